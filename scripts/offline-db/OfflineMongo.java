@@ -106,8 +106,10 @@ public final class OfflineMongo {
             }
             return new H2Backend(file);
         } catch (IOException | RuntimeException e) {
-            // The usual cause is a second server on the same file: MVStore holds an exclusive lock.
-            fail(1, "cannot open H2 store '" + file + "': " + rootMessage(e));
+            String message = rootMessage(e);
+            // MVStore holds an exclusive lock on its file for as long as a server has it open.
+            String hint = message.contains("locked") ? " (is another offline MongoDB server using this file?)" : "";
+            fail(1, "cannot open H2 store '" + file + "': " + message + hint);
             return null;
         }
     }
