@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { truncateIp } from "./truncateIp.js";
+
+describe("truncateIp", () => {
+  it.each([
+    ["203.0.113.77", "203.0.113.0"],
+    ["0.0.0.0", "0.0.0.0"],
+    ["255.255.255.255", "255.255.255.0"],
+    ["10.1.2.3", "10.1.2.0"],
+    [" 198.51.100.9 ", "198.51.100.0"],
+  ])("MS-1.2 zeroes the last IPv4 octet: %s -> %s", (input, expected) => {
+    expect(truncateIp(input)).toBe(expected);
+  });
+
+  it.each([
+    ["2001:db8:abcd:12::1", "2001:db8:abcd::"],
+    ["2001:0DB8:ABCD:0012:0000:0000:0000:0001", "2001:db8:abcd::"],
+    ["2001:db8:abcd:ffff:ffff:ffff:ffff:ffff", "2001:db8:abcd::"],
+    ["2001:db8::", "2001:db8::"],
+    ["::", "::"],
+    ["::1", "::"],
+    ["fe80::1%eth0", "fe80::"],
+    ["2001:db8:1:2:3:4:1.2.3.4", "2001:db8:1::"],
+    ["1:0:0:2::", "1::"],
+  ])("MS-1.2 keeps only the /48 of an IPv6 address: %s -> %s", (input, expected) => {
+    expect(truncateIp(input)).toBe(expected);
+  });
+
+  it.each([
+    ["::ffff:203.0.113.77", "203.0.113.0"],
+    ["::FFFF:198.51.100.200", "198.51.100.0"],
+    ["::ffff:cb00:714d", "203.0.113.0"],
+    ["0:0:0:0:0:ffff:203.0.113.77", "203.0.113.0"],
+  ])("MS-1.2 truncates an IPv4-mapped IPv6 address as IPv4: %s -> %s", (input, expected) => {
+    expect(truncateIp(input)).toBe(expected);
+  });
+
+  it.each([
+    "",
+    "localhost",
+    "203.0.113",
+    "203.0.113.256",
+    "203.0.113.077",
+    "203.0.113.7.1",
+    "203.0.113.-1",
+    "203.0.113.7:8080",
+    "1.2.3.4/24",
+    "2001:db8::1::2",
+    "2001:db8:abcd:12:1:2:3:4:5",
+    "12345::1",
+    "2001:db8:g::1",
+    "[2001:db8::1]",
+    ":::",
+    "1:2:3:4:5:6:7",
+    "::ffff:203.0.113.256",
+    "1.2.3.4::",
+    "fe80::1%",
+    "x".repeat(1000),
+  ])("MS-1.2 gives null for malformed input %j", (input) => {
+    expect(truncateIp(input)).toBeNull();
+  });
+
+  it("MS-1.2 never returns the raw value of an IPv4 address whose last octet is not zero", () => {
+    fc.assert(
+      fc.property(fc.ipV4(), (ip) => {
+        const truncated = truncateIp(ip);
+        expect(truncated?.split(".").slice(0, 3)).toEqual(ip.split(".").slice(0, 3));
+        expect(truncated?.endsWith(".0")).toBe(true);
+      }),
+    );
+  });
+
+  it("MS-1.2 zeroes every bit after the /48 of any IPv6 address", () => {
+    fc.assert(
+      fc.property(fc.ipV6(), (ip) => {
+        const truncated = truncateIp(ip);
+        expect(truncated).not.toBeNull();
+        // A truncated IPv6 address always ends in the compressed zero run (or is IPv4 when mapped).
+        expect(truncated!.endsWith("::") || /^\d+\.\d+\.\d+\.0$/.test(truncated!)).toBe(true);
+      }),
+    );
+  });
+
+  it("MS-1.2 keeps fewer bits when asked, and never more than the clause allows", () => {
+    expect(truncateIp("203.0.113.77", { ipv4KeptBits: 16, ipv6KeptBits: 32 })).toBe("203.0.0.0");
+    expect(truncateIp("2001:db8:abcd:12::1", { ipv4KeptBits: 16, ipv6KeptBits: 32 })).toBe("2001:db8::");
+    expect(truncateIp("203.0.113.77", { ipv4KeptBits: 32, ipv6KeptBits: 128 })).toBe("203.0.113.0");
+    expect(truncateIp("2001:db8:abcd:12::1", { ipv4KeptBits: 32, ipv6KeptBits: 128 })).toBe("2001:db8:abcd::");
+    expect(truncateIp("203.0.113.77", { ipv4KeptBits: 20, ipv6KeptBits: 44 })).toBe("203.0.112.0");
+    expect(truncateIp("2001:db8:abcd:12::1", { ipv4KeptBits: 20, ipv6KeptBits: 44 })).toBe("2001:db8:abc0::");
+  });
+
+  it("MS-1.2 never throws on arbitrary input", () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        expect(() => truncateIp(value as string)).not.toThrow();
+      }),
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { detectPii } from "./detectPii.js";
+import type { PiiKind } from "./piiKind.js";
+
+function kindsIn(text: string): PiiKind[] {
+  return detectPii(text).map((detection) => detection.kind);
+}
+
+describe("detectPii", () => {
+  it.each<[PiiKind, string]>([
+    ["email", "jane.doe+news@example.co.uk"],
+    ["email", "J_Smith@Mail.Example.com"],
+    ["payment-card", "4111 1111 1111 1111"],
+    ["payment-card", "5555-5555-5555-4444"],
+    ["payment-card", "378282246310005"],
+    ["payment-card", "6011111111111117"],
+    ["iban", "DE89 3704 0044 0532 0130 00"],
+    ["iban", "GB82WEST12345698765432"],
+    ["iban", "fr14 2004 1010 0505 0001 3m02 606"],
+    ["us-ssn", "123-45-6789"],
+    ["uk-nino", "AB 12 34 56 C"],
+    ["uk-nino", "ab123456c"],
+    ["phone", "+44 20 7946 0958"],
+    ["phone", "+14155552671"],
+    ["phone", "(020) 7946 0958"],
+    ["phone", "020 7946 0958"],
+    ["phone", "030-1234567"],
+    ["phone", "(415) 555-2671"],
+    ["phone", "415.555.2671"],
+    ["phone", "1-415-555-2671"],
+  ])("MS-1.7 finds %s in %j wherever it stands in a sentence", (kind, sample) => {
+    for (const text of [sample, `Contact: ${sample}.`, `(${sample})`, `x ${sample}\nnext line`]) {
+      const detections = detectPii(text);
+      expect(detections.map((detection) => detection.kind)).toEqual([kind]);
+      const [detection] = detections;
+      expect(text.slice(detection!.offset, detection!.offset + detection!.length)).toBe(sample);
+    }
+  });
+
+  it.each([
+    ["an e-mail address without a dotted domain", "user@localhost"],
+    ["a social media handle", "follow @mousetrail"],
+    ["a card number failing the Luhn check", "4111 1111 1111 1112"],
+    ["a Luhn-valid number outside the card networks", "1234567812345670"],
+    ["one digit repeated", "0000 0000 0000 0000"],
+    ["an IBAN with a wrong check", "DE89 3704 0044 0532 0130 01"],
+    ["an IBAN-like code of a country without IBANs", "XX89 3704 0044 0532 0130 00"],
+    ["an SSN with an unissued area", "666-12-3456"],
+    ["an SSN with an area from 900", "900-12-3456"],
+    ["an SSN with group 00", "123-00-4567"],
+    ["an SSN with serial 0000", "123-45-0000"],
+    ["an undashed nine-digit number", "123456789"],
+    ["a NINO with a prefix HMRC never allocates", "BG 12 34 56 C"],
+    ["a NINO with a final letter past D", "AB123456E"],
+    ["a NINO starting with D", "DA123456A"],
+    ["a bare run of digits", "Order 12345678901"],
+    ["a national number without separators", "0612345678"],
+    ["an ISO date and time", "2024-01-15 10:30:00"],
+    ["a European date followed by a time", "01.02.2024 10:30"],
+    ["a price with thousand separators", "Total: 1 234 567 EUR"],
+    ["a short international number", "+44 20"],
+    ["a version string", "v1.2.3"],
+    ["a timestamp", "1700000000000"],
+    ["a colour", "#ff00aa"],
+    ["a UUID", "123e4567-e89b-12d3-a456-426614174000"],
+  ])("MS-1.7 reports nothing for %s: %j", (_description, text) => {
+    expect(detectPii(text)).toEqual([]);
+  });
+
+  it("MS-1.7 reports the kind, offset and length of each detection and never the value", () => {
+    const text = "Mail jane@example.com or call +44 20 7946 0958, card 4111111111111111.";
+    const detections = detectPii(text);
+    expect(detections).toEqual([
+      { kind: "email", offset: 5, length: 16 },
+      { kind: "phone", offset: 30, length: 16 },
+      { kind: "payment-card", offset: 53, length: 16 },
+    ]);
+    expect(JSON.stringify(detections)).not.toMatch(/jane|7946|4111/);
+  });
+
+  it("MS-1.7 runs only the detectors it is given", () => {
+    const text = "jane@example.com 4111111111111111";
+    expect(detectPii(text, ["payment-card"]).map((detection) => detection.kind)).toEqual(["payment-card"]);
+    expect(detectPii(text, [])).toEqual([]);
+  });
+
+  it("MS-1.7 keeps the more specific kind when detections overlap", () => {
+    // A 16-digit card number written with a leading + also has the shape of an international phone number.
+    expect(kindsIn("+4111 1111 1111 1111")).toEqual(["payment-card"]);
+  });
+});

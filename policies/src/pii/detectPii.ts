@@ -1,0 +1,137 @@
+import { ibanLength, isValidIban } from "./iban.js";
+import { passesLuhn } from "./luhn.js";
+import { piiKinds, type PiiKind } from "./piiKind.js";
+
+/**
+ * Where a piece of PII was found: its kind, and its offset and length in UTF-16 code units.
+ * Detections never carry the value itself, so they can be logged and stored as violations
+ * (MS-1.7, MS-1.13) without copying the PII they report.
+ */
+export interface PiiDetection {
+  readonly kind: PiiKind;
+  readonly offset: number;
+  readonly length: number;
+}
+
+interface Span {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Finds PII in free text. Each detector is tuned for few false positives, because a detection
+ * becomes a recorded violation against a tenant:
+ * - email: a dotted domain with an alphabetic top-level domain is required;
+ * - payment card: 13-19 digits (single spaces or dashes allowed between them), a major-network
+ *   first digit (2-6), not one digit repeated, and a valid Luhn check digit;
+ * - IBAN: a country that issues IBANs, that country's exact length, and a valid mod-97 check;
+ * - US SSN: only the dashed form 123-45-6789, and never an unissued area (000, 666, 9xx), group
+ *   (00) or serial (0000); undashed nine-digit numbers are too often something else;
+ * - UK National Insurance number: HMRC's letter rules for the prefix and a final letter A-D;
+ * - phone: 9 or more digits, and either a leading `+` (9-15 digits, E.164), or a national number
+ *   with a trunk `0` or the North American 3-3-4 shape written with separators. A bare run of
+ *   digits is not reported: order numbers, timestamps and IDs look the same.
+ * When detections overlap, the earlier kind in that list wins and the later one is dropped.
+ */
+export function detectPii(text: string, kinds: readonly PiiKind[] = piiKinds): PiiDetection[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  const detections: PiiDetection[] = [];
+  for (const kind of piiKinds) {
+    if (!kinds.includes(kind)) continue;
+    for (const span of detectorByKind[kind](text)) {
+      const overlapsEarlier = detections.some(
+        (earlier) => span.offset < earlier.offset + earlier.length && earlier.offset < span.offset + span.length,
+      );
+      if (!overlapsEarlier) detections.push({ kind, ...span });
+    }
+  }
+  return detections.sort((left, right) => left.offset - right.offset);
+}
+
+const detectorByKind: Readonly<Record<PiiKind, (text: string) => Span[]>> = {
+  email: (text) => spansOf(emailPattern, text),
+  "payment-card": (text) => spansOf(cardCandidatePattern, text, isPaymentCardNumber),
+  iban: findIbans,
+  "us-ssn": (text) => spansOf(usSsnPattern, text, isIssuableSsn),
+  "uk-nino": (text) => spansOf(ukNinoPattern, text, isAllocatableNinoPrefix),
+  phone: (text) => [
+    ...spansOf(internationalPhonePattern, text, (candidate) => phoneDigitCount(candidate, 9, 15)),
+    ...spansOf(nationalTrunkPhonePattern, text, isNationalTrunkPhone),
+    ...spansOf(northAmericanPhonePattern, text),
+  ],
+};
+
+const emailPattern =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+
+const cardCandidatePattern = /(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])/g;
+
+const usSsnPattern = /(?<![0-9-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])/g;
+
+const ukNinoPattern = /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?![A-Za-z0-9])/gi;
+
+const internationalPhonePattern = /(?<![\w+])\+[0-9][0-9 ().-]{7,24}[0-9](?![\w]|[.-][0-9])/g;
+
+const nationalTrunkPhonePattern = /(?<![\w+.-])(?:\(0[0-9]{1,4}\) ?[0-9]|0[0-9])[0-9 .-]{6,16}[0-9](?![\w]|[.-][0-9])/g;
+
+const northAmericanPhonePattern =
+  /(?<![\w+.-])(?:1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[0-9]{3}[ .-][0-9]{4}(?![\w]|[.-][0-9])/g;
+
+function spansOf(pattern: RegExp, text: string, accept: (candidate: string) => boolean = () => true): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(pattern)) {
+    if (accept(match[0])) spans.push({ offset: match.index, length: match[0].length });
+  }
+  return spans;
+}
+
+function isPaymentCardNumber(candidate: string): boolean {
+  const digits = candidate.replace(/[ -]/g, "");
+  return /^[2-6]/.test(digits) && !/^(.)\1*$/.test(digits) && passesLuhn(digits);
+}
+
+function isIssuableSsn(candidate: string): boolean {
+  const [area = "", group = "", serial = ""] = candidate.split("-");
+  return area !== "000" && area !== "666" && !area.startsWith("9") && group !== "00" && serial !== "0000";
+}
+
+function isAllocatableNinoPrefix(candidate: string): boolean {
+  return !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].includes(candidate.slice(0, 2).toUpperCase());
+}
+
+function phoneDigitCount(candidate: string, minimum: number, maximum: number): boolean {
+  if (/[ ().-]{3,}/.test(candidate)) return false;
+  const digits = candidate.replace(/[^0-9]/g, "").length;
+  return digits >= minimum && digits <= maximum;
+}
+
+/** A trunk-0 national number needs a separator, and only one kind of it after the area code. */
+function isNationalTrunkPhone(candidate: string): boolean {
+  const afterAreaCode = candidate.replace(/^\(0[0-9]{1,4}\) ?/, "");
+  const separators = new Set(afterAreaCode.replace(/[0-9]/g, ""));
+  const hasSeparator = afterAreaCode !== candidate || separators.size > 0;
+  return hasSeparator && separators.size <= 1 && !/[ .-]{2}/.test(candidate) && phoneDigitCount(candidate, 9, 13);
+}
+
+/** IBANs are written compact or in groups; single spaces may separate any two characters. */
+function findIbans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const start of text.matchAll(/(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}/g)) {
+    const expectedLength = ibanLength(start[0].slice(0, 2).toUpperCase());
+    if (expectedLength === undefined) continue;
+    let compact = "";
+    let position = start.index;
+    while (position < text.length && compact.length < expectedLength) {
+      const character = text[position] ?? "";
+      if (/[A-Za-z0-9]/.test(character)) {
+        compact += character;
+      } else if (!(character === " " && compact.length > 0 && /[A-Za-z0-9]/.test(text[position + 1] ?? ""))) {
+        break;
+      }
+      position++;
+    }
+    if (compact.length !== expectedLength || /[A-Za-z0-9]/.test(text[position] ?? "")) continue;
+    if (isValidIban(compact.toUpperCase())) spans.push({ offset: start.index, length: position - start.index });
+  }
+  return spans;
+}

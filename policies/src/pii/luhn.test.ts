@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { passesLuhn } from "./luhn.js";
+
+describe("passesLuhn", () => {
+  it.each(["4111111111111111", "5555555555554444", "378282246310005", "6011111111111117", "79927398713", "0"])(
+    "MS-1.7 accepts the valid check digit of %s",
+    (digits) => expect(passesLuhn(digits)).toBe(true),
+  );
+
+  it.each(["4111111111111112", "5555555555554440", "378282246310006", "79927398710", "", "4111 1111 1111 1111", "41111111111111a1"])(
+    "MS-1.7 rejects %j",
+    (digits) => expect(passesLuhn(digits)).toBe(false),
+  );
+});
