@@ -79,16 +79,19 @@ public final class OfflineMongo {
 
     /**
      * Runs before any slf4j logger exists. mongo-java-server logs every connection at INFO, and at
-     * ERROR with a stack trace every failed command (a duplicate key, say) and every client that
-     * resets its socket. The client already receives each of those as an error reply or a network
-     * error, so those two loggers are off and the rest is at WARN. A -D flag (for instance through
-     * JAVA_TOOL_OPTIONS) overrides any of these when debugging the server itself.
+     * ERROR with a 40-line stack trace every failed command (a duplicate key, an unsupported
+     * operator) and every client that resets its socket. The client already receives each of those
+     * as an error reply or a network error, so those two loggers are off and the rest is at WARN,
+     * which keeps useful notes such as "adding secondary index ... is not yet implemented".
+     * A -D flag (for instance through JAVA_TOOL_OPTIONS) overrides any of these when debugging.
      */
     private static void quietLogging() {
         String prefix = "org.slf4j.simpleLogger.";
         setDefaultProperty(prefix + "logFile", "System.err");
         setDefaultProperty(prefix + "defaultLogLevel", "warn");
-        setDefaultProperty(prefix + "log.de.bwaldvogel.mongo.wire.MongoDatabaseHandler", "off");
+        // Failed commands are logged by MongoDatabaseHandler under MongoWireProtocolHandler's name,
+        // which itself logs nothing above DEBUG.
+        setDefaultProperty(prefix + "log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler", "off");
         setDefaultProperty(prefix + "log.de.bwaldvogel.mongo.wire.MongoExceptionHandler", "off");
     }
 
