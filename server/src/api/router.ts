@@ -1,0 +1,20 @@
+import { apiKeysRouter } from "./apiKeys/_router.js";
+import { auditRouter } from "./audit/_router.js";
+import { authRouter } from "./auth/_router.js";
+import { membersRouter } from "./members/_router.js";
+import { platformRouter } from "./platform/_router.js";
+import { sitesRouter } from "./sites/_router.js";
+import { tenantsRouter } from "./tenants/_router.js";
+import { router } from "./trpc.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  tenants: tenantsRouter,
+  members: membersRouter,
+  sites: sitesRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
+  platform: platformRouter,
+});
+
+export type AppRouter = typeof appRouter;

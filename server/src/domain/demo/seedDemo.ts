@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "mongodb";
+import { collections } from "../../db/collections.js";
+import { newId } from "../../db/ids.js";
+import { hashPassword } from "../auth/passwords.js";
+import { newSiteKey } from "../sites/siteKey.js";
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  tenantId: string;
+  siteId: string;
+  siteKey: string;
+}
+
+interface DemoSeedDoc {
+  _id: "demoSeed";
+  status: "pending" | "done";
+  leaseUntil: Date;
+  tenantId: string;
+  siteId: string;
+  userId: string;
+  siteKey: string;
+}
+
+export const demoAdminEmail = "admin@mousetrail.local";
+const leaseMs = 60_000;
+
+/**
+ * First start only: a demo tenant, a demo site and an admin, whose login is returned once
+ * for printing. Never runs when real users exist. Without transactions it is made
+ * resumable instead: the ids are fixed in a `meta` document first, every step is an
+ * idempotent upsert, and a lease keeps two processes from seeding at once.
+ */
+export async function seedDemo(db: Db, options: { allowedOrigins: string[]; now: Date }): Promise<DemoLogin | null> {
+  const { meta, users, tenants, sites, memberships, auditLog } = collections(db);
+  const seeds = meta as unknown as import("mongodb").Collection<DemoSeedDoc>;
+  const now = options.now;
+
+  let seed = await seeds.findOne({ _id: "demoSeed" });
+  if (!seed) {
+    if ((await users.estimatedDocumentCount()) > 0) return null;
+    seed = {
+      _id: "demoSeed",
+      status: "pending",
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      tenantId: newId("tenant"),
+      siteId: newId("site"),
+      userId: newId("user"),
+      siteKey: newSiteKey(),
+    };
+    try {
+      await seeds.insertOne(seed);
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return null; // another process claimed it
+      throw error;
+    }
+  } else {
+    if (seed.status === "done") return null;
+    const claimed = await seeds.findOneAndUpdate(
+      { _id: "demoSeed", status: "pending", leaseUntil: { $lt: now } },
+      { $set: { leaseUntil: new Date(now.getTime() + leaseMs) } },
+      { returnDocument: "after" },
+    );
+    if (!claimed) return null;
+    seed = claimed;
+  }
+
+  const password = randomBytes(12).toString("base64url");
+  await tenants.updateOne({ _id: seed.tenantId }, { $setOnInsert: { name: "Demo Shop", createdAt: now } }, { upsert: true });
+  await sites.updateOne(
+    { _id: seed.siteId },
+    {
+      $setOnInsert: {
+        tenantId: seed.tenantId,
+        name: "Demo shop website",
+        siteKey: seed.siteKey,
+        createdAt: now,
+        updatedAt: now,
+        allowedOrigins: options.allowedOrigins,
+      },
+    },
+    { upsert: true },
+  );
+  await users.updateOne(
+    { _id: seed.userId },
+    {
+      // The password is new on every attempt, so the one printed is the one stored.
+      $set: { passwordHash: await hashPassword(password), passwordChangedAt: now },
+      // The first account of a fresh installation operates it: platform staff.
+      $setOnInsert: { email: demoAdminEmail, name: "Demo Admin", platform: true, createdAt: now },
+    },
+    { upsert: true },
+  );
+  await memberships.updateOne(
+    { tenantId: seed.tenantId, userId: seed.userId },
+    { $setOnInsert: { _id: newId("membership"), role: "owner", createdAt: now } },
+    { upsert: true },
+  );
+  await auditLog.updateOne(
+    { _id: `aud_demoseed_${seed.tenantId}` },
+    {
+      $setOnInsert: {
+        tenantId: seed.tenantId,
+        at: now,
+        actor: { type: "system", id: "demo-seed" },
+        action: "tenant.create",
+        target: { type: "tenant", id: seed.tenantId },
+        details: { demo: true },
+      },
+    },
+    { upsert: true },
+  );
+  await seeds.updateOne({ _id: "demoSeed" }, { $set: { status: "done" } });
+  return { email: demoAdminEmail, password, tenantId: seed.tenantId, siteId: seed.siteId, siteKey: seed.siteKey };
+}

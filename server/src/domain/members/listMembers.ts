@@ -1,0 +1,25 @@
+import { collections, type InvitationDoc, type Role } from "../../db/collections.js";
+import { listOpenInvitations } from "../../repositories/invitationRepository.js";
+import { listMemberships } from "../../repositories/membershipRepository.js";
+import type { TenantScope } from "../../repositories/tenantScope.js";
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: Date;
+}
+
+export async function listMembers(scope: TenantScope, now: Date): Promise<{ members: Member[]; invitations: InvitationDoc[] }> {
+  const memberships = await listMemberships(scope);
+  const users = await collections(scope.db)
+    .users.find({ _id: { $in: memberships.map((m) => m.userId) } }, { projection: { email: 1, name: 1 } })
+    .toArray();
+  const byId = new Map(users.map((user) => [user._id, user]));
+  const members = memberships.flatMap((m) => {
+    const user = byId.get(m.userId);
+    return user ? [{ userId: m.userId, email: user.email, name: user.name, role: m.role, joinedAt: m.createdAt }] : [];
+  });
+  return { members, invitations: await listOpenInvitations(scope, now) };
+}

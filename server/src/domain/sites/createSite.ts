@@ -1,0 +1,19 @@
+import type { SiteDoc } from "../../db/collections.js";
+import { newId } from "../../db/ids.js";
+import { insertSite } from "../../repositories/siteRepository.js";
+import { recordAudit } from "../audit/recordAudit.js";
+import type { TenantCall } from "../tenantCall.js";
+import { newSiteKey } from "./siteKey.js";
+
+export async function createSite(call: TenantCall, input: { name: string; allowedOrigins: string[] }): Promise<SiteDoc> {
+  const site = await insertSite(call.scope, {
+    _id: newId("site"),
+    name: input.name,
+    allowedOrigins: [...new Set(input.allowedOrigins)],
+    siteKey: newSiteKey(),
+    createdAt: call.now,
+    updatedAt: call.now,
+  });
+  await recordAudit(call, "site.create", { type: "site", id: site._id }, { name: site.name, allowedOrigins: site.allowedOrigins });
+  return site;
+}

@@ -1,0 +1,50 @@
+/**
+ * The one error type domain code throws. `code` decides the HTTP/tRPC status (see
+ * `errorStatus.ts`); `message` is for logs and developers, `userMessage` is safe to show
+ * to the person who made the request and names the field or limit involved.
+ */
+export const appErrorCodes = [
+  "BAD_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "PAYLOAD_TOO_LARGE",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type AppErrorCode = (typeof appErrorCodes)[number];
+
+export interface AppErrorOptions {
+  message?: string;
+  userMessage?: string;
+  /** The input field the error is about, as a dotted path (`origins.2`). */
+  field?: string;
+  /** Seconds the caller should wait before retrying (RATE_LIMITED, UNAVAILABLE). */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly userMessage: string;
+  readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
+    const userMessage = options.userMessage ?? options.message ?? code;
+    super(options.message ?? userMessage, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = userMessage;
+    this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** Cross-tenant access and missing objects look the same from outside: NOT_FOUND. */
+export function notFound(what: string): AppError {
+  return new AppError("NOT_FOUND", { userMessage: `${what} not found` });
+}

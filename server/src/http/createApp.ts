@@ -1,0 +1,48 @@
+import Router from "@koa/router";
+import Koa from "koa";
+import type { ServerServices } from "../api/context.js";
+import { appRouter } from "../api/router.js";
+import type { DatabaseBackend } from "../db/connectMongo.js";
+import { createRequestContext } from "./createRequestContext.js";
+import { healthz } from "./healthz.js";
+import { requestLogger } from "./requestLogger.js";
+import { securityHeaders } from "./securityHeaders.js";
+import { trpcMiddleware } from "./trpcMiddleware.js";
+
+export interface AppOptions {
+  services: ServerServices;
+  backend: DatabaseBackend;
+  trustProxy: boolean;
+}
+
+/** Request bodies of the API; recordings go through /collect with limits of their own. */
+export const apiMaxBodyBytes = 1024 * 1024;
+
+export function createApp(options: AppOptions): Koa {
+  const { services } = options;
+  const app = new Koa({ proxy: options.trustProxy });
+  // Koa would print errors with the request to stderr; ours are logged without addresses.
+  app.silent = true;
+  app.on("error", (error: Error) => services.logger.error({ err: error }, "unhandled request error"));
+
+  const routes = new Router();
+  routes.get("/healthz", healthz(services.db, options.backend));
+
+  app.use(requestLogger(services.logger));
+  app.use(securityHeaders());
+  app.use(
+    trpcMiddleware({
+      prefix: "/trpc",
+      router: appRouter,
+      maxBodySize: apiMaxBodyBytes,
+      createContext: (koa) => createRequestContext(services, koa),
+      onError: ({ error, path }) => {
+        // Expected failures (bad input, not found, forbidden) are the caller's business.
+        if (error.code === "INTERNAL_SERVER_ERROR") services.logger.error({ err: error.cause ?? error, path }, "procedure failed");
+      },
+    }),
+  );
+  app.use(routes.routes());
+  app.use(routes.allowedMethods());
+  return app;
+}

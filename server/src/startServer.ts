@@ -1,0 +1,56 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ServerServices } from "./api/context.js";
+import type { Config } from "./config/config.js";
+import { connectMongo, type DatabaseConnection } from "./db/connectMongo.js";
+import { ensureIndexes } from "./db/ensureIndexes.js";
+import { createApp } from "./http/createApp.js";
+import type { Logger } from "./logging/logger.js";
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  database: DatabaseConnection;
+  services: ServerServices;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+const shutdownGraceMs = 10_000;
+
+export async function startServer(
+  config: Pick<Config, "port" | "mongodbUri" | "dataDir" | "sessionSecret" | "trustProxy"> & { dbName?: string },
+  logger: Logger,
+  options: { embeddedDataDir?: string | undefined } = {},
+): Promise<RunningServer> {
+  const database = await connectMongo({
+    uri: config.mongodbUri,
+    dataDir: "embeddedDataDir" in options ? options.embeddedDataDir : config.dataDir,
+    logger,
+    ...(config.dbName ? { dbName: config.dbName } : {}),
+  });
+  await ensureIndexes(database.db);
+  const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, now: () => new Date() };
+  const app = createApp({ services, backend: database.backend, trustProxy: config.trustProxy });
+  const server = createServer(app.callback());
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+      await closed;
+      clearTimeout(force);
+      await database.close();
+    })());
+
+  return { url: `http://localhost:${port}`, server, database, services, stop };
+}

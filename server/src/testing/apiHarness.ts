@@ -1,0 +1,78 @@
+import type { Db } from "mongodb";
+import type { RequestAuth, RequestContext } from "../api/context.js";
+import { appRouter } from "../api/router.js";
+import { createCallerFactory } from "../api/trpc.js";
+import type { ApiKeyDoc, ApiKeyScope, Role, SiteDoc, UserDoc } from "../db/collections.js";
+import { createApiKey } from "../domain/apiKeys/createApiKey.js";
+import { createUser } from "../domain/auth/createUser.js";
+import { createSite } from "../domain/sites/createSite.js";
+import { createTenant } from "../domain/tenants/createTenant.js";
+import { inviteMember } from "../domain/members/inviteMember.js";
+import { upsertMembership } from "../repositories/membershipRepository.js";
+import { tenantScope } from "../repositories/tenantScope.js";
+import { newId } from "../db/ids.js";
+import { createLogger } from "../logging/logger.js";
+
+const createCaller = createCallerFactory(appRouter);
+const quietLogger = createLogger({ level: "silent" });
+
+export function testContext(db: Db, auth: RequestAuth = { kind: "anonymous" }): RequestContext & { cookieLog: string[] } {
+  const cookieLog: string[] = [];
+  return {
+    db,
+    logger: quietLogger,
+    sessionSecret: "test-session-secret-test-session-secret",
+    now: () => new Date(),
+    auth,
+    clientKey: "test-client",
+    csrfSafe: true,
+    cookies: {
+      set: (token) => cookieLog.push(`set:${token}`),
+      clear: () => cookieLog.push("clear"),
+    },
+    cookieLog,
+  };
+}
+
+/** A tRPC caller acting as a session user, an API key, or nobody. */
+export function callerAs(db: Db, who: UserDoc | ApiKeyDoc | null) {
+  if (!who) return createCaller(testContext(db));
+  const auth: RequestAuth = "passwordHash" in who ? { kind: "session", user: who, sessionId: "test-session" } : { kind: "apiKey", apiKey: who };
+  return createCaller(testContext(db, auth));
+}
+
+export const testPassword = "correct horse battery staple";
+
+export interface TenantFixture {
+  tenantId: string;
+  /** One member per role. */
+  members: Record<Role, UserDoc>;
+  site: SiteDoc;
+  /** An API key holding every scope. */
+  apiKey: ApiKeyDoc;
+  apiKeySecret: string;
+  keyWithScopes(scopes: ApiKeyScope[]): Promise<ApiKeyDoc>;
+}
+
+let fixtureCounter = 0;
+
+/** A tenant with one member per role, a site, an all-scopes API key and an open invitation. */
+export async function createTenantFixture(db: Db, label: string): Promise<TenantFixture> {
+  const now = new Date();
+  const unique = `${label}-${++fixtureCounter}-${Date.now().toString(36)}`.toLowerCase();
+  const owner = await createUser(db, { email: `owner-${unique}@example.test`, password: testPassword, name: `${label} owner`, now });
+  const tenant = await createTenant({ db, ownerId: owner._id, actor: { type: "user", id: owner._id, platform: false }, name: label, now });
+  const scope = tenantScope(db, tenant._id);
+  const members = { owner } as Record<Role, UserDoc>;
+  for (const role of ["admin", "analyst", "compliance"] as const) {
+    const user = await createUser(db, { email: `${role}-${unique}@example.test`, password: testPassword, name: `${label} ${role}`, now });
+    await upsertMembership(scope, { _id: newId("membership"), userId: user._id, role, createdAt: now });
+    members[role] = user;
+  }
+  const call = { scope, actor: { type: "user" as const, id: owner._id, platform: false }, now };
+  const site = await createSite(call, { name: `${label} site`, allowedOrigins: [`https://${unique}.example`] });
+  const keyWithScopes = async (scopes: ApiKeyScope[]) => (await createApiKey(call, { name: `key ${scopes.join(" ")}`, scopes })).apiKey;
+  const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: ["reports:read", "config:write", "compliance:write"] });
+  await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes };
+}

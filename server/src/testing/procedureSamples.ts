@@ -1,0 +1,50 @@
+import type { TenantFixture } from "./apiHarness.js";
+import { testPassword } from "./apiHarness.js";
+
+/**
+ * A valid input for every procedure of the router, pointing at the objects of `owner`; used
+ * by the isolation and bad-input suites. Both fail for a procedure that has no entry here,
+ * so a new procedure cannot slip past them.
+ */
+export type ProcedureSample = (owner: TenantFixture) => unknown;
+
+export const procedureSamples: Record<string, ProcedureSample> = {
+  "auth.signUp": () => ({ email: `new-${Math.random().toString(36).slice(2)}@example.test`, password: testPassword, name: "New Person", tenantName: "New Org" }),
+  "auth.signIn": (owner) => ({ email: owner.members.analyst.email, password: "wrong password" }),
+  "auth.signOut": () => undefined,
+  "auth.me": () => undefined,
+  "auth.changePassword": () => ({ currentPassword: "not the password", newPassword: "another long password" }),
+  "auth.acceptInvitation": () => ({ token: "unknown-invitation-token-0000" }),
+  "tenants.list": () => undefined,
+  "tenants.create": () => ({ name: "Another org" }),
+  "tenants.get": (owner) => ({ tenantId: owner.tenantId }),
+  "tenants.rename": (owner) => ({ tenantId: owner.tenantId, name: "Renamed" }),
+  "members.list": (owner) => ({ tenantId: owner.tenantId }),
+  "members.invite": (owner) => ({ tenantId: owner.tenantId, email: "invitee@example.test", role: "analyst" }),
+  "members.revokeInvitation": (owner) => ({ tenantId: owner.tenantId, email: "invitee@example.test" }),
+  "members.changeRole": (owner) => ({ tenantId: owner.tenantId, userId: owner.members.analyst._id, role: "admin" }),
+  "members.remove": (owner) => ({ tenantId: owner.tenantId, userId: owner.members.analyst._id }),
+  "sites.list": (owner) => ({ tenantId: owner.tenantId }),
+  "sites.get": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
+  "sites.create": (owner) => ({ tenantId: owner.tenantId, name: "Planted site", allowedOrigins: ["https://planted.example"] }),
+  "sites.update": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, name: "Hijacked" }),
+  "sites.rotateKey": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
+  "sites.delete": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
+  "apiKeys.list": (owner) => ({ tenantId: owner.tenantId }),
+  "apiKeys.create": (owner) => ({ tenantId: owner.tenantId, name: "Planted key", scopes: ["reports:read"] }),
+  "apiKeys.revoke": (owner) => ({ tenantId: owner.tenantId, keyId: owner.apiKey._id }),
+  "audit.list": (owner) => ({ tenantId: owner.tenantId }),
+  "platform.tenants.list": () => ({ limit: 10 }),
+};
+
+/**
+ * For inputs that name objects (a site, a key, a member), the same call with the caller's
+ * own tenantId and the victim's object ids: the repository filters must still refuse it.
+ */
+export function withTenant(input: unknown, tenantId: string): unknown {
+  return typeof input === "object" && input !== null && "tenantId" in input ? { ...input, tenantId } : input;
+}
+
+export function namesForeignObject(input: unknown): boolean {
+  return typeof input === "object" && input !== null && Object.keys(input).some((key) => key !== "tenantId" && key.endsWith("Id"));
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, inject } from "vitest";
+import { createLogger } from "../logging/logger.js";
+import { startServer, type RunningServer } from "../startServer.js";
+
+/** A real HTTP server on a free port, with a database of its own, for one test file. */
+export function useTestServer(): { readonly server: RunningServer; readonly url: string } {
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    running = await startServer(
+      {
+        port: 0,
+        mongodbUri: inject("mongoUri"),
+        dbName: `test_${randomBytes(6).toString("hex")}`,
+        dataDir: "/nonexistent",
+        sessionSecret: "test-session-secret-test-session-secret",
+        trustProxy: false,
+      },
+      createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),
+    );
+  });
+  afterAll(async () => {
+    if (!running) return;
+    await running.database.db.dropDatabase();
+    await running.stop();
+  });
+  return {
+    get server() {
+      if (!running) throw new Error("useTestServer: the server runs only inside tests and hooks");
+      return running;
+    },
+    get url() {
+      return this.server.url;
+    },
+  };
+}
