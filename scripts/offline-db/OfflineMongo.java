@@ -64,9 +64,12 @@ public final class OfflineMongo {
         try {
             // 127.0.0.1 rather than "localhost", which may resolve to ::1 while clients dial IPv4.
             server.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
-            // bind() has already called shutdownNow(), which closed the backend.
+        } catch (Exception e) {
+            // Netty rethrows the checked BindException undeclared, so catching RuntimeException is
+            // not enough, and MongoServer.bind() only cleans up after RuntimeExceptions: without
+            // shutdownNow() its event loop threads would keep this JVM alive.
             Runtime.getRuntime().removeShutdownHook(shutdown);
+            server.shutdownNow();
             fail(1, "cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
         }
 
