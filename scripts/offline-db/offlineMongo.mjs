@@ -58,7 +58,7 @@ export async function startOfflineMongo({ persistFile, port = 0, onLog = logToSt
     if (!stopping) onLog(`offline-db: mongo-java-server exited unexpectedly (code ${code}, signal ${signal})${describe()}`);
   });
 
-  /** @type {() => Promise<void>} */
+  /** @type {Promise<void> | undefined} */
   let stopOnce;
   const stop = () => (stopOnce ??= stopServer());
   async function stopServer() {
