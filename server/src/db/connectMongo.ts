@@ -1,3 +1,4 @@
+import { lookup } from "node:dns/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { MongoClient, type Db } from "mongodb";
@@ -64,14 +65,18 @@ export async function resolveDatabaseServer(options: ConnectOptions): Promise<Da
     return { uri: options.uri, backend: "external", stop: async () => {} };
   }
   const dataDir = options.dataDir;
-  try {
-    return await startMemoryServer(dataDir, options.logger);
-  } catch (error) {
-    options.logger.warn(
-      { reason: (error as Error).message.split("\n")[0] },
-      "no mongod binary available (set MONGOMS_SYSTEM_BINARY to use an installed one); starting the offline fallback",
-    );
+  const unobtainable = await whyMongodIsUnobtainable();
+  if (!unobtainable) {
+    try {
+      return await startMemoryServer(dataDir, options.logger);
+    } catch (error) {
+      options.logger.warn({ reason: (error as Error).message.split("\n")[0] }, "mongodb-memory-server failed to start");
+    }
   }
+  options.logger.warn(
+    { reason: unobtainable ?? "mongod failed to start" },
+    "no mongod available (set MONGOMS_SYSTEM_BINARY to use an installed one); starting the offline fallback",
+  );
   const { startOfflineMongo } = await import("@mousetrail/scripts/offline-db/offlineMongo.mjs");
   const persistFile = dataDir ? path.join(ensureDir(dataDir), "offline-mongo.mv.db") : undefined;
   const offline = await startOfflineMongo({
@@ -79,6 +84,28 @@ export async function resolveDatabaseServer(options: ConnectOptions): Promise<Da
     onLog: (line) => options.logger.warn(line),
   });
   return { uri: offline.uri, backend: "offline", stop: () => offline.stop() };
+}
+
+/**
+ * Fails fast where a download cannot work: with no binary configured or cached, and the
+ * download host not even resolving, trying (with mongodb-memory-server's retries) would only
+ * add seconds of noise before the same fallback.
+ */
+async function whyMongodIsUnobtainable(): Promise<string | null> {
+  if (process.env.MONGOMS_SYSTEM_BINARY) return null;
+  const { DryMongoBinary } = await import("mongodb-memory-server-core");
+  if (await DryMongoBinary.locateBinary(await DryMongoBinary.generateOptions())) return null;
+  const source = process.env.MONGOMS_DOWNLOAD_URL ?? process.env.MONGOMS_DOWNLOAD_MIRROR ?? "https://fastdl.mongodb.org";
+  const host = new URL(source).hostname;
+  try {
+    await Promise.race([
+      lookup(host),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 5_000).unref()),
+    ]);
+    return null;
+  } catch (error) {
+    return `no cached mongod binary, and its download host ${host} is unreachable (${(error as Error).message})`;
+  }
 }
 
 async function startMemoryServer(dataDir: string | undefined, logger: Logger): Promise<DatabaseServer> {

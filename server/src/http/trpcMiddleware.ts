@@ -1,6 +1,7 @@
 import type { AnyTRPCRouter, TRPCError } from "@trpc/server";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import type { Middleware, ParameterizedContext } from "koa";
+import { AppError } from "../errors/appError.js";
 
 export interface TrpcMiddlewareOptions<TRouter extends AnyTRPCRouter> {
   /** Mount point, e.g. `/trpc`. */
@@ -21,6 +22,8 @@ export function trpcMiddleware<TRouter extends AnyTRPCRouter>(options: TrpcMiddl
   return async (ctx, next) => {
     if (!ctx.path.startsWith(prefix)) return next();
     ctx.respond = false;
+    // Koa starts every response as 404; tRPC only sets its status over a pristine 200.
+    ctx.res.statusCode = 200;
     await nodeHTTPRequestHandler({
       req: ctx.req,
       res: ctx.res,
@@ -28,6 +31,10 @@ export function trpcMiddleware<TRouter extends AnyTRPCRouter>(options: TrpcMiddl
       router: options.router,
       maxBodySize: options.maxBodySize,
       createContext: () => options.createContext(ctx) as never,
+      responseMeta: ({ errors }) => {
+        const retryAfter = Math.max(0, ...errors.map((error) => (error.cause instanceof AppError ? (error.cause.retryAfterSeconds ?? 0) : 0)));
+        return retryAfter > 0 ? { headers: { "Retry-After": String(retryAfter) } } : {};
+      },
       ...(options.onError ? { onError: ({ error, path }) => options.onError?.({ error, path }) } : {}),
     });
   };

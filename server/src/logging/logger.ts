@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
@@ -7,8 +7,9 @@ export type { Logger };
  * serializer here logs `remoteAddress`, and these paths are redacted in case a caller
  * passes a request or headers by mistake.
  */
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
+export function createLogger(options: { level?: string; name?: string; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    {
     name: options.name ?? "mousetrail",
     level: options.level ?? process.env.LOG_LEVEL ?? "info",
     redact: {
@@ -29,5 +30,7 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
       ],
       censor: "[redacted]",
     },
-  });
+    },
+    options.destination,
+  );
 }

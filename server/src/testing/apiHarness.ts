@@ -59,7 +59,7 @@ let fixtureCounter = 0;
 /** A tenant with one member per role, a site, an all-scopes API key and an open invitation. */
 export async function createTenantFixture(db: Db, label: string): Promise<TenantFixture> {
   const now = new Date();
-  const unique = `${label}-${++fixtureCounter}-${Date.now().toString(36)}`.toLowerCase();
+  const unique = `${label.replace(/[^a-z0-9]+/gi, "-")}-${++fixtureCounter}-${Date.now().toString(36)}`.toLowerCase();
   const owner = await createUser(db, { email: `owner-${unique}@example.test`, password: testPassword, name: `${label} owner`, now });
   const tenant = await createTenant({ db, ownerId: owner._id, actor: { type: "user", id: owner._id, platform: false }, name: label, now });
   const scope = tenantScope(db, tenant._id);

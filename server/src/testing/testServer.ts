@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createLogger } from "../logging/logger.js";
+import { createLogger, type Logger } from "../logging/logger.js";
 import { startServer, type RunningServer } from "../startServer.js";
 
 /** A real HTTP server on a free port, with a database of its own, for one test file. */
-export function useTestServer(): { readonly server: RunningServer; readonly url: string } {
+export function useTestServer(options: { logger?: Logger } = {}): { readonly server: RunningServer; readonly url: string } {
   let running: RunningServer | undefined;
   beforeAll(async () => {
     running = await startServer(
@@ -16,7 +16,7 @@ export function useTestServer(): { readonly server: RunningServer; readonly url:
         sessionSecret: "test-session-secret-test-session-secret",
         trustProxy: false,
       },
-      createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),
+      options.logger ?? createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),
     );
   });
   afterAll(async () => {
