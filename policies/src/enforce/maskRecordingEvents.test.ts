@@ -1,0 +1,402 @@
+import { EventType, IncrementalSource } from "@rrweb/types";
+import { describe, expect, it } from "vitest";
+import { NodeRegistry } from "../masking/nodeRegistry.js";
+import { effectivePolicyFor } from "../../testing/effectivePolicyFor.js";
+import {
+  allStrings,
+  documentNode,
+  element,
+  eventData,
+  fullSnapshot,
+  inputEvent,
+  meta,
+  mutation,
+  serializedNodeById,
+  text,
+} from "../../testing/rrwebEvents.js";
+import { maskRecordingEvents } from "./maskRecordingEvents.js";
+
+const inputsOnly = effectivePolicyFor({ textMasking: "inputs-only" });
+const allText = effectivePolicyFor({ textMasking: "all-text" });
+
+function attributesOf(events: unknown[], id: number): Record<string, unknown> {
+  return serializedNodeById(events, id)?.attributes as Record<string, unknown>;
+}
+
+function textOf(events: unknown[], id: number): unknown {
+  return serializedNodeById(events, id)?.textContent;
+}
+
+describe("maskRecordingEvents: entered text (MS-1.5)", () => {
+  it("MS-1.5 masks an input's value in a full snapshot with one asterisk per character", () => {
+    const events = [fullSnapshot([element(10, "input", { type: "email", name: "email", value: "jane@example.com" })])];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 10)).toEqual({ type: "email", name: "email", value: "****************" });
+    expect(report.maskedValues).toBe(1);
+  });
+
+  it("MS-1.5 masks every typed character of input events, preserving length in code points", () => {
+    const events = [fullSnapshot([element(10, "input", { name: "note" })]), inputEvent(10, "héllo 😀 wörld")];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(eventData(masked[1])).toMatchObject({ source: IncrementalSource.Input, id: 10, text: "*************" });
+  });
+
+  it("MS-1.5 masks a textarea's value and its text children", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "textarea", { value: "call me on 020 7946 0958" }),
+        element(11, "textarea", {}, [text(12, "Prefilled\nnotes")]),
+      ]),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 10).value).toBe("*".repeat(24));
+    expect(textOf(masked, 12)).toBe("*".repeat(15));
+  });
+
+  it("MS-1.5 masks contenteditable text in the snapshot and in text mutations as the visitor types", () => {
+    const events = [
+      fullSnapshot([element(10, "div", { contenteditable: "true" }, [element(11, "p", {}, [text(12, "Dear team")])])]),
+      mutation({ texts: [{ id: 12, value: "Dear team, my IBAN is DE89" }] }),
+      mutation({ adds: [{ parentId: 10, nextId: null, node: text(13, "new line") }] }),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(textOf(masked, 12)).toBe("*********");
+    expect(eventData(masked[1]).texts).toEqual([{ id: 12, value: "*".repeat(26) }]);
+    expect(textOf(masked.slice(2), 13)).toBe("********");
+  });
+
+  it("MS-1.5 masks a select's value and input events and drops which option is selected", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "select", { name: "country", value: "DE" }, [
+          element(11, "option", { value: "" }, [text(12, "Choose")]),
+          element(13, "option", { value: "DE", selected: true }, [text(14, "Germany")]),
+        ]),
+      ]),
+      inputEvent(10, "GB"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 10).value).toBe("**");
+    expect(attributesOf(masked, 13)).toEqual({ value: "DE" });
+    expect(textOf(masked, 14)).toBe("Germany");
+    expect(eventData(masked[1]).text).toBe("**");
+  });
+
+  it("MS-1.5 masks inputs inside shadow DOM", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "support-card", {}, [element(11, "input", { name: "name", value: "Jane" }, [], { isShadow: true })], {
+          isShadowHost: true,
+        }),
+      ]),
+      inputEvent(11, "Jane Doe"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 11).value).toBe("****");
+    expect(eventData(masked[1]).text).toBe("********");
+  });
+
+  it("MS-1.5 masks inputs inside a same-origin iframe attached by a mutation, and their input events", () => {
+    const iframeDocument = documentNode(20, [
+      element(21, "html", {}, [element(22, "body", {}, [element(23, "input", { type: "email", value: "frame@example.com" })])]),
+    ]);
+    const events = [
+      fullSnapshot([element(10, "iframe", { id: "frame" })]),
+      mutation({ adds: [{ parentId: 10, nextId: null, node: iframeDocument }], isAttachIframe: true }),
+      inputEvent(23, "frame.jane@example.com"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked.slice(1), 23).value).toBe("*".repeat(17));
+    expect(eventData(masked[2]).text).toBe("*".repeat(22));
+  });
+
+  it("MS-1.5 masks values set by attribute mutations and values of inputs added later", () => {
+    const events = [
+      fullSnapshot([element(10, "form", {}, [element(11, "input", { name: "email" })])]),
+      mutation({
+        attributes: [{ id: 11, attributes: { value: "attr@example.com", class: "filled" } }],
+        adds: [{ parentId: 10, nextId: null, node: element(12, "input", { name: "phone", value: "+44 20 7946 0958" }) }],
+      }),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(eventData(masked[1]).attributes).toEqual([{ id: 11, attributes: { value: "*".repeat(16), class: "filled" } }]);
+    expect(attributesOf(masked.slice(1), 12).value).toBe("*".repeat(16));
+  });
+
+  it("MS-1.5 masks input events on nodes it has never seen, and reports them", () => {
+    const { events: masked, report } = maskRecordingEvents([inputEvent(99, "secret")], inputsOnly);
+    expect(eventData(masked[0]).text).toBe("******");
+    expect(report.unknownNodeTargets).toBe(1);
+  });
+
+  it("MS-1.5 masks with the policy's mask character", () => {
+    const hashMasked = { ...inputsOnly, masking: { ...inputsOnly.masking, maskCharacter: "#" } };
+    const { events: masked } = maskRecordingEvents([inputEvent(99, "abc")], hashMasked);
+    expect(eventData(masked[0]).text).toBe("###");
+  });
+
+  it("MS-1.5 masks hidden inputs and checkbox values but keeps whether a box is ticked", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "input", { type: "hidden", value: "customer-jane@example.com" }),
+        element(11, "input", { type: "checkbox", value: "yes", checked: true }),
+      ]),
+      inputEvent(11, "yes", true),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 10).value).toBe("*".repeat(25));
+    expect(attributesOf(masked, 11)).toEqual({ type: "checkbox", value: "***", checked: true });
+    expect(eventData(masked[1])).toMatchObject({ text: "***", isChecked: true });
+  });
+
+  it("MS-1.5 does not modify the events it is given", () => {
+    const events = [fullSnapshot([element(10, "input", { value: "jane@example.com" })]), inputEvent(10, "jane")];
+    const before = JSON.stringify(events);
+    maskRecordingEvents(events, inputsOnly);
+    expect(JSON.stringify(events)).toBe(before);
+  });
+});
+
+describe("maskRecordingEvents: non-sensitive fields (MS-1.6)", () => {
+  const policy = effectivePolicyFor({
+    textMasking: "inputs-only",
+    nonSensitiveSelectors: ["#site-search", "input.qty", "[name=coupon]", "#notes", "#country"],
+    maskedSelectors: [".private"],
+  });
+
+  it("MS-1.6 keeps typed characters of fields matching a non-sensitive selector and masks the rest", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "input", { id: "site-search", value: "red shoes" }),
+        element(11, "input", { class: "form qty", value: "3" }),
+        element(12, "input", { name: "coupon", value: "SPRING" }),
+        element(13, "input", { name: "email", value: "jane@example.com" }),
+      ]),
+      inputEvent(10, "red shoes!"),
+      inputEvent(11, "4"),
+      inputEvent(13, "jane"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, policy);
+    expect(attributesOf(masked, 10).value).toBe("red shoes");
+    expect(attributesOf(masked, 11).value).toBe("3");
+    expect(attributesOf(masked, 12).value).toBe("SPRING");
+    expect(attributesOf(masked, 13).value).toBe("*".repeat(16));
+    expect(masked.slice(1).map((event) => eventData(event).text)).toEqual(["red shoes!", "4", "****"]);
+  });
+
+  it("MS-1.6 keeps a non-sensitive textarea's text and a non-sensitive select's choice", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "textarea", { id: "notes" }, [text(11, "Leave at the door")]),
+        element(12, "select", { id: "country", value: "DE" }, [element(13, "option", { value: "DE", selected: true })]),
+      ]),
+    ];
+    const { events: masked } = maskRecordingEvents(events, policy);
+    expect(textOf(masked, 11)).toBe("Leave at the door");
+    expect(attributesOf(masked, 12).value).toBe("DE");
+    expect(attributesOf(masked, 13)).toEqual({ value: "DE", selected: true });
+  });
+
+  it("MS-1.6 masks a non-sensitive field inside an element a masked selector names", () => {
+    const events = [
+      fullSnapshot([element(10, "div", { class: "private" }, [element(11, "input", { id: "site-search", value: "red shoes" })])]),
+      inputEvent(11, "red"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, policy);
+    expect(attributesOf(masked, 11).value).toBe("*********");
+    expect(eventData(masked[1]).text).toBe("***");
+  });
+
+  it("MS-1.6 recognises a non-sensitive field in a later batch through the session's node registry", () => {
+    const registry = new NodeRegistry();
+    maskRecordingEvents([fullSnapshot([element(10, "input", { id: "site-search" })])], policy, registry);
+    expect(eventData(maskRecordingEvents([inputEvent(10, "red")], policy, registry).events[0]).text).toBe("red");
+    // Without the registry the field is unknown and so masked.
+    expect(eventData(maskRecordingEvents([inputEvent(10, "red")], policy).events[0]).text).toBe("***");
+  });
+
+  it("MS-1.6 follows a field that becomes non-sensitive or sensitive through attribute mutations", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { class: "form" })]),
+      inputEvent(10, "2"),
+      mutation({ attributes: [{ id: 10, attributes: { class: "form qty" } }] }),
+      inputEvent(10, "3"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, policy);
+    expect([eventData(masked[1]).text, eventData(masked[3]).text]).toEqual(["*", "3"]);
+  });
+});
+
+describe("maskRecordingEvents: passwords and payment cards (MS-2.4)", () => {
+  const everythingNonSensitive = effectivePolicyFor({
+    textMasking: "inputs-only",
+    nonSensitiveSelectors: ["#password", "[name=cardnumber]", "#csc", "#expiry", "#otp", ".public"],
+  });
+
+  it("MS-2.4 removes a password input's value and empties its input events even when marked non-sensitive", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { id: "password", type: "password", value: "Tr0ub4dor&3" })]),
+      inputEvent(10, "Tr0ub4dor&3"),
+    ];
+    const { events: masked, report } = maskRecordingEvents(events, everythingNonSensitive);
+    expect(attributesOf(masked, 10)).toEqual({ id: "password", type: "password" });
+    expect(eventData(masked[1]).text).toBe("");
+    expect(report.neverCapturedValues).toBe(2);
+  });
+
+  it.each([
+    ["cc-number", { name: "cardnumber", autocomplete: "cc-number" }],
+    ["cc-csc", { id: "csc", autocomplete: "cc-csc" }],
+    ["a sectioned cc-exp", { id: "expiry", autocomplete: "section-pay billing cc-exp" }],
+    ["one-time-code", { id: "otp", autocomplete: "one-time-code" }],
+    ["new-password on a text input", { class: "public", type: "text", autocomplete: "new-password" }],
+  ])("MS-2.4 removes the value of a %s field even when marked non-sensitive", (_name, attributes) => {
+    const events = [fullSnapshot([element(10, "input", { ...attributes, value: "4111 1111 1111 1111" })]), inputEvent(10, "4111")];
+    const { events: masked } = maskRecordingEvents(events, everythingNonSensitive);
+    expect(attributesOf(masked, 10)).not.toHaveProperty("value");
+    expect(eventData(masked[1]).text).toBe("");
+  });
+
+  it("MS-2.4 keeps a password field never-captured after a show-password toggle makes it type=text", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { id: "password", type: "password" })]),
+      mutation({ attributes: [{ id: 10, attributes: { type: "text" } }] }),
+      inputEvent(10, "Tr0ub4dor&3"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, everythingNonSensitive);
+    expect(eventData(masked[2]).text).toBe("");
+  });
+
+  it("MS-2.4 honours rrweb's data-rr-is-password marker on a field first seen after its type changed", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { id: "password", type: "text", "data-rr-is-password": "true", value: "hunter2" })]),
+      inputEvent(10, "hunter2"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, everythingNonSensitive);
+    expect(attributesOf(masked, 10)).not.toHaveProperty("value");
+    expect(eventData(masked[1]).text).toBe("");
+  });
+
+  it("MS-2.4 never captures a field that becomes a password field through an attribute mutation", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { class: "public", type: "text" })]),
+      mutation({ attributes: [{ id: 10, attributes: { type: "password", value: "hunter2" } }] }),
+      inputEvent(10, "hunter2"),
+    ];
+    const { events: masked } = maskRecordingEvents(events, everythingNonSensitive);
+    expect(eventData(masked[1]).attributes).toEqual([{ id: 10, attributes: { type: "password" } }]);
+    expect(eventData(masked[2]).text).toBe("");
+  });
+
+  it("MS-2.4 removes the value of a password input added by a mutation", () => {
+    const events = [
+      fullSnapshot([element(10, "form")]),
+      mutation({ adds: [{ parentId: 10, nextId: null, node: element(11, "input", { type: "password", value: "hunter2" }) }] }),
+    ];
+    const { events: masked } = maskRecordingEvents(events, everythingNonSensitive);
+    expect(allStrings(masked)).not.toContain("hunter2");
+  });
+});
+
+describe("maskRecordingEvents: page text, masked and blocked elements", () => {
+  it("MS-1.7 masks every page text node under all-text, keeping whitespace and CSS", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "p", { title: "Jane's profile" }, [text(11, "Welcome back, Jane Doe\n")]),
+        element(12, "style", { _cssText: "p { color: red; }" }, [text(13, "p { color: red; }", { isStyle: true })]),
+        element(14, "input", { placeholder: "Search Jane's orders", type: "submit", value: "Pay now" }),
+      ]),
+      mutation({ texts: [{ id: 11, value: "Signed in as jane@example.com" }] }),
+    ];
+    const { events: masked } = maskRecordingEvents(events, allText);
+    expect(textOf(masked, 11)).toBe("******* ***** **** ***\n");
+    expect(attributesOf(masked, 10).title).toBe("****** *******");
+    expect(textOf(masked, 13)).toBe("p { color: red; }");
+    expect(attributesOf(masked, 14)).toMatchObject({ placeholder: "****** ****** ******", value: "*** ***" });
+    expect(eventData(masked[1]).texts).toEqual([{ id: 11, value: "****** ** ** ****************" }]);
+  });
+
+  it("MS-1.7 keeps page text under inputs-only", () => {
+    const events = [fullSnapshot([element(10, "p", {}, [text(11, "Welcome back")]), element(12, "input", { type: "submit", value: "Pay now" })])];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(textOf(masked, 11)).toBe("Welcome back");
+    expect(attributesOf(masked, 12).value).toBe("Pay now");
+  });
+
+  it("MS-1.7 masks the text inside an element a masked selector names", () => {
+    const policy = effectivePolicyFor({ textMasking: "inputs-only", maskedSelectors: ["#address"] });
+    const events = [fullSnapshot([element(10, "p", { id: "address" }, [text(11, "221B Baker Street")]), element(12, "p", {}, [text(13, "Kept")])])];
+    const { events: masked } = maskRecordingEvents(events, policy);
+    expect(textOf(masked, 11)).toBe("**** ***** ******");
+    expect(textOf(masked, 13)).toBe("Kept");
+  });
+
+  it("MS-1.7 empties a blocked element and drops every later event about its content", () => {
+    const policy = effectivePolicyFor({ textMasking: "inputs-only", blockedSelectors: [".mt-block"] });
+    const events = [
+      fullSnapshot([
+        element(10, "div", { class: "mt-block", id: "loyalty", rr_width: "300px", rr_height: "40px" }, [
+          text(11, "Loyalty number 123-45-6789"),
+          element(12, "input", { value: "123-45-6789" }),
+        ]),
+      ]),
+      inputEvent(12, "123-45-6789"),
+      mutation({
+        texts: [{ id: 11, value: "Loyalty number 987-65-4321" }],
+        adds: [{ parentId: 10, nextId: null, node: text(13, "added inside") }],
+        attributes: [{ id: 12, attributes: { value: "x" } }],
+        removes: [{ parentId: 10, id: 11 }],
+      }),
+    ];
+    const { events: masked, report } = maskRecordingEvents(events, policy);
+    expect(serializedNodeById(masked, 10)).toMatchObject({ attributes: { class: "mt-block", rr_width: "300px", rr_height: "40px" }, childNodes: [] });
+    expect(masked).toHaveLength(2);
+    expect(eventData(masked[1])).toMatchObject({ texts: [], adds: [], attributes: [], removes: [] });
+    expect(allStrings(masked).join(" ")).not.toMatch(/123-45|987-65|added inside/);
+    expect(report.blockedElements).toBe(1);
+  });
+
+  it("MS-1.7 removes an iframe's srcdoc, which is raw HTML outside node-by-node masking", () => {
+    const events = [fullSnapshot([element(10, "iframe", { srcdoc: "<input value='jane@example.com'>" })])];
+    expect(attributesOf(maskRecordingEvents(events, inputsOnly).events, 10)).toEqual({});
+  });
+});
+
+describe("maskRecordingEvents: other events", () => {
+  it("MS-1.3 scrubs the page URL of meta events", () => {
+    const { events: masked } = maskRecordingEvents([meta("https://shop.example/u/jane@example.com?email=jane%40example.com")], inputsOnly);
+    expect(eventData(masked[0]).href).toBe("https://shop.example/u/:email");
+  });
+
+  it("MS-1.4 keeps mouse movements, clicks and scrolls as they are", () => {
+    const interactions = [
+      { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.MouseMove, positions: [{ x: 1, y: 2, id: 4, timeOffset: 0 }] }, timestamp: 5 },
+      { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.MouseInteraction, type: 2, id: 4, x: 1, y: 2 }, timestamp: 6 },
+      { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Scroll, id: 1, x: 0, y: 300 }, timestamp: 7 },
+    ];
+    expect(maskRecordingEvents(interactions, inputsOnly).events).toEqual(interactions);
+  });
+
+  it("MS-1.7 drops events that can carry unmaskable content, and malformed events, saying why", () => {
+    const events = [
+      { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.CanvasMutation, id: 4, type: 0, commands: [] } },
+      { type: EventType.Plugin, data: { plugin: "rrweb/console@1", payload: { payload: ["jane@example.com"] } } },
+      { type: EventType.Asset, data: { url: "blob:x", payload: { rr_type: "CssText", cssTexts: [] } } },
+      "not an event",
+      { type: EventType.FullSnapshot, data: {} },
+      { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Input, id: "4", text: "jane" } },
+      { type: 42 },
+    ];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents.map((dropped) => dropped.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(report.droppedEvents[0]?.reason).toBe("canvas mutations are not recorded");
+  });
+
+  it("MS-1.5 drops malformed parts of a snapshot and masks the rest", () => {
+    const events = [fullSnapshot([element(10, "input", { value: "jane", style: { color: "red" } }), { type: 2, id: 11 } as never, "junk" as never])];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(serializedNodeById(masked, 4)?.childNodes).toEqual([element(10, "input", { value: "****" })]);
+    expect(report.droppedParts).toBe(3);
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * Shape checks for untrusted rrweb JSON. Events arrive from browsers the server does not control,
+ * so nothing about their structure is assumed before it is checked.
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** rrweb node ids are positive integers (rrweb uses -1 and -2 only for nodes it does not emit). */
+export function isNodeId(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}

@@ -1,0 +1,70 @@
+import { keepsOwnValue, type MaskingContext } from "./maskingContext.js";
+import type { MaskingReport } from "./maskingReport.js";
+import type { ElementTreatment, MaskingRules } from "./maskingRules.js";
+import { maskEnteredText, maskPageText } from "./maskText.js";
+
+/** Attributes whose text a visitor reads: masked with the page text under `all-text`. */
+const textAttributes = ["placeholder", "title", "alt", "aria-label", "aria-description", "aria-valuetext", "label"];
+
+/** Inputs whose `value` is the label on a button, not something entered. */
+const buttonInputTypes = new Set(["button", "submit", "reset", "image"]);
+
+const fieldTags = new Set(["input", "textarea", "select"]);
+
+/**
+ * Masks an element's attributes in place: the whole set of a serialized element, or the changed
+ * ones of an attribute mutation (`attributes`), looked up against all the element's attributes
+ * (`allAttributes`, for its type).
+ * - `value` of an input, textarea or select is what the visitor entered or chose (rrweb records
+ *   the live value there): removed in a never-capture field (MS-2.4), kept in a non-sensitive
+ *   field (MS-1.6), masked everywhere else (MS-1.5); button labels count as page text;
+ * - `checked` is removed from never-capture fields; `selected` options of a masked select go;
+ * - `srcdoc` is always removed: it is raw HTML that would bypass node-by-node masking, and rrweb
+ *   replays an iframe from its serialized document, not from it.
+ */
+export function maskElementAttributes(
+  attributes: Record<string, unknown>,
+  allAttributes: Readonly<Record<string, unknown>>,
+  element: ElementTreatment,
+  context: MaskingContext,
+  rules: MaskingRules,
+  report: MaskingReport,
+): void {
+  delete attributes.srcdoc;
+  const maskAsPageText = context.masked || rules.maskAllText;
+  const inputType = typeof allAttributes.type === "string" ? allAttributes.type.toLowerCase() : "";
+
+  if (fieldTags.has(element.tagName) && "value" in attributes) {
+    const value = attributes.value;
+    const isButtonLabel = element.tagName === "input" && buttonInputTypes.has(inputType);
+    if (context.neverCapture) {
+      delete attributes.value;
+      report.neverCapturedValues++;
+    } else if (typeof value === "string" || typeof value === "number") {
+      const text = String(value);
+      if (isButtonLabel) {
+        if (maskAsPageText) attributes.value = maskPageText(text, rules.maskCharacter);
+      } else if (!keepsOwnValue(context, element)) {
+        attributes.value = maskEnteredText(text, rules.maskCharacter);
+        report.maskedValues++;
+      }
+    }
+  }
+
+  if (context.neverCapture && "checked" in attributes) delete attributes.checked;
+
+  if (element.tagName === "option" && "selected" in attributes && attributes.selected !== null) {
+    const keepsChoice = context.region?.kind === "select" && context.region.keep && !context.masked;
+    if (!keepsChoice) delete attributes.selected;
+  }
+
+  if (maskAsPageText) {
+    for (const name of textAttributes) {
+      const value = attributes[name];
+      if (typeof value === "string" && value !== "") {
+        attributes[name] = maskPageText(value, rules.maskCharacter);
+        report.maskedValues++;
+      }
+    }
+  }
+}

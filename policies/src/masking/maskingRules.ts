@@ -1,0 +1,96 @@
+import type { EffectivePolicy } from "../effectivePolicy.js";
+import { parseSelectorList, type CompoundSelector } from "../selectors/fieldSelector.js";
+import { matchesAnySelector } from "../selectors/matchesSelector.js";
+
+/** The effective policy's masking section, with its selectors parsed once per batch. */
+export interface MaskingRules {
+  readonly maskCharacter: string;
+  readonly maskAllText: boolean;
+  readonly nonSensitive: readonly CompoundSelector[];
+  readonly masked: readonly CompoundSelector[];
+  readonly blocked: readonly CompoundSelector[];
+  readonly neverCaptureInputTypes: ReadonlySet<string>;
+  readonly neverCaptureAutocompleteTokens: ReadonlySet<string>;
+  readonly neverCaptureAutocompletePrefixes: readonly string[];
+}
+
+/**
+ * Selectors reach here validated by `resolveEffectivePolicy`, but an EffectivePolicy is plain JSON
+ * and may have been built elsewhere, so an unparsable selector fails closed: a non-sensitive one is
+ * ignored (its fields stay masked), and a masked or blocked one turns on `all-text` masking.
+ */
+export function compileMaskingRules(masking: EffectivePolicy["masking"]): MaskingRules {
+  const parse = (selectors: readonly string[]) => {
+    const parsed: CompoundSelector[] = [];
+    let failed = false;
+    for (const selector of selectors) {
+      const result = parseSelectorList(selector);
+      if (result.ok) parsed.push(...result.selectors);
+      else failed = true;
+    }
+    return { parsed, failed };
+  };
+  const nonSensitive = parse(masking.nonSensitiveSelectors);
+  const masked = parse(masking.maskedSelectors);
+  const blocked = parse(masking.blockedSelectors);
+  return {
+    maskCharacter: masking.maskCharacter,
+    maskAllText: masking.textMasking === "all-text" || masked.failed || blocked.failed,
+    nonSensitive: nonSensitive.parsed,
+    masked: masked.parsed,
+    blocked: blocked.parsed,
+    neverCaptureInputTypes: new Set(masking.neverCapture.inputTypes.map((type) => type.toLowerCase())),
+    neverCaptureAutocompleteTokens: new Set(masking.neverCapture.autocompleteTokens.map((token) => token.toLowerCase())),
+    neverCaptureAutocompletePrefixes: masking.neverCapture.autocompleteTokenPrefixes.map((prefix) => prefix.toLowerCase()),
+  };
+}
+
+/** How one element is treated on its own, before what its ancestors add. */
+export interface ElementTreatment {
+  readonly tagName: string;
+  /** MS-2.4: a password or payment card field; wins over every selector. */
+  readonly neverCapture: boolean;
+  readonly blocked: boolean;
+  readonly masked: boolean;
+  /** MS-1.6: the tenant marked it non-sensitive. Only ever honoured when nothing else applies. */
+  readonly nonSensitive: boolean;
+  /** A textarea or contenteditable element: its text children are entered text. */
+  readonly holdsEnteredText: boolean;
+  readonly isSelect: boolean;
+}
+
+// rrweb marks an input that was a password field when a "show password" toggle changes its type.
+const rrwebPasswordMarker = "data-rr-is-password";
+
+export function treatElement(
+  tagName: string,
+  attributes: Readonly<Record<string, unknown>>,
+  rules: MaskingRules,
+  sticky: { readonly neverCapture: boolean; readonly blocked: boolean },
+): ElementTreatment {
+  const tag = tagName.toLowerCase();
+  const element = { tagName: tag, attributes };
+  const type = typeof attributes.type === "string" ? attributes.type.toLowerCase() : "";
+  const autocompleteTokens = typeof attributes.autocomplete === "string" ? attributes.autocomplete.toLowerCase().split(/\s+/) : [];
+  const neverCapture =
+    sticky.neverCapture ||
+    (tag === "input" && rules.neverCaptureInputTypes.has(type)) ||
+    attributes[rrwebPasswordMarker] !== undefined ||
+    autocompleteTokens.some(
+      (token) =>
+        rules.neverCaptureAutocompleteTokens.has(token) ||
+        rules.neverCaptureAutocompletePrefixes.some((prefix) => token.startsWith(prefix)),
+    );
+  const contentEditable = attributes.contenteditable;
+  const isEditable =
+    contentEditable === true || (typeof contentEditable === "string" && contentEditable.toLowerCase() !== "false");
+  return {
+    tagName: tag,
+    neverCapture,
+    blocked: sticky.blocked || matchesAnySelector(element, rules.blocked),
+    masked: matchesAnySelector(element, rules.masked),
+    nonSensitive: matchesAnySelector(element, rules.nonSensitive),
+    holdsEnteredText: tag === "textarea" || isEditable,
+    isSelect: tag === "select",
+  };
+}
