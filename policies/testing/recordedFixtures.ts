@@ -46,3 +46,21 @@ export const recordedPages = [
 ] as const;
 
 export type RecordedPageName = (typeof recordedPages)[number]["name"];
+
+/** The tenant settings each recorded page is masked under in src/fixtures/<page>.masked.<case>.json. */
+export const fixtureMaskingCases = {
+  /** A tenant that changed nothing: the safest defaults (all page text masked). */
+  defaults: {},
+  /**
+   * A tenant that relaxed what it may: page text kept, a search box and a quantity field
+   * non-sensitive, and (wrongly) the password and card number fields too, which MS-2.4 overrides.
+   */
+  "tenant-choices": {
+    textMasking: "inputs-only",
+    nonSensitiveSelectors: ["#site-search", "[name=quantity]", "#password", "[autocomplete=cc-number]"],
+    maskedSelectors: [".mt-mask"],
+    blockedSelectors: [".mt-block"],
+  },
+} as const;
+
+export type FixtureMaskingCase = keyof typeof fixtureMaskingCases;
