@@ -1,3 +1,5 @@
+import type { TenantPrivacySettingsInput } from "../src/tenantSettings.js";
+
 /**
  * The pages recorded with rrweb by scripts/recordFixtures.ts, and what the script types into
  * them. The recording runs with rrweb's own masking switched off, so the raw values below are in
@@ -48,7 +50,7 @@ export const recordedPages = [
 export type RecordedPageName = (typeof recordedPages)[number]["name"];
 
 /** The tenant settings each recorded page is masked under in src/fixtures/<page>.masked.<case>.json. */
-export const fixtureMaskingCases = {
+export const fixtureMaskingCases: Record<"defaults" | "tenant-choices", TenantPrivacySettingsInput> = {
   /** A tenant that changed nothing: the safest defaults (all page text masked). */
   defaults: {},
   /**
@@ -61,6 +63,6 @@ export const fixtureMaskingCases = {
     maskedSelectors: [".mt-mask"],
     blockedSelectors: [".mt-block"],
   },
-} as const;
+};
 
 export type FixtureMaskingCase = keyof typeof fixtureMaskingCases;
