@@ -15,7 +15,8 @@ import { isSpecificSelector, parseSelectorList } from "./selectors/fieldSelector
 export const extraSelectorLimits = { maxCount: 200, maxLength: 500 } as const;
 
 const selectorListSchema = z.array(z.string().max(extraSelectorLimits.maxLength)).max(extraSelectorLimits.maxCount);
-const retentionDaysSchema = z.number().int().min(1);
+// Bounds come from the policy (validateTenantSettings), so the message can name them.
+const retentionDaysSchema = z.number().int();
 
 export const tenantPrivacySettingsSchema = z.strictObject({
   /** MS-1.6: fields whose typed characters are kept. Never-capture fields stay dropped (MS-2.4). */

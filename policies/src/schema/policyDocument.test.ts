@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { mouseStatsPolicyV1 } from "../mousestats/v1.js";
+import { policyDocumentSchema } from "./policyDocument.js";
+
+type Mutable = Record<string, any>;
+
+/** The MouseStats policy with one change applied to a mutable copy. */
+function changed(change: (document: Mutable) => void): unknown {
+  const document = structuredClone(mouseStatsPolicyV1) as Mutable;
+  change(document);
+  return document;
+}
+
+function issuesOf(document: unknown): string[] {
+  const result = policyDocumentSchema.safeParse(document);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+describe("policyDocumentSchema", () => {
+  it.each<[string, (document: Mutable) => void, RegExp]>([
+    ["MS-1.1 a technical field outside the catalogue", (d) => d.technicalInfo.fields.push("userAgent"), /^technicalInfo\.fields\.10/],
+    ["MS-1.2 keeping the whole IPv4 address", (d) => (d.ipAddress.ipv4KeptBits = 32), /^ipAddress\.ipv4KeptBits/],
+    ["MS-1.2 keeping an IPv6 /64", (d) => (d.ipAddress.ipv6KeptBits = 64), /^ipAddress\.ipv6KeptBits/],
+    ["MS-1.3 keeping query parameters", (d) => (d.pages.dropQueryParameters = false), /^pages\.dropQueryParameters/],
+    ["MS-1.5 not masking every input", (d) => (d.inputMasking.maskAllInputs = false), /^inputMasking\.maskAllInputs/],
+    ["MS-1.5 a text masking minimum of none", (d) => (d.textMasking.minimumLevel = "none"), /^textMasking\.minimumLevel: MS-1\.5/],
+    ["MS-1.5 a letter as the mask character", (d) => (d.inputMasking.maskCharacter = "x"), /^inputMasking\.maskCharacter/],
+    ["MS-1.5 two mask characters", (d) => (d.inputMasking.maskCharacter = "**"), /^inputMasking\.maskCharacter/],
+    ["MS-1.8 a session cookie living a full day", (d) => (d.cookies[0].lifetimeSeconds = 86_400), /^cookies\.0\.lifetimeSeconds/],
+    ["MS-1.9 a visitor cookie beyond its bound", (d) => (d.cookies[1].lifetimeSeconds = d.cookies[1].maxLifetimeSeconds + 1), /^cookies\.1\.lifetimeSeconds/],
+    ["MS-1.12 a third-party cookie", (d) => (d.cookies[0].firstParty = false), /^cookies\.0\.firstParty/],
+    ["MS-1.12 a cookie holding an e-mail address", (d) => (d.cookies[0].content = "email"), /^cookies\.0\.content/],
+    ["MS-1.12 two cookies with one name", (d) => (d.cookies[1].name = d.cookies[0].name), /^cookies\.1\.name: duplicate/],
+    ["MS-1.11 an opt-out cookie the policy does not list", (d) => (d.optOut.cookieName = "other"), /^optOut\.cookieName/],
+    ["MS-1.13 survey answers kept with PII", (d) => (d.surveys.redactPiiInAnswers = false), /^surveys\.redactPiiInAnswers/],
+    ["MS-2.3 visitor ids shared across sites", (d) => (d.visitorIdentity.scope = "global"), /^visitorIdentity\.scope/],
+    ["MS-2.4 password inputs not in never-capture", (d) => (d.inputMasking.neverCapture.inputTypes = ["search"]), /^inputMasking\.neverCapture\.inputTypes: MS-2\.4/],
+    ["MS-3.1 a retention default outside its bounds", (d) => (d.retention.rawRecordings.defaultDays = 400), /^retention\.rawRecordings/],
+    ["MS-5.1 a changelog that does not end with this version", (d) => (d.version = 2), /^changelog: /],
+    ["MS-5.1 a revision date that is not a date", (d) => (d.revisedOn = "02 March 2018"), /^revisedOn/],
+    ["MS-5.1 a section without clause IDs", (d) => (d.pages.clauses = []), /^pages\.clauses/],
+    ["MS-5.1 an unknown clause ID", (d) => (d.pages.clauses = ["MS-9.9"]), /^pages\.clauses\.0/],
+  ])("%s is not a valid policy", (_description, change, expectedIssue) => {
+    const issues = issuesOf(changed(change));
+    expect(issues.some((issue) => expectedIssue.test(issue)), issues.join("\n")).toBe(true);
+  });
+
+  it("MS-5.1 accepts a later version whose changelog ends with it", () => {
+    const next = changed((d) => {
+      d.version = 2;
+      d.revisedOn = "2026-01-15";
+      d.changelog.push({ version: 2, revisedOn: "2026-01-15", summary: "Retention bounds tightened." });
+    });
+    expect(issuesOf(next)).toEqual([]);
+  });
+});
