@@ -5,6 +5,7 @@ import { appRouter } from "../api/router.js";
 import type { DatabaseBackend } from "../db/connectMongo.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { healthz } from "./healthz.js";
+import { openApiDocument } from "./openApiDocument.js";
 import { requestLogger } from "./requestLogger.js";
 import { securityHeaders } from "./securityHeaders.js";
 import { trpcMiddleware } from "./trpcMiddleware.js";
@@ -27,6 +28,7 @@ export function createApp(options: AppOptions): Koa {
 
   const routes = new Router();
   routes.get("/healthz", healthz(services.db, options.backend));
+  routes.get("/openapi.json", openApiDocument(appRouter, services.logger));
 
   app.use(requestLogger(services.logger));
   app.use(securityHeaders());
