@@ -121,11 +121,16 @@ function accessOf(path: string, meta: ProcedureMeta | undefined): { security: Re
       return {
         security: [...scopes.map((scope) => ({ apiKey: [scope] })), { session: [] }],
         description:
-          `Members of the tenant with the role ${roles.join(", ")}` +
-          (scopes.length ? `, or an API key of the tenant with the scope ${scopes.join(", ")}.` : "; API keys cannot call this."),
+          `Members of the tenant with the role ${anyOf(roles)}; ` +
+          (scopes.length ? `API keys of the tenant with the scope ${anyOf(scopes)}.` : "API keys cannot call this."),
       };
     }
     default:
       throw new Error(`procedure ${path} is not built on one of the base procedures of trpc.ts`);
   }
+}
+
+/** `a, b or c` */
+function anyOf(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
 }
