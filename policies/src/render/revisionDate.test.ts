@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { revisionDateInWords } from "./revisionDate.js";
+
+describe("revisionDateInWords", () => {
+  it.each([
+    ["2018-03-02", "02 March 2018"],
+    ["2026-12-31", "31 December 2026"],
+    ["2020-01-09", "09 January 2020"],
+  ])("MS-5.1 writes %s as %s", (iso, words) => {
+    expect(revisionDateInWords(iso)).toBe(words);
+  });
+
+  it.each(["2018-13-02", "02.03.2018", ""])("refuses %j", (iso) => {
+    expect(() => revisionDateInWords(iso)).toThrow(RangeError);
+  });
+});
