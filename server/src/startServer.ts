@@ -4,6 +4,7 @@ import type { ServerServices } from "./api/context.js";
 import type { Config } from "./config/config.js";
 import { connectMongo, type DatabaseConnection } from "./db/connectMongo.js";
 import { ensureIndexes } from "./db/ensureIndexes.js";
+import { publishBuiltInPolicies } from "./domain/privacy/policyLibrary.js";
 import { createApp } from "./http/createApp.js";
 import type { Logger } from "./logging/logger.js";
 
@@ -19,7 +20,7 @@ export interface RunningServer {
 const shutdownGraceMs = 10_000;
 
 export async function startServer(
-  config: Pick<Config, "port" | "mongodbUri" | "dataDir" | "sessionSecret" | "trustProxy"> & { dbName?: string },
+  config: Pick<Config, "port" | "mongodbUri" | "dataDir" | "sessionSecret" | "trustProxy"> & { dbName?: string; maxCollectInFlight?: number },
   logger: Logger,
   options: { embeddedDataDir?: string | undefined } = {},
 ): Promise<RunningServer> {
@@ -30,8 +31,14 @@ export async function startServer(
     ...(config.dbName ? { dbName: config.dbName } : {}),
   });
   await ensureIndexes(database.db);
+  await publishBuiltInPolicies(database.db, new Date());
   const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, now: () => new Date() };
-  const app = createApp({ services, backend: database.backend, trustProxy: config.trustProxy });
+  const app = createApp({
+    services,
+    backend: database.backend,
+    trustProxy: config.trustProxy,
+    ...(config.maxCollectInFlight !== undefined ? { maxCollectInFlight: config.maxCollectInFlight } : {}),
+  });
   const server = createServer(app.callback());
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;

@@ -1,3 +1,5 @@
+import type { PolicyDocument } from "@mousetrail/policies/schema/policyDocument";
+import type { TenantPrivacySettings } from "@mousetrail/policies/tenantSettings";
 import type { Collection, Db } from "mongodb";
 
 export const roles = ["owner", "admin", "analyst", "compliance"] as const;
@@ -50,6 +52,13 @@ export interface InvitationDoc {
   expiresAt: Date;
 }
 
+/** Which policy a site runs and the settings its tenant chose within that policy's bounds. */
+export interface SitePrivacy {
+  policyId: string;
+  policyVersion: number;
+  settings: TenantPrivacySettings;
+}
+
 export interface SiteDoc {
   _id: string;
   tenantId: string;
@@ -58,8 +67,20 @@ export interface SiteDoc {
   allowedOrigins: string[];
   /** Public key embedded in the recorder snippet. Not a secret: it only identifies the site. */
   siteKey: string;
+  privacy: SitePrivacy;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A published policy version (MS-5.1). Immutable once stored: a change is a new version. */
+export interface PolicyVersionDoc {
+  /** `<policyId>@<version>` */
+  _id: string;
+  policyId: string;
+  version: number;
+  document: PolicyDocument;
+  publishedAt: Date;
+  publishedBy: string;
 }
 
 export interface ApiKeyDoc {
@@ -114,6 +135,7 @@ export function collections(db: Db) {
     memberships: db.collection<MembershipDoc>("memberships"),
     invitations: db.collection<InvitationDoc>("invitations"),
     sites: db.collection<SiteDoc>("sites"),
+    policyVersions: db.collection<PolicyVersionDoc>("policyVersions"),
     apiKeys: db.collection<ApiKeyDoc>("apiKeys"),
     auditLog: db.collection<AuditEntryDoc>("auditLog"),
     rateLimits: db.collection<RateLimitDoc>("rateLimits"),

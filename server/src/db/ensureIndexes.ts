@@ -27,12 +27,37 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { siteKey: 1 }, unique: true, name: "siteKey_unique" },
     { key: { tenantId: 1, createdAt: -1 }, name: "tenant_created" },
   ],
+  policyVersions: [{ key: { policyId: 1, version: -1 }, unique: true, name: "policy_version_unique" }],
   apiKeys: [
     { key: { hash: 1 }, unique: true, name: "hash_unique" },
     { key: { tenantId: 1, createdAt: -1 }, name: "tenant_created" },
   ],
   auditLog: [{ key: { tenantId: 1, at: -1, _id: -1 }, name: "tenant_at" }],
   rateLimits: [{ key: { expiresAt: 1 }, expireAfterSeconds: 0, name: "expires_ttl" }],
+
+  // Analytics: the unique key of each is its upsert target and starts with its shard key.
+  sessions: [
+    { key: { tenantId: 1, siteId: 1, sessionKey: 1 }, unique: true, name: "session_unique" },
+    { key: { tenantId: 1, siteId: 1, firstSeenAt: -1, _id: -1 }, name: "site_newest" },
+    { key: { tenantId: 1, firstSeenAt: -1, _id: -1 }, name: "tenant_newest" },
+  ],
+  pageViews: [{ key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" }],
+  recordingChunks: [
+    { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
+    { key: { "rollup.state": 1, "rollup.claimedUntil": 1 }, name: "rollup_pending" },
+    { key: { tenantId: 1, siteId: 1, receivedAt: 1 }, name: "site_received" },
+  ],
+  heatmapRollups: [
+    { key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, day: 1, kind: 1 }, unique: true, name: "heatmap_unique" },
+  ],
+  scrollRollups: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, day: 1 }, unique: true, name: "scroll_unique" }],
+  pageDaily: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, day: 1 }, unique: true, name: "page_day_unique" }],
+  siteDaily: [{ key: { tenantId: 1, siteId: 1, day: 1 }, unique: true, name: "site_day_unique" }],
+  piiViolations: [
+    { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1, index: 1 }, unique: true, name: "violation_unique" },
+    { key: { tenantId: 1, detectedAt: -1 }, name: "tenant_detected" },
+  ],
+  optOuts: [{ key: { tenantId: 1, siteId: 1, visitorKey: 1 }, unique: true, name: "optout_unique" }],
 };
 
 export async function ensureIndexes(db: Db, specs: Record<string, IndexDescription[]> = indexSpecs): Promise<void> {

@@ -3,7 +3,12 @@ import Koa from "koa";
 import type { ServerServices } from "../api/context.js";
 import { appRouter } from "../api/router.js";
 import type { DatabaseBackend } from "../db/connectMongo.js";
+import { createCollectPipeline } from "../ingest/collectPipeline.js";
+import { createSiteDirectory } from "../ingest/siteDirectory.js";
+import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { mountCollectRoute } from "./collectRoute.js";
 import { createRequestContext } from "./createRequestContext.js";
+import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
 import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
 import { requestLogger } from "./requestLogger.js";
@@ -14,6 +19,8 @@ export interface AppOptions {
   services: ServerServices;
   backend: DatabaseBackend;
   trustProxy: boolean;
+  /** Batches /collect processes at once before answering 429. */
+  maxCollectInFlight?: number;
 }
 
 /** Request bodies of the API; recordings go through /collect with limits of their own. */
@@ -28,6 +35,13 @@ export function createApp(options: AppOptions): Koa {
 
   const routes = new Router();
   routes.get("/healthz", healthz(services.db, options.backend));
+  const sites = createSiteDirectory(services.db);
+  mountRecorderConfigRoute(routes, sites);
+  mountCollectRoute(routes, {
+    pipeline: createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) }),
+    logger: services.logger,
+    maxInFlight: options.maxCollectInFlight ?? 64,
+  });
   routes.get("/openapi.json", openApiDocument(appRouter, services.logger));
 
   app.use(requestLogger(services.logger));

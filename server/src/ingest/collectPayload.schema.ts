@@ -66,6 +66,8 @@ export const collectPayloadSchema = z.strictObject({
       height: z.number().int().min(1).max(100_000),
       scrollX: z.number().min(0).max(10_000_000),
       scrollY: z.number().min(0).max(10_000_000),
+      /** The document's full height, for scroll depth (MS-1.4). */
+      documentHeight: z.number().int().min(1).max(10_000_000).optional(),
     })
     .optional(),
   /** MS-1.1 technical info; the pipeline keeps only the policy's allow-listed fields. */

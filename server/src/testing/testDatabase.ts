@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { MongoClient, type Db } from "mongodb";
 import { afterAll, beforeAll, inject } from "vitest";
 import { ensureIndexes } from "../db/ensureIndexes.js";
+import { publishBuiltInPolicies } from "../domain/privacy/policyLibrary.js";
 
 export interface TestDatabase {
   readonly db: Db;
@@ -17,6 +18,7 @@ export function useTestDatabase(): TestDatabase {
     state.client = await new MongoClient(inject("mongoUri")).connect();
     state.db = state.client.db(name);
     await ensureIndexes(state.db);
+    await publishBuiltInPolicies(state.db, new Date());
   });
   afterAll(async () => {
     await state.db?.dropDatabase();

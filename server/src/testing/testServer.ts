@@ -4,7 +4,7 @@ import { createLogger, type Logger } from "../logging/logger.js";
 import { startServer, type RunningServer } from "../startServer.js";
 
 /** A real HTTP server on a free port, with a database of its own, for one test file. */
-export function useTestServer(options: { logger?: Logger } = {}): { readonly server: RunningServer; readonly url: string } {
+export function useTestServer(options: { logger?: Logger; trustProxy?: boolean; maxCollectInFlight?: number } = {}): { readonly server: RunningServer; readonly url: string } {
   let running: RunningServer | undefined;
   beforeAll(async () => {
     running = await startServer(
@@ -14,7 +14,8 @@ export function useTestServer(options: { logger?: Logger } = {}): { readonly ser
         dbName: `test_${randomBytes(6).toString("hex")}`,
         dataDir: "/nonexistent",
         sessionSecret: "test-session-secret-test-session-secret",
-        trustProxy: false,
+        trustProxy: options.trustProxy ?? false,
+        ...(options.maxCollectInFlight !== undefined ? { maxCollectInFlight: options.maxCollectInFlight } : {}),
       },
       options.logger ?? createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),
     );

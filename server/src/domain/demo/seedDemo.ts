@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
+import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
+import { tenantPrivacySettingsSchema } from "@mousetrail/policies/tenantSettings";
+import { collections, type SitePrivacy } from "../../db/collections.js";
 import { newId } from "../../db/ids.js";
 import { hashPassword } from "../auth/passwords.js";
 import { newSiteKey } from "../sites/siteKey.js";
@@ -24,6 +26,21 @@ interface DemoSeedDoc {
 }
 
 export const demoAdminEmail = "admin@mousetrail.local";
+
+/**
+ * The demo shop records right away (opt-out mode, with the opt-out link on every page) so a
+ * newcomer sees data at once, shows page text in replays, and keeps what visitors type into its
+ * search box (MS-1.6). Everything else stays at the policy's safest settings.
+ */
+const demoSitePrivacy: SitePrivacy = {
+  policyId: mouseStatsPolicyV1.id,
+  policyVersion: mouseStatsPolicyV1.version,
+  settings: tenantPrivacySettingsSchema.parse({
+    consentMode: "opt-out",
+    textMasking: "inputs-only",
+    nonSensitiveSelectors: ["#search"],
+  }),
+};
 const leaseMs = 60_000;
 
 /**
@@ -78,6 +95,7 @@ export async function seedDemo(db: Db, options: { allowedOrigins: string[]; now:
         createdAt: now,
         updatedAt: now,
         allowedOrigins: options.allowedOrigins,
+        privacy: demoSitePrivacy,
       },
     },
     { upsert: true },

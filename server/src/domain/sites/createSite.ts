@@ -3,6 +3,7 @@ import { newId } from "../../db/ids.js";
 import { insertSite } from "../../repositories/siteRepository.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import type { TenantCall } from "../tenantCall.js";
+import { defaultSitePrivacy } from "../privacy/defaultSitePrivacy.js";
 import { newSiteKey } from "./siteKey.js";
 
 export async function createSite(call: TenantCall, input: { name: string; allowedOrigins: string[] }): Promise<SiteDoc> {
@@ -11,6 +12,7 @@ export async function createSite(call: TenantCall, input: { name: string; allowe
     name: input.name,
     allowedOrigins: [...new Set(input.allowedOrigins)],
     siteKey: newSiteKey(),
+    privacy: await defaultSitePrivacy(call.scope.db),
     createdAt: call.now,
     updatedAt: call.now,
   });

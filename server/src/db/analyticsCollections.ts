@@ -1,0 +1,192 @@
+import type { Binary, Db, ObjectId } from "mongodb";
+
+/**
+ * The analytics data: high volume, per tenant, written by ingestion. Every collection carries
+ * tenantId and siteId first in its unique key, which is also its shard key on a sharded
+ * cluster (see README): one tenant's site is the unit that grows.
+ */
+
+export type DeviceClass = "mobile" | "tablet" | "desktop";
+export type Breakpoint = DeviceClass;
+
+export interface PolicyStamp {
+  id: string;
+  version: number;
+}
+
+/** MS-1.1 fields as stored, after the allow-list. */
+export type StoredTechnicalInfo = Record<string, string | number> & { deviceClass?: DeviceClass };
+
+export interface SessionDoc {
+  _id?: ObjectId;
+  tenantId: string;
+  siteId: string;
+  /** The recorder's session cookie value, keyed to the site (MS-2.3): never the raw cookie. */
+  sessionKey: string;
+  visitorKey: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  pageCount: number;
+  eventCount: number;
+  entryUrl: string | null;
+  referrer: string | null;
+  technical: StoredTechnicalInfo;
+  /** MS-1.2: the only form of the address that is ever stored. */
+  ipTruncated: string | null;
+  /** MS-5.1: the policy version the session was collected under. */
+  policy: PolicyStamp;
+  violationCount: number;
+  rageClicks: number;
+  deadClicks: number;
+}
+
+export interface PageViewDoc {
+  _id?: ObjectId;
+  tenantId: string;
+  siteId: string;
+  sessionKey: string;
+  pageId: string;
+  url: string;
+  urlKey: string;
+  referrer: string | null;
+  startedAt: Date;
+  lastEventAt: Date;
+  loadTimeMs: number | null;
+  breakpoint: Breakpoint;
+  /** Deepest point reached, in percent of the document height. */
+  maxScrollDepth: number;
+}
+
+export interface RecordingChunkDoc {
+  _id?: ObjectId;
+  tenantId: string;
+  siteId: string;
+  sessionKey: string;
+  pageId: string;
+  seq: number;
+  receivedAt: Date;
+  firstEventAt: Date | null;
+  lastEventAt: Date | null;
+  eventCount: number;
+  /** gzip of the JSON array of masked rrweb events. */
+  events: Binary;
+  rawBytes: number;
+  storedBytes: number;
+  policy: PolicyStamp;
+  context: ChunkContext;
+  /**
+   * The chunk is the commit point of a batch; sessions, page views and rollups are derived from
+   * it afterwards. `pending` with an expired claim means a process died before deriving them:
+   * the rollup sweeper (or the recorder's retry) finishes the job from the chunk alone.
+   */
+  rollup: { state: "pending" | "applied"; claimedUntil: Date };
+}
+
+/** Everything the derived data needs besides the events, so a chunk alone can rebuild it. */
+export interface ChunkContext {
+  visitorKey: string;
+  technical: StoredTechnicalInfo;
+  ipTruncated: string | null;
+  breakpoint: Breakpoint;
+  urlKey: string;
+  /** UTC day of receipt, `YYYY-MM-DD`: the rollups' time bucket. */
+  day: string;
+  page: {
+    url: string;
+    urlKey: string;
+    referrer: string | null;
+    startedAt: Date;
+    loadTimeMs: number | null;
+  } | null;
+  view: { width: number; height: number; scrollX: number; scrollY: number; documentHeight: number | null } | null;
+  violationCount: number;
+}
+
+export type HeatmapKind = "click" | "move";
+
+export interface HeatmapRollupDoc {
+  tenantId: string;
+  siteId: string;
+  urlKey: string;
+  breakpoint: Breakpoint;
+  day: string;
+  kind: HeatmapKind;
+  total: number;
+  /** `<column>_<row>` → count; columns are percent of the viewport width, rows 10 px bands. */
+  cells: Record<string, number>;
+}
+
+export interface ScrollRollupDoc {
+  tenantId: string;
+  siteId: string;
+  urlKey: string;
+  breakpoint: Breakpoint;
+  day: string;
+  /** Page views that reached at least each depth: `reached.<5·k>` for k = 0..20. */
+  reached: Record<string, number>;
+}
+
+export interface PageDailyDoc {
+  tenantId: string;
+  siteId: string;
+  urlKey: string;
+  day: string;
+  pageViews: number;
+  loadTimeMsSum: number;
+  loadTimeCount: number;
+  clicks: number;
+  rageClicks: number;
+  deadClicks: number;
+}
+
+export interface SiteDailyDoc {
+  tenantId: string;
+  siteId: string;
+  day: string;
+  sessions: number;
+  pageViews: number;
+  events: number;
+  storedBytes: number;
+  loadTimeMsSum: number;
+  loadTimeCount: number;
+  rageClicks: number;
+  deadClicks: number;
+  violations: number;
+}
+
+/** MS-1.7: where PII was found and what kind, never the value. */
+export interface PiiViolationDoc {
+  tenantId: string;
+  siteId: string;
+  sessionKey: string;
+  pageId: string;
+  seq: number;
+  /** Position in the batch's findings: with (session, page, seq) a unique, replay-safe key. */
+  index: number;
+  kind: string;
+  /** `events.12.data.texts.0.value` or `page.url`. */
+  location: string;
+  detectedAt: Date;
+}
+
+/** MS-4.1: a visitor who opted out of one site, by site-keyed id only. */
+export interface OptOutDoc {
+  tenantId: string;
+  siteId: string;
+  visitorKey: string;
+  at: Date;
+}
+
+export function analyticsCollections(db: Db) {
+  return {
+    sessions: db.collection<SessionDoc>("sessions"),
+    pageViews: db.collection<PageViewDoc>("pageViews"),
+    recordingChunks: db.collection<RecordingChunkDoc>("recordingChunks"),
+    heatmapRollups: db.collection<HeatmapRollupDoc>("heatmapRollups"),
+    scrollRollups: db.collection<ScrollRollupDoc>("scrollRollups"),
+    pageDaily: db.collection<PageDailyDoc>("pageDaily"),
+    siteDaily: db.collection<SiteDailyDoc>("siteDaily"),
+    piiViolations: db.collection<PiiViolationDoc>("piiViolations"),
+    optOuts: db.collection<OptOutDoc>("optOuts"),
+  };
+}

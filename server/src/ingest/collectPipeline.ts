@@ -1,0 +1,49 @@
+import type { Db } from "mongodb";
+import type { IncomingBatch } from "./batchStages.js";
+import { NodeRegistryCache } from "./nodeRegistryCache.js";
+import { Pipeline } from "./pipeline/pipeline.js";
+import type { SiteDirectory } from "./siteDirectory.js";
+import { consentStep } from "./steps/consentStep.js";
+import { deriveRollupsStep } from "./steps/deriveRollupsStep.js";
+import { detectPiiStep } from "./steps/detectPiiStep.js";
+import { maskEventsStep } from "./steps/maskEventsStep.js";
+import { optOutStep } from "./steps/optOutStep.js";
+import { parseBodyStep } from "./steps/parseBodyStep.js";
+import { resolveSiteStep } from "./steps/resolveSiteStep.js";
+import { scrubUrlsStep } from "./steps/scrubUrlsStep.js";
+import { stampPolicyStep } from "./steps/stampPolicyStep.js";
+import { storeBatchStep } from "./steps/storeBatchStep.js";
+import { technicalInfoStep } from "./steps/technicalInfoStep.js";
+import { truncateIpStep } from "./steps/truncateIpStep.js";
+import { validatePayloadStep } from "./steps/validatePayloadStep.js";
+
+export interface CollectPipelineDeps {
+  db: Db;
+  sites: SiteDirectory;
+  visitorKeySecret: Buffer;
+  registries?: NodeRegistryCache;
+}
+
+/**
+ * The ingestion of one recorder batch, in order. Everything that can refuse a batch runs
+ * before anything is written, so a rejected batch never half-writes; the chunk insert is the
+ * commit point, and what follows it is derived data the sweeper can redo.
+ */
+export function createCollectPipeline(deps: CollectPipelineDeps) {
+  return Pipeline.start<IncomingBatch>()
+    .then(parseBodyStep)
+    .then(validatePayloadStep)
+    .then(resolveSiteStep(deps.sites, deps.visitorKeySecret))
+    .then(consentStep)
+    .then(optOutStep(deps.db))
+    .then(truncateIpStep)
+    .then(technicalInfoStep)
+    .then(maskEventsStep(deps.db, deps.registries ?? new NodeRegistryCache()))
+    .then(scrubUrlsStep)
+    .then(detectPiiStep)
+    .then(stampPolicyStep)
+    .then(storeBatchStep(deps.db))
+    .then(deriveRollupsStep(deps.db));
+}
+
+export type CollectPipeline = ReturnType<typeof createCollectPipeline>;

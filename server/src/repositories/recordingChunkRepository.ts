@@ -1,0 +1,60 @@
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
+import type { Filter } from "mongodb";
+import { analyticsCollections, type RecordingChunkDoc } from "../db/analyticsCollections.js";
+import type { TenantScope } from "./tenantScope.js";
+
+const gunzipAsync = promisify(gunzip);
+
+export interface ChunkAddress {
+  siteId: string;
+  sessionKey: string;
+  pageId: string;
+  seq: number;
+}
+
+/** Stored once per (session, page, seq): a replay hits the unique index instead of a second copy. */
+export async function insertChunk(scope: TenantScope, chunk: Omit<RecordingChunkDoc, "tenantId">): Promise<"inserted" | "duplicate"> {
+  try {
+    await analyticsCollections(scope.db).recordingChunks.insertOne({ ...chunk, tenantId: scope.tenantId });
+    return "inserted";
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) return "duplicate";
+    throw error;
+  }
+}
+
+export function findChunk(scope: TenantScope, address: ChunkAddress): Promise<RecordingChunkDoc | null> {
+  return analyticsCollections(scope.db).recordingChunks.findOne({ tenantId: scope.tenantId, ...address });
+}
+
+/** Takes the right to derive a pending chunk's rollups, if nobody holds it. */
+export async function claimPendingRollup(scope: TenantScope, address: ChunkAddress, now: Date, leaseMs: number): Promise<boolean> {
+  const result = await analyticsCollections(scope.db).recordingChunks.updateOne(
+    { tenantId: scope.tenantId, ...address, "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } },
+    { $set: { "rollup.claimedUntil": new Date(now.getTime() + leaseMs) } },
+  );
+  return result.modifiedCount === 1;
+}
+
+export async function markRollupApplied(scope: TenantScope, address: ChunkAddress): Promise<void> {
+  await analyticsCollections(scope.db).recordingChunks.updateOne(
+    { tenantId: scope.tenantId, ...address },
+    { $set: { "rollup.state": "applied" } },
+  );
+}
+
+export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events">): Promise<unknown[]> {
+  return JSON.parse((await gunzipAsync(chunk.events.buffer)).toString("utf8")) as unknown[];
+}
+
+/** The stored chunks of one page view, in order, optionally only those before `beforeSeq`. */
+export function listPageChunks(
+  scope: TenantScope,
+  page: { siteId: string; sessionKey: string; pageId: string },
+  options: { beforeSeq?: number } = {},
+): AsyncIterable<RecordingChunkDoc> {
+  const filter: Filter<RecordingChunkDoc> = { tenantId: scope.tenantId, ...page };
+  if (options.beforeSeq !== undefined) filter.seq = { $lt: options.beforeSeq };
+  return analyticsCollections(scope.db).recordingChunks.find(filter).sort({ seq: 1 });
+}
