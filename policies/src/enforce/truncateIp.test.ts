@@ -2,6 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { truncateIp } from "./truncateIp.js";
 
+/** The eight 16-bit groups of an IPv6 address, as the WHATWG URL parser (an independent oracle) reads it. */
+function groupsOf(ip: string): number[] {
+  const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  const [head = "", tail] = canonical.split("::");
+  const headGroups = head === "" ? [] : head.split(":");
+  const tailGroups = tail === undefined || tail === "" ? [] : tail.split(":");
+  const zeros = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
+  return [...headGroups, ...Array.from({ length: zeros }, () => "0"), ...tailGroups].map((group) => parseInt(group, 16));
+}
+
 describe("truncateIp", () => {
   it.each([
     ["203.0.113.77", "203.0.113.0"],
@@ -71,13 +81,18 @@ describe("truncateIp", () => {
     );
   });
 
-  it("MS-1.2 zeroes every bit after the /48 of any IPv6 address", () => {
+  it("MS-1.2 keeps exactly the first 48 bits of any IPv6 address, checked against the URL parser", () => {
     fc.assert(
       fc.property(fc.ipV6(), (ip) => {
+        const groups = groupsOf(ip);
         const truncated = truncateIp(ip);
-        expect(truncated).not.toBeNull();
-        // A truncated IPv6 address always ends in the compressed zero run (or is IPv4 when mapped).
-        expect(truncated!.endsWith("::") || /^\d+\.\d+\.\d+\.0$/.test(truncated!)).toBe(true);
+        const isMapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
+        if (isMapped) {
+          const [high = 0, low = 0] = groups.slice(6);
+          expect(truncated).toBe(`${high >> 8}.${high & 0xff}.${low >> 8}.0`);
+        } else {
+          expect(groupsOf(truncated!)).toEqual([...groups.slice(0, 3), 0, 0, 0, 0, 0]);
+        }
       }),
     );
   });

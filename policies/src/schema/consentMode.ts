@@ -1,10 +1,11 @@
 import { z } from "zod";
 
 /**
- * When recording may start, weakest first (MS-4.1, MS-4.2):
- * - `none`: recording starts on page load; the opt-out link and cookie still apply (MS-4.1, MS-1.11).
- * - `opt-out`: as `none`, and the visitor is shown how to opt out; browser privacy signals
- *   (Global Privacy Control, Do Not Track) count as an opt-out where the policy honours them.
+ * When recording may start, weakest first (MS-4.1, MS-4.2). In every mode the opt-out link and
+ * cookie apply (MS-4.1, MS-1.11), and so do Global Privacy Control and Do Not Track where the
+ * policy honours them (see enforce/decideRecording.ts):
+ * - `none`: recording starts on page load, without a notice;
+ * - `opt-out`: recording starts on page load, and the visitor is shown how to opt out;
  * - `required`: nothing is recorded or accepted until the visitor has consented (MS-4.2).
  */
 export const consentModes = ["none", "opt-out", "required"] as const;
