@@ -1,0 +1,139 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenantFixture } from "@mousetrail/server/testing/apiHarness";
+import { useTestServer } from "@mousetrail/server/testing/testServer";
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const sdkDir = path.join(repoRoot, "client-sdk");
+const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
+
+/** Integrator code, typechecked strictly against the installed SDK, then compiled and run. */
+const integratorSource = `
+import { createClient, isMousetrailError, type AppErrorCode, type RouterInputs, type RouterOutputs } from "@mousetrail/client-sdk";
+
+export async function listSiteIds(baseUrl: string, apiKey: string, tenantId: string): Promise<string[]> {
+  const client = createClient({ baseUrl, apiKey });
+  const sites: RouterOutputs["sites"]["list"] = await client.sites.list.query({ tenantId });
+  if (sites.length < 0) {
+    // @ts-expect-error tenantId is a string
+    await client.sites.list.query({ tenantId: 42 });
+    // @ts-expect-error sites.list takes its tenant
+    await client.sites.list.query({});
+    // @ts-expect-error there is no such procedure
+    await client.sites.archive.mutate({ tenantId });
+    // @ts-expect-error siteId is a string
+    const wrong: number = sites[0]!.siteId;
+    void wrong;
+  }
+  return sites.map((site) => site.siteId);
+}
+
+export async function readRefusal(baseUrl: string, apiKey: string, input: RouterInputs["sites"]["get"]) {
+  const client = createClient({ baseUrl, apiKey });
+  try {
+    await client.sites.get.query(input);
+    return null;
+  } catch (error) {
+    if (!isMousetrailError(error)) throw error;
+    const appCode: AppErrorCode | undefined = error.data?.appCode;
+    return { httpStatus: error.data?.httpStatus, appCode, fields: error.data?.issues?.map((issue) => issue.field) };
+  }
+}
+`;
+
+const mainScript = `
+import { listSiteIds, readRefusal } from "./out/integrator.js";
+const [baseUrl, apiKey, tenantId] = process.argv.slice(2);
+const siteIds = await listSiteIds(baseUrl, apiKey, tenantId);
+const refusal = await readRefusal(baseUrl, apiKey, { tenantId, siteId: "not-a-site-id" });
+console.log(JSON.stringify({ siteIds, refusal }));
+`;
+
+const integratorTsconfig = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    // tRPC's own declarations name `Disposable`.
+    lib: ["ES2022", "DOM", "ESNext.Disposable"],
+    types: [],
+    strict: true,
+    // Check the SDK's declarations too: an import they cannot resolve is an error, not `any`.
+    skipLibCheck: false,
+    outDir: "out",
+  },
+  files: ["integrator.ts"],
+};
+
+/** The SDK's npm dependencies and theirs, to link from the repository's node_modules. */
+async function dependencyClosure(names: string[], seen = new Set<string>()): Promise<Set<string>> {
+  for (const name of names) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const manifest = JSON.parse(await readFile(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    await dependencyClosure(Object.keys(manifest.dependencies ?? {}), seen);
+  }
+  return seen;
+}
+
+describe("the built SDK, installed in a project outside the repository", () => {
+  const server = useTestServer();
+  let project: string;
+  let declarations: string;
+  let javascript: string;
+
+  beforeAll(async () => {
+    await run("npm", ["run", "build"], { cwd: sdkDir });
+    project = await mkdtemp(path.join(tmpdir(), "mousetrail-integrator-"));
+    // What `npm install @mousetrail/client-sdk` would unpack: exactly the packed files.
+    const packed = JSON.parse((await run("npm", ["pack", "--json", "--pack-destination", project], { cwd: sdkDir })).stdout) as { filename: string }[];
+    const installed = path.join(project, "node_modules/@mousetrail/client-sdk");
+    await mkdir(installed, { recursive: true });
+    await run("tar", ["-xzf", path.join(project, packed[0]!.filename), "-C", installed, "--strip-components=1"]);
+    const manifest = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    for (const name of await dependencyClosure(Object.keys(manifest.dependencies))) {
+      await mkdir(path.dirname(path.join(project, "node_modules", name)), { recursive: true });
+      await symlink(path.join(repoRoot, "node_modules", name), path.join(project, "node_modules", name), "dir");
+    }
+    await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "integrator", private: true, type: "module" }));
+    await writeFile(path.join(project, "tsconfig.json"), JSON.stringify(integratorTsconfig, null, 2));
+    await writeFile(path.join(project, "integrator.ts"), integratorSource);
+    await writeFile(path.join(project, "main.mjs"), mainScript);
+    declarations = await readFile(path.join(installed, "dist/client.d.ts"), "utf8");
+    javascript = await readFile(path.join(installed, "dist/client.js"), "utf8");
+  }, 180_000);
+
+  afterAll(async () => {
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  it("imports nothing but its npm dependencies: no workspace package, no repository path", () => {
+    const specifiers = [...`${declarations}\n${javascript}`.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2]);
+    expect(new Set(specifiers)).toEqual(new Set(["@trpc/client", "@trpc/server"]));
+    for (const text of [declarations, javascript]) {
+      expect(text).not.toContain("@mousetrail/");
+      expect(text).not.toContain(repoRoot);
+      expect(text).not.toMatch(/reference (types|path)=/);
+    }
+  });
+
+  it("typechecks strict integrator code, and refuses a wrong input type", async () => {
+    const result = await run(process.execPath, [tsc, "-p", project], { cwd: project }).catch((error: { stdout: string }) => error);
+    expect(result.stdout).toBe("");
+  }, 60_000);
+
+  it("lists sites and reads the typed error of a bad call against a running server", async () => {
+    const fixture = await createTenantFixture(server.server.database.db, "SDK integrator");
+    await run(process.execPath, [tsc, "-p", project], { cwd: project });
+    const { stdout } = await run(process.execPath, ["main.mjs", server.url, fixture.apiKeySecret, fixture.tenantId], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({
+      siteIds: [fixture.site._id],
+      refusal: { httpStatus: 400, appCode: "BAD_INPUT", fields: ["siteId"] },
+    });
+  }, 60_000);
+});
