@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { AnyTRPCProcedure } from "@trpc/server";
+import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import Koa from "koa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../api/router.js";
@@ -16,7 +16,8 @@ import { useTestServer } from "../testing/testServer.js";
 import { generatedOpenApiFile, openApiDocument } from "./openApiDocument.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyTRPCProcedure>);
+const router: AnyTRPCRouter = appRouter;
+const procedures = Object.entries(router._def.procedures as Record<string, AnyTRPCProcedure>);
 
 interface Operation {
   operationId: string;

@@ -116,8 +116,8 @@ function accessOf(path: string, meta: ProcedureMeta | undefined): { security: Re
     case "tenant": {
       const scopes = meta.access?.scopes ?? [];
       const roles = meta.access?.roles ?? [];
-      // Fails closed in trpc.ts too: a tenant procedure without an access rule refuses everyone.
-      if (!roles.length && !scopes.length) return { security: [], description: "Not available: this procedure has no access rule." };
+      // trpc.ts refuses everyone then, which OpenAPI cannot say; it is a mistake in the router.
+      if (!roles.length) throw new Error(`tenant procedure ${path} has no access rule`);
       return {
         security: [...scopes.map((scope) => ({ apiKey: [scope] })), { session: [] }],
         description:
