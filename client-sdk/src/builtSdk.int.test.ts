@@ -70,22 +70,12 @@ const integratorTsconfig = {
   files: ["integrator.ts"],
 };
 
-/** The SDK's npm dependencies and theirs, to link from the repository's node_modules. */
-async function dependencyClosure(names: string[], seen = new Set<string>()): Promise<Set<string>> {
-  for (const name of names) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const manifest = JSON.parse(await readFile(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-    await dependencyClosure(Object.keys(manifest.dependencies ?? {}), seen);
-  }
-  return seen;
-}
-
 describe("the built SDK, installed in a project outside the repository", () => {
   const server = useTestServer();
   let project: string;
   let declarations: string;
   let javascript: string;
+  let dependencies: string[];
 
   beforeAll(async () => {
     await run("npm", ["run", "build"], { cwd: sdkDir });
@@ -96,7 +86,9 @@ describe("the built SDK, installed in a project outside the repository", () => {
     await mkdir(installed, { recursive: true });
     await run("tar", ["-xzf", path.join(project, packed[0]!.filename), "-C", installed, "--strip-components=1"]);
     const manifest = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    for (const name of await dependencyClosure(Object.keys(manifest.dependencies))) {
+    dependencies = Object.keys(manifest.dependencies);
+    // Only the SDK's npm dependencies are linked in; theirs resolve from where the links point.
+    for (const name of dependencies) {
       await mkdir(path.dirname(path.join(project, "node_modules", name)), { recursive: true });
       await symlink(path.join(repoRoot, "node_modules", name), path.join(project, "node_modules", name), "dir");
     }
@@ -114,7 +106,10 @@ describe("the built SDK, installed in a project outside the repository", () => {
 
   it("imports nothing but its npm dependencies: no workspace package, no repository path", () => {
     const specifiers = [...`${declarations}\n${javascript}`.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2]);
-    expect(new Set(specifiers)).toEqual(new Set(["@trpc/client", "@trpc/server"]));
+    expect(specifiers).toContain("@trpc/client");
+    for (const specifier of specifiers) {
+      expect(dependencies.some((name) => specifier === name || specifier.startsWith(`${name}/`)), `${specifier} is a dependency of the SDK`).toBe(true);
+    }
     for (const text of [declarations, javascript]) {
       expect(text).not.toContain("@mousetrail/");
       expect(text).not.toContain(repoRoot);
