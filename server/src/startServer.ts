@@ -6,6 +6,7 @@ import { connectMongo, type DatabaseConnection } from "./db/connectMongo.js";
 import { ensureIndexes } from "./db/ensureIndexes.js";
 import { publishBuiltInPolicies } from "./domain/privacy/policyLibrary.js";
 import { createApp } from "./http/createApp.js";
+import { defaultBackgroundIntervals, startBackgroundWork, type BackgroundIntervals } from "./jobs/startBackgroundWork.js";
 import type { Logger } from "./logging/logger.js";
 
 export interface RunningServer {
@@ -20,7 +21,13 @@ export interface RunningServer {
 const shutdownGraceMs = 10_000;
 
 export async function startServer(
-  config: Pick<Config, "port" | "mongodbUri" | "dataDir" | "sessionSecret" | "trustProxy"> & { dbName?: string; maxCollectInFlight?: number },
+  config: Pick<Config, "port" | "mongodbUri" | "dataDir" | "sessionSecret" | "trustProxy"> & {
+    publicUrl?: string | undefined;
+    dbName?: string;
+    maxCollectInFlight?: number;
+    /** Intervals of the background tasks; false runs none (tests that drive them by hand). */
+    background?: BackgroundIntervals | false;
+  },
   logger: Logger,
   options: { embeddedDataDir?: string | undefined } = {},
 ): Promise<RunningServer> {
@@ -37,6 +44,7 @@ export async function startServer(
     services,
     backend: database.backend,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     ...(config.maxCollectInFlight !== undefined ? { maxCollectInFlight: config.maxCollectInFlight } : {}),
   });
   const server = createServer(app.callback());
@@ -47,6 +55,7 @@ export async function startServer(
     server.listen(config.port, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const background = config.background === false ? null : startBackgroundWork(database.db, logger, config.background ?? defaultBackgroundIntervals);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -56,6 +65,7 @@ export async function startServer(
       const force = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
       await closed;
       clearTimeout(force);
+      await background?.stop();
       await database.close();
     })());
 

@@ -50,7 +50,7 @@ const appCodeOfTrpc: Partial<Record<TRPCError["code"], AppErrorCode>> = {
  */
 export function formatApiError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
   const appError = error.cause instanceof AppError ? error.cause : undefined;
-  const issues = issuesOf(error.cause)?.map((issue) => ({ field: fieldPath(issue), message: issue.message }));
+  const issues = appError?.issues ?? issuesOf(error.cause)?.map((issue) => ({ field: fieldPath(issue), message: issue.message }));
   const appCode = appError?.code ?? appCodeOfTrpc[error.code] ?? "INTERNAL";
   let message = shape.message;
   if (issues?.length) {

@@ -3,6 +3,7 @@ import { auditRouter } from "./audit/_router.js";
 import { authRouter } from "./auth/_router.js";
 import { membersRouter } from "./members/_router.js";
 import { platformRouter } from "./platform/_router.js";
+import { privacyRouter } from "./privacy/_router.js";
 import { sitesRouter } from "./sites/_router.js";
 import { tenantsRouter } from "./tenants/_router.js";
 import { router } from "./trpc.js";
@@ -15,6 +16,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   platform: platformRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,8 +20,6 @@ export interface ProcedureMeta {
    * A tenant procedure without `access` refuses everyone (fail closed).
    */
   access?: { roles: readonly Role[]; scopes?: readonly ApiKeyScope[] };
-  /** Plain-HTTP mapping for the OpenAPI document. */
-  openapi?: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; summary?: string; protect?: boolean; tags?: string[] };
 }
 
 const t = initTRPC.context<RequestContext>().meta<ProcedureMeta>().create({

@@ -190,3 +190,24 @@ export function analyticsCollections(db: Db) {
     optOuts: db.collection<OptOutDoc>("optOuts"),
   };
 }
+
+export type AnalyticsCollectionName = keyof ReturnType<typeof analyticsCollections>;
+
+/**
+ * MS-1.7: what a purge of a tenant's analytics does with each collection above, in the order it
+ * deletes them. Typed over every collection `analyticsCollections` returns, so a collection added
+ * there does not compile until it is classified here. Recording chunks go first: sessions, page
+ * views and rollups can be derived from them again, never the other way round.
+ */
+export const analyticsOnTenantPurge = {
+  recordingChunks: "delete",
+  sessions: "delete",
+  pageViews: "delete",
+  piiViolations: "delete",
+  heatmapRollups: "delete",
+  scrollRollups: "delete",
+  pageDaily: "delete",
+  siteDaily: "delete",
+  // MS-4.1: an opt-out protects a visitor; deleting it would let the site record them again.
+  optOuts: "keep",
+} as const satisfies Record<AnalyticsCollectionName, "delete" | "keep">;

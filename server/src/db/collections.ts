@@ -122,6 +122,30 @@ export interface RateLimitDoc {
   expiresAt: Date;
 }
 
+export type JobState = "queued" | "running" | "done" | "failed";
+
+/**
+ * A background job. Any server process may run it: a process claims it with a lease, saves
+ * progress and a resume cursor as it goes, and renews the lease at each checkpoint; a job whose
+ * lease ran out (its process died) is claimed again and resumes from its cursor.
+ */
+export interface JobDoc {
+  _id: string;
+  tenantId: string | null;
+  type: string;
+  params: Record<string, unknown>;
+  state: JobState;
+  progress: { done: number; total: number | null };
+  cursor: unknown;
+  attempts: number;
+  leaseUntil: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+  result: Record<string, unknown> | null;
+}
+
 export interface MetaDoc {
   _id: string;
   [key: string]: unknown;
@@ -140,6 +164,7 @@ export function collections(db: Db) {
     auditLog: db.collection<AuditEntryDoc>("auditLog"),
     rateLimits: db.collection<RateLimitDoc>("rateLimits"),
     meta: db.collection<MetaDoc>("meta"),
+    jobs: db.collection<JobDoc>("jobs"),
   };
 }
 

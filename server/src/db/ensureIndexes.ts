@@ -34,6 +34,10 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
   ],
   auditLog: [{ key: { tenantId: 1, at: -1, _id: -1 }, name: "tenant_at" }],
   rateLimits: [{ key: { expiresAt: 1 }, expireAfterSeconds: 0, name: "expires_ttl" }],
+  jobs: [
+    { key: { state: 1, leaseUntil: 1 }, name: "claimable" },
+    { key: { tenantId: 1, createdAt: -1 }, name: "tenant_created" },
+  ],
 
   // Analytics: the unique key of each is its upsert target and starts with its shard key.
   sessions: [

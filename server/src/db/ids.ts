@@ -11,6 +11,11 @@ export const idPrefixes = {
   apiKey: "key",
   audit: "aud",
   invitation: "inv",
+  purge: "prg",
+  erasure: "ers",
+  survey: "srv",
+  complaint: "cmp",
+  job: "job",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -22,6 +22,8 @@ export interface AppErrorOptions {
   userMessage?: string;
   /** The input field the error is about, as a dotted path (`origins.2`). */
   field?: string;
+  /** Several invalid fields at once, each with its own message. */
+  issues?: { field: string; message: string }[];
   /** Seconds the caller should wait before retrying (RATE_LIMITED, UNAVAILABLE). */
   retryAfterSeconds?: number;
   cause?: unknown;
@@ -32,6 +34,7 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly issues: { field: string; message: string }[] | undefined;
 
   constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
     const userMessage = options.userMessage ?? options.message ?? code;
@@ -41,6 +44,7 @@ export class AppError extends Error {
     this.userMessage = userMessage;
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.issues = options.issues;
   }
 }
 

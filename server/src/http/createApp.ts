@@ -8,6 +8,7 @@ import { createSiteDirectory } from "../ingest/siteDirectory.js";
 import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
 import { createRequestContext } from "./createRequestContext.js";
+import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
 import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
@@ -19,6 +20,8 @@ export interface AppOptions {
   services: ServerServices;
   backend: DatabaseBackend;
   trustProxy: boolean;
+  /** PUBLIC_URL: the address links handed out point at (default: the request's own). */
+  publicUrl?: string | undefined;
   /** Batches /collect processes at once before answering 429. */
   maxCollectInFlight?: number;
 }
@@ -36,7 +39,8 @@ export function createApp(options: AppOptions): Koa {
   const routes = new Router();
   routes.get("/healthz", healthz(services.db, options.backend));
   const sites = createSiteDirectory(services.db);
-  mountRecorderConfigRoute(routes, sites);
+  mountRecorderConfigRoute(routes, sites, options.publicUrl);
+  mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountCollectRoute(routes, {
     pipeline: createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) }),
     logger: services.logger,

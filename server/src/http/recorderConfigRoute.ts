@@ -1,9 +1,10 @@
 import type Router from "@koa/router";
 import { recorderConfigOf } from "../ingest/recorderConfigOf.js";
 import type { SiteDirectory } from "../ingest/siteDirectory.js";
+import { serverOrigin } from "./serverOrigin.js";
 
 /** `GET /collect/config/:siteKey`: public, cacheable for a minute, readable from any origin. */
-export function mountRecorderConfigRoute(router: Router, sites: SiteDirectory): void {
+export function mountRecorderConfigRoute(router: Router, sites: SiteDirectory, publicUrl: string | undefined): void {
   router.get("/collect/config/:siteKey", async (ctx) => {
     ctx.set("Access-Control-Allow-Origin", "*");
     ctx.set("Cross-Origin-Resource-Policy", "cross-origin");
@@ -14,6 +15,6 @@ export function mountRecorderConfigRoute(router: Router, sites: SiteDirectory): 
       return;
     }
     ctx.set("Cache-Control", "public, max-age=60");
-    ctx.body = recorderConfigOf(resolved.site.siteKey, resolved.policy, ctx.origin);
+    ctx.body = recorderConfigOf(resolved.site.siteKey, resolved.policy, serverOrigin(ctx, publicUrl));
   });
 }

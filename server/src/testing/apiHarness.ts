@@ -11,6 +11,7 @@ import { inviteMember } from "../domain/members/inviteMember.js";
 import { upsertMembership } from "../repositories/membershipRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { newId } from "../db/ids.js";
+import { enqueueJob } from "../jobs/jobRepository.js";
 import { createLogger } from "../logging/logger.js";
 
 const createCaller = createCallerFactory(appRouter);
@@ -52,6 +53,8 @@ export interface TenantFixture {
   apiKey: ApiKeyDoc;
   apiKeySecret: string;
   keyWithScopes(scopes: ApiKeyScope[]): Promise<ApiKeyDoc>;
+  /** A finished background job of the tenant's. */
+  jobId: string;
 }
 
 let fixtureCounter = 0;
@@ -74,5 +77,6 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   const keyWithScopes = async (scopes: ApiKeyScope[]) => (await createApiKey(call, { name: `key ${scopes.join(" ")}`, scopes })).apiKey;
   const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: ["reports:read", "config:write", "compliance:write"] });
   await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
-  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes };
+  const job = await enqueueJob(db, { tenantId: tenant._id, type: "fixture", params: {} }, now);
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, jobId: job._id };
 }

@@ -1,3 +1,4 @@
+import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
 import type { TenantFixture } from "./apiHarness.js";
 import { testPassword } from "./apiHarness.js";
 
@@ -35,6 +36,12 @@ export const procedureSamples: Record<string, ProcedureSample> = {
   "apiKeys.revoke": (owner) => ({ tenantId: owner.tenantId, keyId: owner.apiKey._id }),
   "audit.list": (owner) => ({ tenantId: owner.tenantId }),
   "platform.tenants.list": () => ({ limit: 10 }),
+  "platform.policies.publish": () => ({ document: { ...mouseStatsPolicyV1, version: 1 } }),
+  "privacy.effectivePolicy": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
+  "privacy.cookieTable": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
+  "privacy.settings": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
+  "privacy.updateSettings": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, settings: { textMasking: "all-text", consentMode: "required" } }),
+  "privacy.jobStatus": (owner) => ({ tenantId: owner.tenantId, jobId: owner.jobId }),
 };
 
 /**

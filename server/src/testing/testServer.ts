@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createLogger, type Logger } from "../logging/logger.js";
+import type { BackgroundIntervals } from "../jobs/startBackgroundWork.js";
 import { startServer, type RunningServer } from "../startServer.js";
 
 /** A real HTTP server on a free port, with a database of its own, for one test file. */
-export function useTestServer(options: { logger?: Logger; trustProxy?: boolean; maxCollectInFlight?: number } = {}): { readonly server: RunningServer; readonly url: string } {
+export function useTestServer(
+  options: { logger?: Logger; trustProxy?: boolean; maxCollectInFlight?: number; background?: BackgroundIntervals | false } = {},
+): { readonly server: RunningServer; readonly url: string } {
   let running: RunningServer | undefined;
   beforeAll(async () => {
     running = await startServer(
@@ -15,6 +18,8 @@ export function useTestServer(options: { logger?: Logger; trustProxy?: boolean; 
         dataDir: "/nonexistent",
         sessionSecret: "test-session-secret-test-session-secret",
         trustProxy: options.trustProxy ?? false,
+        // Background tasks off unless asked for: tests drive jobs and sweeps by hand, deterministically.
+        background: options.background ?? false,
         ...(options.maxCollectInFlight !== undefined ? { maxCollectInFlight: options.maxCollectInFlight } : {}),
       },
       options.logger ?? createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),

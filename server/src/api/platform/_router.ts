@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { platformProcedure, router } from "../trpc.js";
-import { listAllTenantsHandler } from "./platform.handler.js";
-import { listAllTenantsInput, platformTenantOutput } from "./platform.schema.js";
+import { listAllTenantsHandler, publishPolicyHandler } from "./platform.handler.js";
+import { listAllTenantsInput, platformTenantOutput, publishPolicyInput, publishPolicyOutput } from "./platform.schema.js";
 
 export const platformRouter = router({
   tenants: router({
     list: platformProcedure.input(listAllTenantsInput).output(z.array(platformTenantOutput)).query(listAllTenantsHandler),
+  }),
+  policies: router({
+    publish: platformProcedure.input(publishPolicyInput).output(publishPolicyOutput).mutation(publishPolicyHandler),
   }),
 });

@@ -13,3 +13,10 @@ export const platformTenantOutput = z.object({
   members: z.number().int(),
   sites: z.number().int(),
 });
+
+export const publishPolicyInput = z.strictObject({
+  /** A complete policy document (see @mousetrail/policies schema/policyDocument.ts). */
+  document: z.record(z.string(), z.unknown()),
+});
+
+export const publishPolicyOutput = z.object({ policyId: z.string(), version: z.number().int(), revisedOn: z.string() });

@@ -1,0 +1,39 @@
+import type { Db } from "mongodb";
+import { applyRetentionEverywhere } from "../domain/privacy/applyRetentionEverywhere.js";
+import { enforcePrivacyJobType, enforcePrivacySettingsJob } from "../domain/privacy/remaskStoredRecordings.js";
+import { sweepPendingRollups } from "../ingest/sweepPendingRollups.js";
+import type { Logger } from "../logging/logger.js";
+import type { JobHandler } from "./jobRunner.js";
+import { runJobsOnce } from "./jobRunner.js";
+import { startPeriodicTask, type PeriodicTask } from "./periodicTask.js";
+
+/** Every background job type the server knows how to run. */
+export const jobHandlers: Record<string, JobHandler> = {
+  [enforcePrivacyJobType]: enforcePrivacySettingsJob,
+};
+
+export interface BackgroundIntervals {
+  jobsMs: number;
+  rollupSweepMs: number;
+  retentionMs: number;
+}
+
+export const defaultBackgroundIntervals: BackgroundIntervals = { jobsMs: 2_000, rollupSweepMs: 30_000, retentionMs: 3_600_000 };
+
+/**
+ * The work each server process does besides answering requests. Every task is safe to run in
+ * several processes at once: jobs and pending rollups are claimed under leases, retention
+ * deletes are idempotent.
+ */
+export function startBackgroundWork(db: Db, logger: Logger, intervals: BackgroundIntervals = defaultBackgroundIntervals): { stop(): Promise<void> } {
+  const tasks: PeriodicTask[] = [
+    startPeriodicTask("jobs", () => runJobsOnce({ db, logger, handlers: jobHandlers }), intervals.jobsMs, logger),
+    startPeriodicTask("rollupSweep", () => sweepPendingRollups(db, { now: new Date() }), intervals.rollupSweepMs, logger),
+    startPeriodicTask("retention", () => applyRetentionEverywhere(db, new Date()), intervals.retentionMs, logger),
+  ];
+  return {
+    async stop() {
+      await Promise.all(tasks.map((task) => task.stop()));
+    },
+  };
+}
