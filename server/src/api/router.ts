@@ -4,6 +4,7 @@ import { authRouter } from "./auth/_router.js";
 import { membersRouter } from "./members/_router.js";
 import { platformRouter } from "./platform/_router.js";
 import { privacyRouter } from "./privacy/_router.js";
+import { sessionsRouter } from "./sessions/_router.js";
 import { sitesRouter } from "./sites/_router.js";
 import { tenantsRouter } from "./tenants/_router.js";
 import { router } from "./trpc.js";
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   platform: platformRouter,
   privacy: privacyRouter,
+  sessions: sessionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,8 @@ import { createTenant } from "../domain/tenants/createTenant.js";
 import { inviteMember } from "../domain/members/inviteMember.js";
 import { upsertMembership } from "../repositories/membershipRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
+import { randomBytes } from "node:crypto";
+import { analyticsCollections } from "../db/analyticsCollections.js";
 import { newId } from "../db/ids.js";
 import { enqueueJob } from "../jobs/jobRepository.js";
 import { createLogger } from "../logging/logger.js";
@@ -55,6 +57,8 @@ export interface TenantFixture {
   keyWithScopes(scopes: ApiKeyScope[]): Promise<ApiKeyDoc>;
   /** A finished background job of the tenant's. */
   jobId: string;
+  /** A recorded session on the fixture's site. */
+  sessionKey: string;
 }
 
 let fixtureCounter = 0;
@@ -78,5 +82,24 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: ["reports:read", "config:write", "compliance:write"] });
   await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
   const job = await enqueueJob(db, { tenantId: tenant._id, type: "fixture", params: {} }, now);
-  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, jobId: job._id };
+  const sessionKey = randomBytes(20).toString("base64url").slice(0, 27);
+  await analyticsCollections(db).sessions.insertOne({
+    tenantId: tenant._id,
+    siteId: site._id,
+    sessionKey,
+    visitorKey: randomBytes(20).toString("base64url").slice(0, 27),
+    firstSeenAt: now,
+    lastSeenAt: now,
+    pageCount: 1,
+    eventCount: 10,
+    entryUrl: `https://${unique}.example/`,
+    referrer: null,
+    technical: { browser: "Firefox", deviceClass: "desktop" },
+    ipTruncated: "198.51.100.0",
+    policy: { id: "mousestats", version: 1 },
+    violationCount: 0,
+    rageClicks: 0,
+    deadClicks: 0,
+  });
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, jobId: job._id, sessionKey };
 }
