@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { SessionDoc } from "../../db/analyticsCollections.js";
 import { notFound } from "../../errors/appError.js";
+import { getSite } from "../../domain/sites/getSite.js";
 import { decodeSessionCursor, encodeSessionCursor } from "../../domain/sessions/sessionCursor.js";
 import { countSessionViolationsByKind, findSession, listSessionPages, listSessions } from "../../repositories/sessionRepository.js";
 import type { TenantProcedureContext } from "../trpc.js";
@@ -27,6 +28,8 @@ function toSummary(session: SessionDoc): z.infer<typeof sessionSummaryOutput> {
 }
 
 export async function listSessionsHandler({ ctx, input }: Args<typeof listSessionsInput>): Promise<z.infer<typeof listSessionsOutput>> {
+  // A site filter must name one of the tenant's sites: another tenant's site is NOT_FOUND, not an empty list.
+  if (input.siteId) await getSite(ctx.tenant.scope, input.siteId);
   const before = input.cursor ? decodeSessionCursor(input.cursor) : undefined;
   const found = await listSessions(ctx.tenant.scope, { siteId: input.siteId, limit: input.limit + 1, before });
   const page = found.slice(0, input.limit);
