@@ -62,7 +62,7 @@ function identifiersOf(fixture: TenantFixture): string[] {
   ];
 }
 
-describe("tenant isolation: every procedure", () => {
+describe("MS-3.4 tenant isolation: no data disclosed outside the tenant, for every procedure", () => {
   let tenantB: TenantFixture;
   beforeAll(async () => {
     tenantB = await createTenantFixture(database.db, "Tenant B");

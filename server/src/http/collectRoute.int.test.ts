@@ -162,6 +162,60 @@ describe("POST /collect", () => {
     expect(chunk?.context.page?.url).toBe("https://leaky.example/account/:email");
   });
 
+  it("MS-1.6 MS-2.4 keeps what visitors type into fields marked non-sensitive, never passwords or card numbers even when marked", async () => {
+    const chosen = await createSite(
+      { scope: tenantScope(db(), tenant.tenantId), actor: { type: "system", id: "test" }, now: new Date() },
+      { name: "Chosen", allowedOrigins: ["https://shop.example"] },
+    );
+    await collections(db()).sites.updateOne(
+      { _id: chosen._id },
+      { $set: { "privacy.settings.nonSensitiveSelectors": ["#site-search", "#password", "[autocomplete=cc-number]"] } },
+    );
+    expect((await postBatch(server.url, batchPayload(chosen.siteKey))).status).toBe(204);
+    const chunk = await stored().recordingChunks.findOne({ siteId: chosen._id });
+    const text = JSON.stringify(await decodeChunkEvents(chunk!));
+    expect(text).toContain("red shoes");
+    expect(text).not.toContain(checkoutSecrets.password);
+    expect(text).not.toContain(checkoutSecrets.cardNumber);
+    expect(text).not.toContain(checkoutSecrets.typedEmail);
+  });
+
+  it("MS-1.1 stores exactly the allowed technical fields, parsed from the User-Agent, dropping the rest", async () => {
+    const payload = batchPayload(site.siteKey, {
+      technical: { language: "de-DE", timeZone: "Europe/Berlin", screenWidth: 1440, screenHeight: 900, fonts: "Arial,Comic Sans", cpuCores: 8 },
+    });
+    expect((await postBatch(server.url, payload)).status).toBe(204);
+    const session = await stored().sessions.findOne({ siteId: site._id, "technical.language": "de-DE" });
+    expect(Object.keys(session!.technical).sort()).toEqual(["browser", "deviceClass", "language", "os", "osVersion", "screenHeight", "screenWidth", "timeZone"]);
+    expect(JSON.stringify(session)).not.toContain("Comic Sans");
+    expect(JSON.stringify(session)).not.toContain("AppleWebKit");
+  });
+
+  it("MS-1.3 stores page views and referrers without query strings or PII", async () => {
+    const payload = batchPayload(site.siteKey, {
+      page: { url: "https://shop.example/orders/123456789/track?email=jane%40example.com#token=abc", referrer: "https://mail.example/inbox?user=jane", startedAt: Date.now() },
+    });
+    expect((await postBatch(server.url, payload)).status).toBe(204);
+    const view = await stored().pageViews.findOne({ siteId: site._id, url: { $regex: "/orders/" } });
+    expect(view).toMatchObject({ url: "https://shop.example/orders/:number/track", referrer: "https://mail.example/inbox", urlKey: "shop.example/orders/:number/track" });
+  });
+
+  it("MS-3.1 keeps a page view as ordered chunks that recreate the session, and click and scroll aggregates for it", async () => {
+    const events = batchPayload(site.siteKey).events;
+    const first = batchPayload(site.siteKey, { events: events.slice(0, 60), page: { url: "https://shop.example/replay", startedAt: Date.now() } });
+    const second = { ...first, seq: 1, page: undefined, events: events.slice(60) };
+    expect((await postBatch(server.url, second)).status).toBe(204);
+    expect((await postBatch(server.url, first)).status).toBe(204);
+    const chunks = await stored().recordingChunks.find({ siteId: site._id, pageId: first.pageId }).sort({ seq: 1 }).toArray();
+    expect(chunks.map((chunk) => chunk.seq)).toEqual([0, 1]);
+    const replay = (await Promise.all(chunks.map((chunk) => decodeChunkEvents(chunk)))).flat() as { type: number }[];
+    expect(replay.slice(0, 2).map((event) => event.type)).toEqual([4, 2]);
+    expect(replay.length).toBe(events.length);
+    const clicks = await stored().heatmapRollups.findOne({ siteId: site._id, urlKey: "shop.example/replay", kind: "click" });
+    expect(clicks?.total).toBeGreaterThan(0);
+    expect(await stored().pageViews.countDocuments({ siteId: site._id, pageId: first.pageId })).toBe(1);
+  });
+
   it("MS-2.3 keys visitor ids to the site: one cookie value on two sites links nothing", async () => {
     const second = await createSite(
       { scope: tenantScope(db(), tenant.tenantId), actor: { type: "system", id: "test" }, now: new Date() },
@@ -184,7 +238,7 @@ describe("POST /collect", () => {
 describe("POST /collect under load", () => {
   const server = useTestServer({ maxCollectInFlight: 0 });
 
-  it("429 with Retry-After past the in-flight limit, before reading anything", async () => {
+  it("MS-3.4 answers 429 with Retry-After past the in-flight limit, before reading anything", async () => {
     const response = await postBatch(server.url, batchPayload(`pk_${"1".repeat(24)}`));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("1");

@@ -73,7 +73,7 @@ describe("console sessions and API keys over HTTP", () => {
     expect(withNew.status).toBe(200);
   });
 
-  it("rate-limits failed sign-ins per account with 429 and Retry-After", async () => {
+  it("MS-3.4 rate-limits failed sign-ins per account with 429 and Retry-After", async () => {
     const fixture = await createTenantFixture(server.server.database.db, "Rate limit");
     const email = fixture.members.analyst.email;
     for (let attempt = 0; attempt < failedSignInsPerEmail.limit; attempt++) {

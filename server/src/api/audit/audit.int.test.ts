@@ -1,0 +1,48 @@
+import type { AnyTRPCProcedure } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
+import { useTestDatabase } from "../../testing/testDatabase.js";
+import { appRouter } from "../router.js";
+
+describe("MS-3.3 the audit log", () => {
+  const database = useTestDatabase();
+  let tenant: TenantFixture;
+
+  beforeAll(async () => {
+    tenant = await createTenantFixture(database.db, "Audited");
+    const owner = callerAs(database.db, tenant.members.owner);
+    await owner.sites.update({ tenantId: tenant.tenantId, siteId: tenant.site._id, name: "Renamed shop" });
+    await owner.apiKeys.revoke({ tenantId: tenant.tenantId, keyId: tenant.apiKey._id });
+  });
+
+  it("MS-3.3 records who did what to which object and when, newest first", async () => {
+    const { entries } = await callerAs(database.db, tenant.members.owner).audit.list({ tenantId: tenant.tenantId, limit: 50 });
+    expect(entries[0]).toMatchObject({ action: "apiKey.revoke", actor: { type: "user", id: tenant.members.owner._id }, target: { type: "apiKey", id: tenant.apiKey._id } });
+    expect(entries[1]).toMatchObject({ action: "site.update", target: { type: "site", id: tenant.site._id }, details: { changed: ["name"], name: "Renamed shop" } });
+    expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["tenant.create", "site.create", "apiKey.create", "member.invite"]));
+    const times = entries.map((entry) => entry.at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it("MS-3.3 is readable by owners, compliance officers and compliance keys only", async () => {
+    const read = (who: Parameters<typeof callerAs>[1]) => callerAs(database.db, who).audit.list({ tenantId: tenant.tenantId, limit: 5 });
+    await expect(read(tenant.members.compliance)).resolves.toMatchObject({ entries: expect.any(Array) });
+    await expect(read(await tenant.keyWithScopes(["compliance:write"]))).resolves.toMatchObject({ entries: expect.any(Array) });
+    await expect(read(tenant.members.admin)).rejects.toThrow(/role \(admin\)/);
+    await expect(read(tenant.members.analyst)).rejects.toThrow(/role \(analyst\)/);
+    await expect(read(await tenant.keyWithScopes(["reports:read"]))).rejects.toThrow(/scopes: compliance:write/);
+  });
+
+  it("MS-3.3 is append-only: no procedure edits or deletes audit entries", () => {
+    const auditProcedures = Object.entries(appRouter._def.procedures as Record<string, AnyTRPCProcedure>).filter(([path]) => path.startsWith("audit."));
+    expect(auditProcedures.map(([path, procedure]) => `${path}:${procedure._def.type}`)).toEqual(["audit.list:query"]);
+  });
+
+  it("pages through the log with a cursor", async () => {
+    const caller = callerAs(database.db, tenant.members.owner);
+    const first = await caller.audit.list({ tenantId: tenant.tenantId, limit: 2 });
+    const second = await caller.audit.list({ tenantId: tenant.tenantId, limit: 2, cursor: first.nextCursor! });
+    expect(second.entries.map((e) => e.entryId)).not.toContain(first.entries[0]?.entryId);
+    expect(second.entries.length).toBeGreaterThan(0);
+  });
+});
