@@ -8,6 +8,7 @@ import { createSiteDirectory } from "../ingest/siteDirectory.js";
 import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
 import { createRequestContext } from "./createRequestContext.js";
+import { mountDemoSiteRoute } from "./demoSiteRoute.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions): Koa {
   mountRecorderConfigRoute(routes, sites, options.publicUrl);
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
+  mountDemoSiteRoute(routes, services.db);
   mountCollectRoute(routes, {
     pipeline: createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) }),
     logger: services.logger,
