@@ -39,8 +39,9 @@ export function renderDemoPage(page: (typeof pages)[keyof typeof pages], siteKey
  * installation has no demo (it was never seeded because real users existed).
  */
 export function mountDemoSiteRoute(router: Router, db: Db): void {
-  router.get("/demo", (ctx) => ctx.redirect("/demo/"));
-  router.get("/demo/:page?", async (ctx) => {
+  router.get("/demo{/:page}", async (ctx) => {
+    // Relative links and assets resolve against /demo/, so the bare path is sent there.
+    if (ctx.path === "/demo") return ctx.redirect("/demo/");
     const name = ctx.params.page ?? "";
     if (name in assets) {
       ctx.type = assets[name] as string;
