@@ -1,0 +1,206 @@
+import { batchPayloadJson, type BatchHeader } from "./batchPayload.js";
+import { contained } from "./contained.js";
+import type { EventQueue, QueueTake } from "./eventQueue.js";
+import { classifyCollectResponse, retryDelayMs, type CollectOutcome } from "./retryPolicy.js";
+
+// The recorder's bounds. Each stays inside the collect endpoint's (`collectLimits` in
+// server/src/ingest/collectPayload.schema.ts); batchUploader.test.ts checks that it does.
+export const flushIntervalMs = 5_000;
+/** Once this much is waiting, a batch goes before the interval is up. */
+const earlyFlushEvents = 500;
+const earlyFlushChars = 256 * 1024;
+export const maxBatchEvents = 1_000;
+/** Characters of event JSON in a gzip batch: under the 8 MiB decompressed limit even at 3 UTF-8 bytes each. */
+export const maxBatchChars = 2 * 1024 * 1024;
+/** Without gzip, about the 1 MiB body limit; a body over it is split in two anyway. */
+const maxBatchCharsUncompressed = 1000 * 1024;
+export const maxBodyBytes = 1024 * 1024;
+/**
+ * Browsers let a page have 64 KiB of keepalive bodies in flight. A hidden page that is then closed
+ * flushes twice; the second request may find the budget used and fail, losing only what was
+ * recorded in between.
+ */
+const keepaliveBudgetBytes = 60 * 1024;
+/** Room for the batch header within the keepalive budget. */
+const headerReserveChars = 2 * 1024;
+export const queueLimits = { maxEvents: 20_000, maxChars: 8 * 1024 * 1024 };
+/** Sends of one batch before it is given up: at most about two minutes of backoff. */
+export const maxAttempts = 8;
+
+export interface EncodedBody {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly encoding: "gzip" | "identity";
+}
+
+export interface UploaderOptions {
+  readonly collectUrl: string;
+  readonly queue: EventQueue;
+  /** The batch fields around the events; `dropped` counts the events lost since the last batch. */
+  readonly header: (seq: number, dropped: number) => BatchHeader;
+  readonly compress: boolean;
+  /** A batch was stored (or had been before). */
+  readonly onStored: () => void;
+  /** The server wants no more from this page: 403, or a batch it dropped on purpose. */
+  readonly onStop: () => void;
+}
+
+export interface Uploader {
+  /** Forms and sends the next batch unless one is already on its way. */
+  flush(): void;
+  /**
+   * On pagehide or hidden: sends the next batch that fits the keepalive budget, at once and
+   * uncompressed (compression is asynchronous, and an unloading page may not wait for it). A batch
+   * already on its way is left to its own request, which has usually finished uploading by then.
+   */
+  flushOnHide(): void;
+  /** Whether enough is waiting to send before the interval is up. */
+  readonly due: boolean;
+  dispose(): void;
+}
+
+interface Batch {
+  readonly seq: number;
+  take: QueueTake;
+  json: string;
+  body: EncodedBody | undefined;
+}
+
+/**
+ * Sends batches one at a time, in order. Each batch has a sequence number within the page view;
+ * a retry sends the same bytes under the same number, and the server stores a (session, page,
+ * seq) once, so sending a batch twice is always safe. Network errors, 429 and 5xx are retried
+ * with backoff, jitter and Retry-After; other 4xx drop the batch; 403 and a batch the server
+ * refused on purpose stop the recording.
+ */
+export function createUploader({ collectUrl, queue, header, compress, onStored, onStop }: UploaderOptions): Uploader {
+  let nextSeq = 0;
+  /** The batch on its way, or waiting to be sent again. */
+  let batch: Batch | null = null;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+
+  const payloadOf = (seq: number, take: QueueTake) => batchPayloadJson(header(seq, take.dropped), take.events);
+  const form = (maxChars: number): Batch | null => {
+    const take = queue.take(maxBatchEvents, maxChars);
+    if (!take) return null;
+    const seq = nextSeq++;
+    return { seq, take, json: payloadOf(seq, take), body: undefined };
+  };
+
+  /** A body over the server's limit: the batch keeps its first half, the rest goes back to the queue. */
+  const shrink = (current: Batch): Batch | null => {
+    const { events, dropped } = current.take;
+    if (events.length === 1) {
+      queue.countDropped(1);
+      return null;
+    }
+    const half = Math.ceil(events.length / 2);
+    queue.putBack({ events: events.slice(half), dropped: 0 });
+    current.take = { events: events.slice(0, half), dropped };
+    current.json = payloadOf(current.seq, current.take);
+    current.body = undefined;
+    return current;
+  };
+
+  const send = async (): Promise<void> => {
+    for (let current = batch; current && current === batch && !disposed; current = batch) {
+      current.body ??= await encode(current.json, compress);
+      if (current !== batch || disposed) return;
+      if (current.body.bytes.byteLength > maxBodyBytes) {
+        batch = shrink(current);
+        continue;
+      }
+      const outcome = await post(collectUrl, current.body, false);
+      if (current !== batch || disposed) return;
+      if (typeof outcome === "object" && ++attempt < maxAttempts) {
+        await new Promise((resume) => {
+          retryTimer = setTimeout(resume, retryDelayMs(attempt - 1, outcome.retryAfterMs));
+        });
+        continue;
+      }
+      batch = null;
+      attempt = 0;
+      if (outcome === "stop") return onStop();
+      if (outcome === "stored") onStored();
+      // Given up after the last attempt: the events are lost, and the next batch says how many.
+      if (typeof outcome === "object") queue.countDropped(current.take.events.length);
+      if (uploader.due) batch = form(compress ? maxBatchChars : maxBatchCharsUncompressed);
+    }
+  };
+
+  const uploader: Uploader = {
+    flush() {
+      if (disposed || batch) return;
+      batch = form(compress ? maxBatchChars : maxBatchCharsUncompressed);
+      if (batch) contained(send)();
+    },
+    flushOnHide() {
+      if (disposed) return;
+      const next = form(keepaliveBudgetBytes - headerReserveChars);
+      if (!next) return;
+      const body = identityBody(next.json);
+      if (body.bytes.byteLength > keepaliveBudgetBytes) {
+        // Over the budget (one large event, or multi-byte text): it waits for the page's return.
+        queue.putBack(next.take);
+        nextSeq--;
+        return;
+      }
+      void post(collectUrl, body, true).then(
+        contained((outcome: CollectOutcome) => {
+          if (outcome === "stop" && !disposed) onStop();
+        }),
+      );
+    },
+    get due() {
+      return queue.length >= earlyFlushEvents || queue.chars >= earlyFlushChars;
+    },
+    dispose() {
+      disposed = true;
+      clearTimeout(retryTimer);
+      batch = null;
+    },
+  };
+  return uploader;
+}
+
+async function encode(json: string, compress: boolean): Promise<EncodedBody> {
+  if (compress) {
+    try {
+      const compressed = new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"));
+      return { bytes: new Uint8Array(await new Response(compressed).arrayBuffer()), encoding: "gzip" };
+    } catch {
+      // Sent uncompressed instead.
+    }
+  }
+  return identityBody(json);
+}
+
+function identityBody(json: string): EncodedBody {
+  return { bytes: new TextEncoder().encode(json), encoding: "identity" };
+}
+
+/**
+ * `text/plain` with the encoding in the query string keeps this a CORS simple request: no
+ * preflight on every tenant page. No credentials: the collect server's cookies (if any) are none
+ * of the tenant's business (MS-1.12), and the Referer carries at most the page's origin.
+ */
+async function post(collectUrl: string, body: EncodedBody, keepalive: boolean): Promise<CollectOutcome> {
+  const url = new URL(collectUrl);
+  url.searchParams.set("enc", body.encoding);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      body: body.bytes,
+      headers: { "Content-Type": "text/plain" },
+      credentials: "omit",
+      referrerPolicy: "strict-origin",
+      keepalive,
+    });
+  } catch {
+    return { retryAfterMs: null };
+  }
+  const answer: unknown = response.status === 200 ? await response.json().catch(() => null) : null;
+  return classifyCollectResponse(response.status, answer, response.headers.get("Retry-After"), Date.now());
+}

@@ -1,0 +1,110 @@
+import { maskEnteredText, maskPageText } from "@mousetrail/policies/masking/maskText";
+import type { RecorderConfig } from "@mousetrail/server/ingest/collectPayload.schema";
+
+type MaskingPolicy = RecorderConfig["policy"]["masking"];
+
+/** The parts of an element the never-capture decision reads; tests pass plain stand-ins. */
+export type FieldElement = Pick<Element, "tagName" | "getAttribute" | "hasAttribute"> & { readonly type?: unknown };
+
+/**
+ * MS-2.4: password fields, one-time codes and payment card fields are never captured, not even
+ * masked (a mask would still tell the length). Wins over every selector, non-sensitive included.
+ * The input type is read from the `type` property, which browsers normalise (`type="PASSWORD"`
+ * reads "password"); rrweb marks a password field that a "show password" toggle turned into text
+ * with `data-rr-is-password`. Autocomplete is a list of tokens (`section-pay billing cc-number`):
+ * any one of them counts.
+ */
+export function isNeverCaptureField(element: FieldElement, neverCapture: MaskingPolicy["neverCapture"]): boolean {
+  const lower = (text: string) => text.toLowerCase();
+  const type = lower(String(element.type));
+  return (
+    element.hasAttribute("data-rr-is-password") ||
+    (lower(element.tagName) === "input" && neverCapture.inputTypes.some((listed) => lower(listed) === type)) ||
+    lower(element.getAttribute("autocomplete") ?? "")
+      .split(/\s+/)
+      .some(
+        (token) =>
+          token !== "" &&
+          (neverCapture.autocompleteTokens.some((listed) => lower(listed) === token) ||
+            neverCapture.autocompleteTokenPrefixes.some((prefix) => token.startsWith(lower(prefix)))),
+      )
+  );
+}
+
+/** The policy's masking section turned into what rrweb and the recorder's own checks call. */
+export interface FieldMasking {
+  /** rrweb's `maskInputFn`, and the recorder's last check on every field value it records. */
+  readonly maskValue: (value: string, element: Element | null) => string;
+  /** rrweb's `maskTextFn`: text nodes inside an element `maskTextSelector` matches. */
+  readonly maskText: (text: string, element: Element | null) => string;
+  readonly maskTextSelector: string;
+  /** rrweb's `blockSelector`: the tenant's blocked elements, recorded as empty boxes. */
+  readonly blockSelector: string | undefined;
+}
+
+const valueTags = /^(input|textarea|select)$/i;
+/** Inputs whose `value` is the page's own label or option, not something typed. */
+const choiceInputTypes = /^(button|submit|reset|image|checkbox|radio)$/;
+/** Elements whose text children are what the visitor typed. */
+const editableRegions = 'textarea,[contenteditable]:not([contenteditable="false" i])';
+
+/**
+ * MS-1.5: every entered character becomes the mask character, one for one; MS-1.6: except in the
+ * fields the tenant named non-sensitive, unless a masked selector covers them; MS-2.4: never-capture
+ * fields give the empty string. Page text is masked under `all-text` and inside masked elements,
+ * keeping its whitespace as the server does. The rules match the server's (policies/masking).
+ *
+ * Selectors are used with `Element.matches`/`closest`. An invalid one fails closed, as on the
+ * server: a non-sensitive selector is ignored (its fields stay masked), and a masked or blocked
+ * selector that cannot be applied masks all page text instead.
+ */
+export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (selector: string) => boolean): FieldMasking {
+  const { maskCharacter, neverCapture } = masking;
+  const usable = (selectors: readonly string[]) => selectors.filter(isValidSelector);
+  const nonSensitive = usable(masking.nonSensitiveSelectors).join(",");
+  const masked = usable(masking.maskedSelectors);
+  const blocked = usable(masking.blockedSelectors);
+  const maskAllText =
+    masking.textMasking !== "inputs-only" ||
+    masked.length < masking.maskedSelectors.length ||
+    blocked.length < masking.blockedSelectors.length;
+  const maskedList = masked.join(",");
+
+  // MS-1.6: an element's own non-sensitive mark counts only when nothing stricter applies to it.
+  const keepsOwnValue = (element: Element) =>
+    nonSensitive !== "" &&
+    !isNeverCaptureField(element, neverCapture) &&
+    element.matches(nonSensitive) &&
+    !(maskedList !== "" && element.closest(maskedList));
+
+  return {
+    maskValue(value, element) {
+      // A node the recorder cannot see cannot be shown to be harmless.
+      if (!element) return "";
+      if (!valueTags.test(element.tagName)) return value;
+      if (isNeverCaptureField(element, neverCapture)) return "";
+      // An input's normalised type; a textarea's is "textarea", a select's "select-one" or "select-multiple".
+      if (choiceInputTypes.test((element as HTMLInputElement).type)) return value;
+      return keepsOwnValue(element) ? value : maskEnteredText(value, maskCharacter);
+    },
+    maskText(text, element) {
+      const region = element?.closest(editableRegions);
+      if (!region) return maskPageText(text, maskCharacter);
+      // The outermost editable region decides, as on the server.
+      const keep = !region.parentElement?.closest(editableRegions) && keepsOwnValue(region);
+      return keep ? text : maskEnteredText(text, maskCharacter);
+    },
+    maskTextSelector: maskAllText ? "*" : [maskedList, editableRegions].filter((list) => list !== "").join(","),
+    blockSelector: blocked.length > 0 ? blocked.join(",") : undefined,
+  };
+}
+
+/** Whether the browser can apply a selector; `querySelector` throws on one it cannot parse. */
+export function isValidSelector(selector: string): boolean {
+  try {
+    document.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,71 @@
+import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
+
+// The collect endpoint's bound (server/src/ingest/collectPayload.schema.ts).
+const maxUrlLength = 2048;
+
+/**
+ * MS-1.3: a page or referrer URL as the recorder sends it: without user name and password, and
+ * without the query string when the policy drops query parameters (sites put e-mail addresses,
+ * tokens and search terms there). The server scrubs it again. Longer than the collect endpoint
+ * accepts, the fragment goes first, then the tail. Undefined for anything that is not http(s).
+ */
+export function recordableUrl(href: string, dropQueryParameters: boolean): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  url.username = "";
+  url.password = "";
+  if (dropQueryParameters) url.search = "";
+  if (url.href.length > maxUrlLength) url.hash = "";
+  return url.href.slice(0, maxUrlLength);
+}
+
+/** Navigation Timing: the load event's end relative to the navigation's start; undefined until the page has loaded. */
+export function loadTimeMs(
+  navigation: Pick<PerformanceNavigationTiming, "loadEventEnd" | "startTime"> | undefined = performance.getEntriesByType("navigation")[0] as
+    | PerformanceNavigationTiming
+    | undefined,
+): number | undefined {
+  if (!navigation || navigation.loadEventEnd <= 0) return undefined;
+  const duration = Math.round(navigation.loadEventEnd - navigation.startTime);
+  return duration >= 0 && duration <= 600_000 ? duration : undefined;
+}
+
+type TechnicalInfo = NonNullable<CollectPayload["technical"]>;
+
+/** What `technicalInfo` reads; tests pass a plain stand-in for `window`. */
+export interface TechnicalSource {
+  readonly navigator: { readonly language: string };
+  readonly screen: { readonly width: number; readonly height: number };
+  readonly innerWidth: number;
+  readonly innerHeight: number;
+  readonly devicePixelRatio: number;
+}
+
+/**
+ * MS-1.1: of what the browser knows, exactly the fields the policy lists. Browser and OS are left
+ * to the server, which reads them off the User-Agent header; the User-Agent string itself is never
+ * put in the payload (it is a fingerprinting vector, MS-2.3).
+ */
+export function technicalInfo(fields: readonly string[], source: TechnicalSource, timeZone: string | undefined): TechnicalInfo {
+  const known: Record<string, string | number | undefined> = {
+    language: source.navigator.language,
+    timeZone,
+    screenWidth: Math.round(source.screen.width),
+    screenHeight: Math.round(source.screen.height),
+    viewportWidth: Math.round(source.innerWidth),
+    viewportHeight: Math.round(source.innerHeight),
+    devicePixelRatio: Math.round(source.devicePixelRatio * 100) / 100,
+  };
+  const info: TechnicalInfo = {};
+  for (const field of fields) {
+    // Prototype keys (`constructor`) are functions and fail both tests.
+    const value = known[field];
+    if ((typeof value === "string" && value !== "") || (typeof value === "number" && value > 0)) info[field] = value;
+  }
+  return info;
+}

@@ -1,0 +1,16 @@
+/**
+ * MS-2.3, MS-1.12: session, visitor and page identifiers are 16 bytes (128 bits) from the
+ * browser's cryptographic random generator, base64url-encoded (22 characters). Nothing about the
+ * visitor, the device or the site goes into them, so they cannot link a visitor across sites.
+ */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** What the collect endpoint accepts as an identifier; a cookie holding anything else is replaced. */
+export function isRandomId(value: string | null): value is string {
+  return value !== null && /^[A-Za-z0-9_-]{16,64}$/.test(value);
+}

@@ -1,0 +1,194 @@
+import { record } from "@rrweb/record";
+import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
+import { createUploader, flushIntervalMs, queueLimits } from "./batchUploader.js";
+import { decideConsent } from "./consentDecision.js";
+import { contained } from "./contained.js";
+import { documentCookieJar, type CookieJar } from "./cookies.js";
+import { createEventQueue } from "./eventQueue.js";
+import { createFieldMasking, isValidSelector } from "./fieldMasking.js";
+import { maskFieldValues } from "./maskFieldValues.js";
+import { loadTimeMs, recordableUrl, technicalInfo } from "./pageView.js";
+import { randomId } from "./randomId.js";
+import { fetchRecorderConfig, type LoadedConfig } from "./recorderConfig.js";
+import { rrwebRecordOptions } from "./rrwebOptions.js";
+import type { MousetrailController } from "./startRecorder.js";
+import { cookiesWork, forgetVisitorIdentity, renewSession, resolveVisitorIdentity } from "./visitorIdentity.js";
+
+/** The first batch waits up to this long for the load event, so that it can carry the load time. */
+const firstBatchLoadWaitMs = 15_000;
+
+// rrweb event types the collect endpoint accepts (0 to 6); scrolls are IncrementalSnapshot/Scroll.
+const lastAcceptedEventType = 6;
+const incrementalSnapshotEvent = 3;
+const scrollSource = 3;
+
+/**
+ * One recorder per page; `serverUrl` ends in `/`. It fetches the site's config, decides from the policy, the visitor's
+ * signals and answers whether it may record (MS-4.1, MS-4.2), and records until the visitor opts
+ * out or withdraws consent, or the server says to stop.
+ */
+export function createRecorder(siteKey: string, serverUrl: string, consentGranted: boolean): MousetrailController {
+  let loaded: LoadedConfig | null = null;
+  // Consent given before the recorder started (`data-consent="granted"`), or no answer yet.
+  let consent: boolean | undefined = consentGranted || undefined;
+  let optOutRequested = false;
+  /** Opted out, or refused by the server: nothing more is recorded on this page. */
+  let ended = false;
+  let recording: Recording | null = null;
+
+  const stopRecording = () => {
+    recording?.stop();
+    recording = null;
+  };
+  const end = () => {
+    ended = true;
+    stopRecording();
+  };
+
+  const evaluate = () => {
+    if (!loaded || ended) return;
+    const { config, cookies } = loaded;
+    const jar = documentCookieJar(document);
+    // MS-1.11: the opt-out parameter on the page URL sets the disable cookie for its lifetime.
+    if (optOutRequested || new URLSearchParams(location.search).has(config.policy.optOut.queryParameter)) {
+      jar.write(cookies.optOut, "1");
+      forgetVisitorIdentity(jar, cookies);
+      return end();
+    }
+    const decision = decideConsent(config.policy.consent, {
+      optedOut: jar.read(cookies.optOut.name) !== null,
+      globalPrivacyControl: (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true,
+      doNotTrack: navigator.doNotTrack === "1",
+      consent,
+    });
+    if (decision === "granted" || decision === "not-required") {
+      if (recording) recording.consent = decision;
+      // A page that cannot be recorded (not http(s), rrweb failed to start) stays unrecorded.
+      else recording = startRecording(loaded, jar, decision, end) ?? (end(), null);
+      return;
+    }
+    stopRecording();
+    if (decision === "stay-off") forgetVisitorIdentity(jar, cookies);
+  };
+
+  contained(async () => {
+    loaded = await fetchRecorderConfig(serverUrl, siteKey);
+    evaluate();
+  })();
+
+  return {
+    consent: contained((granted: boolean) => {
+      consent = granted === true;
+      evaluate();
+    }),
+    optOut: contained(() => {
+      optOutRequested = true;
+      evaluate();
+    }),
+  };
+}
+
+interface Recording {
+  consent: CollectPayload["consent"];
+  stop(): void;
+}
+
+function startRecording(
+  { config, cookies }: LoadedConfig,
+  jar: CookieJar,
+  consent: CollectPayload["consent"],
+  onServerStop: () => void,
+): Recording | null {
+  const { policy } = config;
+  // Everything read from the config comes first: a malformed part throws here, before a cookie is set.
+  const dropQuery = policy.pages.dropQueryParameters !== false;
+  const url = recordableUrl(location.href, dropQuery);
+  if (url === undefined) return null;
+  const referrer = recordableUrl(document.referrer, dropQuery);
+  const masking = createFieldMasking(policy.masking, isValidSelector);
+  const technical = technicalInfo(policy.technicalFields, window, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const startedAt = Date.now();
+  // MS-1.10: without working cookies the recording still runs, with ids for this page view only.
+  const persistentJar = cookiesWork(jar, cookies) ? jar : null;
+  const identity = resolveVisitorIdentity(persistentJar, cookies);
+  const pageId = randomId();
+  const queue = createEventQueue(queueLimits);
+  let firstBatchFormed = false;
+
+  const uploader = createUploader({
+    collectUrl: config.collectUrl,
+    queue,
+    compress: typeof CompressionStream === "function",
+    header: (seq, dropped) => {
+      firstBatchFormed = true;
+      return {
+        v: 1,
+        siteKey: config.siteKey,
+        ...identity,
+        pageId,
+        seq,
+        sentAt: Date.now(),
+        consent: recording.consent,
+        ...(seq === 0
+          ? {
+              page: {
+                url,
+                ...(referrer ? { referrer } : {}),
+                startedAt: Math.round(performance.timeOrigin),
+                loadTimeMs: loadTimeMs(),
+              },
+              technical,
+            }
+          : {}),
+        ...(dropped > 0 ? { droppedEvents: dropped } : {}),
+      };
+    },
+    onStored: () => renewSession(persistentJar, cookies, identity),
+    onStop: onServerStop,
+  });
+
+  const emit = contained((emitted: unknown) => {
+    const event = emitted as { type: number; data: unknown };
+    if (event.type > lastAcceptedEventType) return;
+    if (policy.interactions.recordScrolls !== true && event.type === incrementalSnapshotEvent && (event.data as { source?: unknown }).source === scrollSource) return;
+    maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
+    queue.push(JSON.stringify(event));
+    if (uploader.due) uploader.flush();
+  });
+
+  const tick = contained(() => {
+    // The first batch carries the page's load time when it waits for the load event a little.
+    if (!firstBatchFormed && loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
+    uploader.flush();
+  });
+  // The page may be gone (pagehide) or frozen (hidden) before the next tick.
+  const onHide = contained((event: Event) => {
+    if (event.type === "pagehide" || document.visibilityState === "hidden") uploader.flushOnHide();
+  });
+  const interval = setInterval(tick, flushIntervalMs);
+  addEventListener("pagehide", onHide);
+  document.addEventListener("visibilitychange", onHide);
+
+  let stopRrweb: (() => void) | undefined;
+  const recording: Recording = {
+    consent,
+    stop() {
+      clearInterval(interval);
+      removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onHide);
+      uploader.dispose();
+      try {
+        stopRrweb?.();
+      } catch {
+        // rrweb could not detach everything; the recording is over either way.
+      }
+    },
+  };
+  try {
+    stopRrweb = record(rrwebRecordOptions(policy, masking, emit));
+  } catch {
+    recording.stop();
+    return null;
+  }
+  return recording;
+}
