@@ -10,10 +10,12 @@ export const flushIntervalMs = 5_000;
 const earlyFlushEvents = 500;
 const earlyFlushChars = 256 * 1024;
 export const maxBatchEvents = 1_000;
-/** Characters of event JSON in a gzip batch: under the 8 MiB decompressed limit even at 3 UTF-8 bytes each. */
-export const maxBatchChars = 2 * 1024 * 1024;
-/** Without gzip, about the 1 MiB body limit; a body over it is split in two anyway. */
-const maxBatchCharsUncompressed = 1000 * 1024;
+/**
+ * Characters of event JSON in one batch (an event bigger than this goes alone). Gzip brings a
+ * megabyte of rrweb JSON well under the 1 MiB body limit, and even at 3 UTF-8 bytes a character
+ * it stays under the 8 MiB decompressed one; without gzip, ASCII stays under the body limit.
+ */
+export const maxBatchChars = 1000 * 1024;
 export const maxBodyBytes = 1024 * 1024;
 /**
  * Browsers let a page have 64 KiB of keepalive bodies in flight. A hidden page that is then closed
@@ -59,10 +61,9 @@ export interface Uploader {
 }
 
 interface Batch {
-  readonly seq: number;
-  take: QueueTake;
-  json: string;
-  body: EncodedBody | undefined;
+  readonly json: string;
+  readonly events: number;
+  body?: EncodedBody;
 }
 
 /**
@@ -80,38 +81,16 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
-  const payloadOf = (seq: number, take: QueueTake) => batchPayloadJson(header(seq, take.dropped), take.events);
-  const form = (maxChars: number): Batch | null => {
-    const take = queue.take(maxBatchEvents, maxChars);
-    if (!take) return null;
-    const seq = nextSeq++;
-    return { seq, take, json: payloadOf(seq, take), body: undefined };
-  };
-
-  /** A body over the server's limit: the batch keeps its first half, the rest goes back to the queue. */
-  const shrink = (current: Batch): Batch | null => {
-    const { events, dropped } = current.take;
-    if (events.length === 1) {
-      queue.countDropped(1);
-      return null;
-    }
-    const half = Math.ceil(events.length / 2);
-    queue.putBack({ events: events.slice(half), dropped: 0 });
-    current.take = { events: events.slice(0, half), dropped };
-    current.json = payloadOf(current.seq, current.take);
-    current.body = undefined;
-    return current;
-  };
+  const take = (maxChars: number) => queue.take(maxBatchEvents, maxChars);
+  const batchOf = (taken: QueueTake | null): Batch | null =>
+    taken && { json: batchPayloadJson(header(nextSeq++, taken.dropped), taken.events), events: taken.events.length };
 
   const send = async (): Promise<void> => {
     for (let current = batch; current && current === batch && !disposed; current = batch) {
       current.body ??= await encode(current.json, compress);
       if (current !== batch || disposed) return;
-      if (current.body.bytes.byteLength > maxBodyBytes) {
-        batch = shrink(current);
-        continue;
-      }
-      const outcome = await post(collectUrl, current.body, false);
+      // Over the server's limit (an event full of incompressible data), a batch is not sent at all.
+      const outcome = current.body.bytes.byteLength > maxBodyBytes ? "too-big" : await post(collectUrl, current.body, false);
       if (current !== batch || disposed) return;
       if (typeof outcome === "object" && ++attempt < maxAttempts) {
         await new Promise((resume) => {
@@ -123,26 +102,26 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
       attempt = 0;
       if (outcome === "stop") return onStop();
       if (outcome === "stored") onStored();
-      // Given up after the last attempt: the events are lost, and the next batch says how many.
-      if (typeof outcome === "object") queue.countDropped(current.take.events.length);
-      if (uploader.due) batch = form(compress ? maxBatchChars : maxBatchCharsUncompressed);
+      // Given up after the last attempt, or too big to send: the next batch says how many were lost.
+      else if (outcome !== "discard") queue.countDropped(current.events);
+      if (uploader.due) batch = batchOf(take(maxBatchChars));
     }
   };
 
   const uploader: Uploader = {
     flush() {
       if (disposed || batch) return;
-      batch = form(compress ? maxBatchChars : maxBatchCharsUncompressed);
+      batch = batchOf(take(maxBatchChars));
       if (batch) contained(send)();
     },
     flushOnHide() {
-      if (disposed) return;
-      const next = form(keepaliveBudgetBytes - headerReserveChars);
-      if (!next) return;
+      const taken = disposed ? null : take(keepaliveBudgetBytes - headerReserveChars);
+      const next = batchOf(taken);
+      if (!taken || !next) return;
       const body = identityBody(next.json);
       if (body.bytes.byteLength > keepaliveBudgetBytes) {
         // Over the budget (one large event, or multi-byte text): it waits for the page's return.
-        queue.putBack(next.take);
+        queue.putBack(taken);
         nextSeq--;
         return;
       }

@@ -69,3 +69,17 @@ export function technicalInfo(fields: readonly string[], source: TechnicalSource
   }
   return info;
 }
+
+/**
+ * The viewport and scroll position, for placing a batch on the heatmap and scroll map on its own
+ * (MS-1.4): the server reads positions relative to it, and scroll depth from `documentHeight`.
+ */
+export function currentView(window: Window): CollectPayload["view"] {
+  const pixels = (value: number, max: number) => Math.min(max, Math.max(0, Math.round(value)));
+  const width = pixels(window.innerWidth, 1e5);
+  const height = pixels(window.innerHeight, 1e5);
+  const documentHeight = pixels(window.document.documentElement.scrollHeight, 1e7);
+  return width && height
+    ? { width, height, scrollX: pixels(window.scrollX, 1e7), scrollY: pixels(window.scrollY, 1e7), ...(documentHeight && { documentHeight }) }
+    : undefined;
+}

@@ -7,7 +7,7 @@ import { documentCookieJar, type CookieJar } from "./cookies.js";
 import { createEventQueue } from "./eventQueue.js";
 import { createFieldMasking, isValidSelector } from "./fieldMasking.js";
 import { maskFieldValues } from "./maskFieldValues.js";
-import { loadTimeMs, recordableUrl, technicalInfo } from "./pageView.js";
+import { currentView, loadTimeMs, recordableUrl, technicalInfo } from "./pageView.js";
 import { randomId } from "./randomId.js";
 import { fetchRecorderConfig, type LoadedConfig } from "./recorderConfig.js";
 import { rrwebRecordOptions } from "./rrwebOptions.js";
@@ -114,6 +114,8 @@ function startRecording(
   const pageId = randomId();
   const queue = createEventQueue(queueLimits);
   let firstBatchFormed = false;
+  /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
+  let firstEventView: CollectPayload["view"];
 
   const uploader = createUploader({
     collectUrl: config.collectUrl,
@@ -121,6 +123,9 @@ function startRecording(
     compress: typeof CompressionStream === "function",
     header: (seq, dropped) => {
       firstBatchFormed = true;
+      const view = firstEventView;
+      // Events left over for the next batch (a full batch) get the view as it is now.
+      firstEventView = queue.length > 0 ? currentView(window) : undefined;
       return {
         v: 1,
         siteKey: config.siteKey,
@@ -140,6 +145,7 @@ function startRecording(
               technical,
             }
           : {}),
+        ...(view && { view }),
         ...(dropped > 0 ? { droppedEvents: dropped } : {}),
       };
     },
@@ -152,6 +158,7 @@ function startRecording(
     if (event.type > lastAcceptedEventType) return;
     if (policy.interactions.recordScrolls !== true && event.type === incrementalSnapshotEvent && (event.data as { source?: unknown }).source === scrollSource) return;
     maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
+    if (queue.length === 0) firstEventView = currentView(window);
     queue.push(JSON.stringify(event));
     if (uploader.due) uploader.flush();
   });
