@@ -14,4 +14,6 @@ export const access = {
   readAuditLog: { roles: ["owner", "compliance"], scopes: ["compliance:write"] },
   readReports: { roles: ["owner", "admin", "analyst"], scopes: ["reports:read"] },
   compliance: { roles: ["owner", "compliance"], scopes: ["compliance:write"] },
+  readSurveys: { roles: ["owner", "admin", "analyst"], scopes: ["reports:read", "config:write"] },
+  writeSurveys: { roles: ["owner", "admin"], scopes: ["config:write"] },
 } as const satisfies Record<string, NonNullable<ProcedureMeta["access"]>>;

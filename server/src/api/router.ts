@@ -1,11 +1,13 @@
 import { apiKeysRouter } from "./apiKeys/_router.js";
 import { auditRouter } from "./audit/_router.js";
 import { authRouter } from "./auth/_router.js";
+import { complaintsRouter } from "./complaints/_router.js";
 import { membersRouter } from "./members/_router.js";
 import { platformRouter } from "./platform/_router.js";
 import { privacyRouter } from "./privacy/_router.js";
 import { sessionsRouter } from "./sessions/_router.js";
 import { sitesRouter } from "./sites/_router.js";
+import { surveysRouter } from "./surveys/_router.js";
 import { tenantsRouter } from "./tenants/_router.js";
 import { router } from "./trpc.js";
 
@@ -17,6 +19,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   platform: platformRouter,
+  surveys: surveysRouter,
+  complaints: complaintsRouter,
   privacy: privacyRouter,
   sessions: sessionsRouter,
 });

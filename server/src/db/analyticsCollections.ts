@@ -154,19 +154,50 @@ export interface SiteDailyDoc {
   violations: number;
 }
 
-/** MS-1.7: where PII was found and what kind, never the value. */
+/** MS-1.7, MS-1.13: where PII was found and what kind, never the value. */
 export interface PiiViolationDoc {
   tenantId: string;
   siteId: string;
+  /** What the PII arrived in; absent means a recording (violations stored before surveys existed). */
+  source?: "recording" | "survey";
+  /** The recording chunk the PII was in; `""`, `""`, 0 for a survey answer. */
   sessionKey: string;
   pageId: string;
   seq: number;
-  /** Position in the batch's findings: with (session, page, seq) a unique, replay-safe key. */
+  /** The survey response whose answer held the PII (source "survey" only). */
+  surveyResponseId?: string;
+  /** Position in the batch's (or response's) findings: with the fields above a unique, replay-safe key. */
   index: number;
   kind: string;
-  /** `events.12.data.texts.0.value` or `page.url`. */
+  /** `events.12.data.texts.0.value`, `page.url` or `surveys.<surveyId>.answers.<questionId>`. */
   location: string;
   detectedAt: Date;
+}
+
+/** One survey answer as stored: choices by option text, ratings, and free text with PII redacted. */
+export interface StoredSurveyAnswer {
+  questionId: string;
+  choices?: string[];
+  rating?: number;
+  text?: string;
+}
+
+/** MS-1.13: a visitor's answers to one survey, after validation and PII redaction. */
+export interface SurveyResponseDoc {
+  _id?: ObjectId;
+  tenantId: string;
+  siteId: string;
+  surveyId: string;
+  /** Random, made by the recorder: a replayed submission hits the unique key and is stored once. */
+  responseId: string;
+  /** The visitor cookie keyed to the site (MS-2.3), never the raw id; null when none was sent. */
+  visitorKey: string | null;
+  receivedAt: Date;
+  answers: StoredSurveyAnswer[];
+  hasFreeText: boolean;
+  /** MS-5.1: the policy version the answers were collected under. */
+  policy: PolicyStamp;
+  violationCount: number;
 }
 
 /** MS-4.1: a visitor who opted out of one site, by site-keyed id only. */
@@ -188,6 +219,7 @@ export function analyticsCollections(db: Db) {
     siteDaily: db.collection<SiteDailyDoc>("siteDaily"),
     piiViolations: db.collection<PiiViolationDoc>("piiViolations"),
     optOuts: db.collection<OptOutDoc>("optOuts"),
+    surveyResponses: db.collection<SurveyResponseDoc>("surveyResponses"),
   };
 }
 
@@ -208,6 +240,8 @@ export const analyticsOnTenantPurge = {
   scrollRollups: "delete",
   pageDaily: "delete",
   siteDaily: "delete",
+  // MS-1.13: survey answers are what visitors typed, the first thing a PII breach would be in.
+  surveyResponses: "delete",
   // MS-4.1: an opt-out protects a visitor; deleting it would let the site record them again.
   optOuts: "keep",
 } as const satisfies Record<AnalyticsCollectionName, "delete" | "keep">;

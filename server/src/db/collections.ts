@@ -151,6 +151,73 @@ export interface MetaDoc {
   [key: string]: unknown;
 }
 
+/** The survey field types the product knows; which of them a site may use is its policy's choice (MS-1.13). */
+export type SurveyFieldType = PolicyDocument["surveys"]["allowedFieldTypes"][number];
+
+export type SurveyQuestion = { questionId: string; label: string; required: boolean } & (
+  | { type: "single-choice"; options: string[] }
+  | { type: "multiple-choice"; options: string[] }
+  | { type: "rating"; scale: { min: number; max: number }; lowLabel: string | null; highLabel: string | null }
+  /** `maxLength` null: the policy's maxAnswerLength, read when an answer arrives. */
+  | { type: "free-text"; placeholder: string | null; maxLength: number | null }
+);
+
+/**
+ * MS-1.13: a survey a tenant shows on one of its sites. Its own texts never carry PII (checked
+ * when it is saved); its questions are frozen once it has a response, so results stay coherent.
+ */
+export interface SurveyDoc {
+  _id: string;
+  tenantId: string;
+  siteId: string;
+  title: string;
+  intro: string;
+  questions: SurveyQuestion[];
+  /** Shown on pages whose path is under `pathPrefix`, `delaySeconds` after the page loads. */
+  display: { pathPrefix: string; delaySeconds: number };
+  status: "active" | "archived";
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt: Date | null;
+}
+
+export const complaintCategories = ["data-access", "erasure", "recording-concern", "opt-out", "other"] as const;
+export type ComplaintCategory = (typeof complaintCategories)[number];
+
+export const complaintStatuses = ["open", "in-progress", "escalated-to-authority", "resolved", "closed"] as const;
+export type ComplaintStatus = (typeof complaintStatuses)[number];
+
+export const complaintChannels = ["email", "phone", "letter"] as const;
+export type ComplaintChannel = (typeof complaintChannels)[number];
+
+/**
+ * MS-4.3: a complaint posted through a site's public form, and the ticket that handles it. The
+ * complainant's name, email and message are personal data given for this purpose only: they are
+ * stored here and nowhere else (never in logs or the audit log), and the whole document is
+ * deleted at `deleteAfter`, set when the ticket is resolved or closed (see
+ * domain/complaints/complaintRetention.ts).
+ */
+export interface ComplaintDoc {
+  _id: string;
+  tenantId: string;
+  siteId: string;
+  /** Shown to the complainant on the confirmation page, for when they write again. Unique. */
+  reference: string;
+  complainant: { name: string; email: string };
+  category: ComplaintCategory;
+  message: string;
+  status: ComplaintStatus;
+  /** Each time the complainant was contacted: the policy's "contact the complaining user". */
+  responses: { responseId: string; at: Date; by: AuditActor; channel: ComplaintChannel; message: string }[];
+  statusHistory: { from: ComplaintStatus | null; to: ComplaintStatus; at: Date; by: AuditActor }[];
+  /** The regulatory authority the complaint was referred to, if it was. */
+  escalation: { authority: string; at: Date } | null;
+  receivedAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  deleteAfter: Date | null;
+}
+
 export function collections(db: Db) {
   return {
     users: db.collection<UserDoc>("users"),
@@ -164,6 +231,8 @@ export function collections(db: Db) {
     auditLog: db.collection<AuditEntryDoc>("auditLog"),
     rateLimits: db.collection<RateLimitDoc>("rateLimits"),
     meta: db.collection<MetaDoc>("meta"),
+    surveys: db.collection<SurveyDoc>("surveys"),
+    complaints: db.collection<ComplaintDoc>("complaints"),
     jobs: db.collection<JobDoc>("jobs"),
   };
 }

@@ -58,14 +58,42 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
   pageDaily: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, day: 1 }, unique: true, name: "page_day_unique" }],
   siteDaily: [{ key: { tenantId: 1, siteId: 1, day: 1 }, unique: true, name: "site_day_unique" }],
   piiViolations: [
-    { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1, index: 1 }, unique: true, name: "violation_unique" },
+    // Survey answers' violations (MS-1.13) have no chunk: the response id keeps them apart.
+    {
+      key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1, surveyResponseId: 1, index: 1 },
+      unique: true,
+      name: "violation_source_unique",
+    },
     { key: { tenantId: 1, detectedAt: -1 }, name: "tenant_detected" },
   ],
   optOuts: [{ key: { tenantId: 1, siteId: 1, visitorKey: 1 }, unique: true, name: "optout_unique" }],
+  surveys: [{ key: { tenantId: 1, siteId: 1, status: 1, createdAt: -1 }, name: "site_status" }],
+  surveyResponses: [
+    { key: { tenantId: 1, siteId: 1, responseId: 1 }, unique: true, name: "survey_response_unique" },
+    { key: { tenantId: 1, surveyId: 1, receivedAt: -1, _id: -1 }, name: "survey_newest" },
+  ],
+  complaints: [
+    { key: { reference: 1 }, unique: true, name: "reference_unique" },
+    { key: { tenantId: 1, receivedAt: -1, _id: -1 }, name: "tenant_newest" },
+    { key: { deleteAfter: 1 }, name: "delete_after" },
+  ],
+};
+
+/**
+ * Indexes replaced by one with another key, dropped once the replacement exists (a name cannot
+ * be reused for a new key on a database that has the old one).
+ */
+export const retiredIndexes: Record<string, string[]> = {
+  piiViolations: ["violation_unique"],
 };
 
 export async function ensureIndexes(db: Db, specs: Record<string, IndexDescription[]> = indexSpecs): Promise<void> {
   for (const [collection, indexes] of Object.entries(specs)) {
     await db.collection(collection).createIndexes(indexes);
+  }
+  for (const [collection, names] of Object.entries(retiredIndexes)) {
+    if (!(collection in specs)) continue;
+    const existing = new Set((await db.collection(collection).listIndexes().toArray()).map((index) => index.name as string));
+    for (const name of names) if (existing.has(name)) await db.collection(collection).dropIndex(name);
   }
 }

@@ -7,6 +7,7 @@ import { createCollectPipeline } from "../ingest/collectPipeline.js";
 import { createSiteDirectory } from "../ingest/siteDirectory.js";
 import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
+import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
@@ -16,6 +17,7 @@ import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
 import { requestLogger } from "./requestLogger.js";
 import { securityHeaders } from "./securityHeaders.js";
+import { mountSurveyRoutes } from "./surveyRoutes.js";
 import { trpcMiddleware } from "./trpcMiddleware.js";
 
 export interface AppOptions {
@@ -50,6 +52,8 @@ export function createApp(options: AppOptions): Koa {
     logger: services.logger,
     maxInFlight: options.maxCollectInFlight ?? 64,
   });
+  mountSurveyRoutes(routes, { ...services, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret), publicUrl: options.publicUrl });
+  mountComplaintPage(routes, { ...services, sites });
   routes.get("/openapi.json", openApiDocument(appRouter, services.logger));
 
   app.use(requestLogger(services.logger));

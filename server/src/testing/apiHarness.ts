@@ -6,6 +6,8 @@ import type { ApiKeyDoc, ApiKeyScope, Role, SiteDoc, UserDoc } from "../db/colle
 import { createApiKey } from "../domain/apiKeys/createApiKey.js";
 import { createUser } from "../domain/auth/createUser.js";
 import { createSite } from "../domain/sites/createSite.js";
+import { submitComplaint } from "../domain/complaints/submitComplaint.js";
+import { createSurvey } from "../domain/surveys/createSurvey.js";
 import { createTenant } from "../domain/tenants/createTenant.js";
 import { inviteMember } from "../domain/members/inviteMember.js";
 import { upsertMembership } from "../repositories/membershipRepository.js";
@@ -55,6 +57,10 @@ export interface TenantFixture {
   apiKey: ApiKeyDoc;
   apiKeySecret: string;
   keyWithScopes(scopes: ApiKeyScope[]): Promise<ApiKeyDoc>;
+  /** An active survey on the fixture's site, one question of each type (MS-1.13). */
+  surveyId: string;
+  /** An open complaint posted through the site's form (MS-4.3). */
+  complaintId: string;
   /** A finished background job of the tenant's. */
   jobId: string;
   /** A recorded session on the fixture's site. */
@@ -81,6 +87,24 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   const keyWithScopes = async (scopes: ApiKeyScope[]) => (await createApiKey(call, { name: `key ${scopes.join(" ")}`, scopes })).apiKey;
   const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: ["reports:read", "config:write", "compliance:write"] });
   await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
+  const survey = await createSurvey(call, site._id, {
+    title: "How was your visit?",
+    intro: "Two minutes, no personal details please.",
+    questions: [
+      { type: "single-choice", label: "Did you find what you came for?", required: true, options: ["Yes", "Partly", "No"] },
+      { type: "multiple-choice", label: "What did you look at?", required: false, options: ["Prices", "Features", "Reviews"] },
+      { type: "rating", label: "How easy was the checkout?", required: false, scale: { min: 1, max: 5 }, lowLabel: "Hard", highLabel: "Easy" },
+      { type: "free-text", label: "Anything else?", required: false, placeholder: null, maxLength: null },
+    ],
+    display: { pathPrefix: "/", delaySeconds: 5 },
+  });
+  const complaint = await submitComplaint({
+    db,
+    site,
+    clientKey: `fixture-${unique}`,
+    submission: { name: `${label} complainant`, email: `complainant-${unique}@example.test`, category: "recording-concern", message: "Please tell me what you recorded." },
+    now,
+  });
   const job = await enqueueJob(db, { tenantId: tenant._id, type: "fixture", params: {} }, now);
   const sessionKey = randomBytes(20).toString("base64url").slice(0, 27);
   await analyticsCollections(db).sessions.insertOne({
@@ -101,5 +125,5 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
     rageClicks: 0,
     deadClicks: 0,
   });
-  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, jobId: job._id, sessionKey };
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, jobId: job._id, sessionKey };
 }

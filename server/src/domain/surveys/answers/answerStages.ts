@@ -1,0 +1,31 @@
+import type { EffectivePolicy } from "@mousetrail/policies/effectivePolicy";
+import type { StoredSurveyAnswer } from "../../../db/analyticsCollections.js";
+import type { SiteDoc, SurveyDoc } from "../../../db/collections.js";
+import type { FoundViolation } from "../../../ingest/batchStages.js";
+import type { SurveyAnswersPayload } from "../surveyWire.schema.js";
+
+/**
+ * The shapes a survey submission takes on its way through the answer pipeline, one per step
+ * that adds to it (as for recorder batches in ingest/batchStages.ts).
+ */
+export interface IncomingAnswers {
+  body: Buffer;
+  origin: string | undefined;
+  receivedAt: Date;
+}
+
+export type ParsedAnswers = Omit<IncomingAnswers, "body"> & { json: unknown };
+
+export type ValidAnswers = Omit<ParsedAnswers, "json"> & { payload: SurveyAnswersPayload };
+
+/** `visitorKey`: the visitor id keyed to the site (MS-2.3); the raw id is never stored. */
+export type SiteAnswers = ValidAnswers & { site: SiteDoc; policy: EffectivePolicy; visitorKey: string | null };
+
+export type SurveyAnswers = SiteAnswers & { survey: SurveyDoc };
+
+/** Answers checked against the survey's questions, in question order, before redaction. */
+export type CheckedAnswers = SurveyAnswers & { answers: StoredSurveyAnswer[] };
+
+export type RedactedAnswers = CheckedAnswers & { violations: FoundViolation[] };
+
+export type StoredAnswers = RedactedAnswers & { duplicate: boolean };

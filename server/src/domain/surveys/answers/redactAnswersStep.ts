@@ -1,0 +1,22 @@
+import { redactPii } from "@mousetrail/policies/pii/redactPii";
+import type { FoundViolation } from "../../../ingest/batchStages.js";
+import { step } from "../../../ingest/pipeline/pipeline.js";
+import { ok } from "../../../ingest/pipeline/stepResult.js";
+import type { CheckedAnswers, RedactedAnswers } from "./answerStages.js";
+
+/**
+ * MS-1.13: every free-text answer passes the site's PII detectors. Each hit is replaced by a
+ * marker naming its kind (`[redacted:email]`) before anything is stored, and recorded as a
+ * violation: its kind and the question it was in, never the value.
+ */
+export const redactAnswersStep = step<CheckedAnswers, RedactedAnswers>("redactAnswers", (submission) => {
+  const violations: FoundViolation[] = [];
+  const answers = submission.answers.map((answer) => {
+    if (answer.text === undefined) return answer;
+    const { text, detections } = redactPii(answer.text, submission.policy.pii.detectors);
+    const location = `surveys.${submission.survey._id}.answers.${answer.questionId}`;
+    for (const detection of detections) violations.push({ kind: detection.kind, location });
+    return { ...answer, text };
+  });
+  return ok({ ...submission, answers, violations });
+});
