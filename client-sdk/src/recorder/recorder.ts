@@ -19,6 +19,7 @@ const firstBatchLoadWaitMs = 15_000;
 
 // rrweb event types the collect endpoint accepts (0 to 6); scrolls are IncrementalSnapshot/Scroll.
 const lastAcceptedEventType = 6;
+const metaEvent = 4;
 const incrementalSnapshotEvent = 3;
 const scrollSource = 3;
 
@@ -157,6 +158,8 @@ function startRecording(
     const event = emitted as { type: number; data: unknown };
     if (event.type > lastAcceptedEventType) return;
     if (policy.interactions.recordScrolls !== true && event.type === incrementalSnapshotEvent && (event.data as { source?: unknown }).source === scrollSource) return;
+    // MS-1.3: rrweb's Meta event carries the page's full URL, query string included.
+    if (event.type === metaEvent) (event.data as { href: string }).href = recordableUrl((event.data as { href: string }).href, dropQuery) ?? "";
     maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
     if (queue.length === 0) firstEventView = currentView(window);
     queue.push(JSON.stringify(event));

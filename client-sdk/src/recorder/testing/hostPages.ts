@@ -1,0 +1,75 @@
+/**
+ * The tenant pages of the browser tests. `snippet` is the installation snippet exactly as a tenant
+ * pastes it, or "" for the same page without the recorder.
+ */
+export function hostPage(name: string, snippet: (attributes?: string) => string): string | undefined {
+  switch (name) {
+    case "checkout.html":
+      return checkoutPage(snippet());
+    case "checkout-consented.html":
+      return checkoutPage(snippet(' data-consent="granted"'));
+    case "host-with-recorder.html":
+      return hostBehaviourPage(snippet());
+    case "host-without-recorder.html":
+      return hostBehaviourPage("");
+    case "blank.html":
+      return "<!doctype html><title>Elsewhere</title><p>Another page of the site, without the recorder.</p>";
+    default:
+      return undefined;
+  }
+}
+
+function checkoutPage(snippet: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Checkout</title></head>
+<body>
+  <h1 class="greeting">Welcome back, Jane Roe</h1>
+  <form id="checkout">
+    <label>E-mail <input id="email" type="email" name="email"></label>
+    <label>Password <input id="password" type="password" name="password"></label>
+    <label>Card number <input id="card" name="cardnumber" autocomplete="cc-number" inputmode="numeric"></label>
+    <label>Notes <textarea id="notes" name="notes"></textarea></label>
+    <label>Search <input id="search" type="search" name="q"></label>
+    <label>Remembered password <input id="remembered" type="password" value="Stored-SECRET-pw"></label>
+    <label>Promo code <input id="promo" name="promo" value="Prefilled-SECRET-code"></label>
+  </form>
+  <script>
+    // A script clears a field the server rendered with a value: rrweb keeps the markup's value.
+    document.getElementById("promo").value = "";
+  </script>
+  <p style="height: 3000px">Long content.</p>
+  ${snippet}
+</body>
+</html>`;
+}
+
+/**
+ * A page whose own scripts do what pages do: listen, fetch, throw. What it observes goes to
+ * `window.hostLog`, which must read the same with and without the recorder.
+ */
+function hostBehaviourPage(snippet: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Host</title></head>
+<body>
+  <button id="load" type="button">Load</button>
+  <input id="field" name="field">
+  <script>
+    window.hostLog = [];
+    window.addEventListener("error", (event) => hostLog.push("error: " + event.message));
+    window.addEventListener("unhandledrejection", (event) => hostLog.push("rejection: " + event.reason));
+    document.getElementById("field").addEventListener("input", (event) => hostLog.push("input: " + event.target.value));
+    document.getElementById("load").addEventListener("click", async () => {
+      const response = await fetch("/site/api", { method: "POST", body: "x" });
+      hostLog.push("fetch: " + response.status + " " + JSON.stringify(await response.json()));
+    });
+    setTimeout(() => {
+      throw new Error("the page's own bug");
+    }, 0);
+    Promise.reject("the page's own rejection");
+  </script>
+  ${snippet}
+</body>
+</html>`;
+}
