@@ -2,6 +2,7 @@ import { apiKeysRouter } from "./apiKeys/_router.js";
 import { auditRouter } from "./audit/_router.js";
 import { authRouter } from "./auth/_router.js";
 import { complaintsRouter } from "./complaints/_router.js";
+import { complianceRouter } from "./compliance/_router.js";
 import { membersRouter } from "./members/_router.js";
 import { platformRouter } from "./platform/_router.js";
 import { privacyRouter } from "./privacy/_router.js";
@@ -18,6 +19,7 @@ export const appRouter = router({
   sites: sitesRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  compliance: complianceRouter,
   platform: platformRouter,
   surveys: surveysRouter,
   complaints: complaintsRouter,

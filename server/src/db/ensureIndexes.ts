@@ -44,12 +44,15 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { tenantId: 1, siteId: 1, sessionKey: 1 }, unique: true, name: "session_unique" },
     { key: { tenantId: 1, siteId: 1, firstSeenAt: -1, _id: -1 }, name: "site_newest" },
     { key: { tenantId: 1, firstSeenAt: -1, _id: -1 }, name: "tenant_newest" },
+    // Visitor erasure finds a visitor's sessions and chunks by their site-scoped key.
+    { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
   ],
   pageViews: [{ key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" }],
   recordingChunks: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
     { key: { "rollup.state": 1, "rollup.claimedUntil": 1 }, name: "rollup_pending" },
     { key: { tenantId: 1, siteId: 1, receivedAt: 1 }, name: "site_received" },
+    { key: { tenantId: 1, siteId: 1, "context.visitorKey": 1 }, name: "site_visitor" },
   ],
   heatmapRollups: [
     { key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, day: 1, kind: 1 }, unique: true, name: "heatmap_unique" },
@@ -65,8 +68,19 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
       name: "violation_source_unique",
     },
     { key: { tenantId: 1, detectedAt: -1 }, name: "tenant_detected" },
+    { key: { tenantId: 1, siteId: 1, detectedAt: -1, _id: -1 }, name: "site_detected" },
   ],
-  optOuts: [{ key: { tenantId: 1, siteId: 1, visitorKey: 1 }, unique: true, name: "optout_unique" }],
+  optOuts: [
+    { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, unique: true, name: "optout_unique" },
+    { key: { tenantId: 1, at: -1 }, name: "tenant_at" },
+  ],
+
+  // Compliance records (db/complianceCollections.ts).
+  purges: [
+    { key: { activeKey: 1 }, unique: true, sparse: true, name: "active_unique" },
+    { key: { state: 1, requestedAt: 1 }, name: "claimable" },
+    { key: { tenantId: 1, requestedAt: -1 }, name: "tenant_requested" },
+  ],
   surveys: [{ key: { tenantId: 1, siteId: 1, status: 1, createdAt: -1 }, name: "site_status" }],
   surveyResponses: [
     { key: { tenantId: 1, siteId: 1, responseId: 1 }, unique: true, name: "survey_response_unique" },

@@ -15,6 +15,7 @@ import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
 import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
+import { mountOptOutPage } from "./optOutPage.js";
 import { requestLogger } from "./requestLogger.js";
 import { securityHeaders } from "./securityHeaders.js";
 import { mountSurveyRoutes } from "./surveyRoutes.js";
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions): Koa {
   const routes = new Router();
   routes.get("/healthz", healthz(services.db, options.backend));
   const sites = createSiteDirectory(services.db);
+  mountOptOutPage(routes, { db: services.db, sites, sessionSecret: services.sessionSecret, publicUrl: options.publicUrl, now: services.now });
   mountRecorderConfigRoute(routes, sites, options.publicUrl);
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);

@@ -5,6 +5,7 @@ import { createCallerFactory } from "../api/trpc.js";
 import type { ApiKeyDoc, ApiKeyScope, Role, SiteDoc, UserDoc } from "../db/collections.js";
 import { createApiKey } from "../domain/apiKeys/createApiKey.js";
 import { createUser } from "../domain/auth/createUser.js";
+import { startAnalyticsPurge } from "../domain/compliance/startAnalyticsPurge.js";
 import { createSite } from "../domain/sites/createSite.js";
 import { submitComplaint } from "../domain/complaints/submitComplaint.js";
 import { createSurvey } from "../domain/surveys/createSurvey.js";
@@ -61,6 +62,8 @@ export interface TenantFixture {
   surveyId: string;
   /** An open complaint posted through the site's form (MS-4.3). */
   complaintId: string;
+  /** A finished analytics purge of the site (MS-1.7), with its receipt. */
+  purgeId: string;
   /** A finished background job of the tenant's. */
   jobId: string;
   /** A recorded session on the fixture's site. */
@@ -87,6 +90,8 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   const keyWithScopes = async (scopes: ApiKeyScope[]) => (await createApiKey(call, { name: `key ${scopes.join(" ")}`, scopes })).apiKey;
   const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: ["reports:read", "config:write", "compliance:write"] });
   await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
+  // Before any analytics are added below: the fixture's purge found an empty site.
+  const purge = await startAnalyticsPurge(db, { tenantId: tenant._id, siteId: site._id, requestedBy: call.actor, requestedVia: "tenant", reason: "fixture", now }, () => new Date());
   const survey = await createSurvey(call, site._id, {
     title: "How was your visit?",
     intro: "Two minutes, no personal details please.",
@@ -125,5 +130,5 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
     rageClicks: 0,
     deadClicks: 0,
   });
-  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, jobId: job._id, sessionKey };
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, purgeId: purge.purgeId, jobId: job._id, sessionKey };
 }

@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { platformComplaintsRouter } from "../complaints/_router.js";
+import { purgeStatusOutput } from "../compliance/purgeStatus.output.js";
 import { platformProcedure, router } from "../trpc.js";
 import { listAllTenantsHandler, publishPolicyHandler } from "./platform.handler.js";
+import { platformPurgeReceiptHandler, purgeTenantAnalyticsHandler } from "./purgeTenantAnalytics.handler.js";
+import { platformPurgeReceiptInput, purgeTenantAnalyticsInput } from "./purgeTenantAnalytics.schema.js";
 import { listAllTenantsInput, platformTenantOutput, publishPolicyInput, publishPolicyOutput } from "./platform.schema.js";
 
 export const platformRouter = router({
+  // MS-1.7: remove a tenant's analytics for a breach of the terms, and read the receipt.
+  purgeTenantAnalytics: platformProcedure.input(purgeTenantAnalyticsInput).output(purgeStatusOutput).mutation(purgeTenantAnalyticsHandler),
+  purgeReceipt: platformProcedure.input(platformPurgeReceiptInput).output(purgeStatusOutput).query(platformPurgeReceiptHandler),
   tenants: router({
     list: platformProcedure.input(listAllTenantsInput).output(z.array(platformTenantOutput)).query(listAllTenantsHandler),
   }),

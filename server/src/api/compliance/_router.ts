@@ -1,0 +1,23 @@
+import { access } from "../access.js";
+import { router, tenantProcedure } from "../trpc.js";
+import { eraseVisitorHandler } from "./eraseVisitor.handler.js";
+import { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
+import { optOutsHandler } from "./optOuts.handler.js";
+import { optOutsInput, optOutsOutput } from "./optOuts.schema.js";
+import { purgeAnalyticsHandler } from "./purgeAnalytics.handler.js";
+import { purgeAnalyticsInput } from "./purgeAnalytics.schema.js";
+import { purgeReceiptHandler } from "./purgeReceipt.handler.js";
+import { purgeReceiptInput } from "./purgeReceipt.schema.js";
+import { purgeStatusOutput } from "./purgeStatus.output.js";
+import { violationsHandler } from "./violations.handler.js";
+import { violationsInput, violationsOutput } from "./violations.schema.js";
+
+const compliance = tenantProcedure.meta({ access: access.compliance });
+
+export const complianceRouter = router({
+  optOuts: compliance.input(optOutsInput).output(optOutsOutput).query(optOutsHandler),
+  eraseVisitor: compliance.input(eraseVisitorInput).output(eraseVisitorOutput).mutation(eraseVisitorHandler),
+  purgeAnalytics: compliance.input(purgeAnalyticsInput).output(purgeStatusOutput).mutation(purgeAnalyticsHandler),
+  purgeReceipt: compliance.input(purgeReceiptInput).output(purgeStatusOutput).query(purgeReceiptHandler),
+  violations: compliance.input(violationsInput).output(violationsOutput).query(violationsHandler),
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { visitorIdPattern } from "../../domain/compliance/visitorId.js";
+import { idSchema, isoDate, tenantInput } from "../common.schema.js";
+
+export const eraseVisitorInput = tenantInput.extend({
+  siteId: idSchema("site"),
+  /** The id the hosted opt-out page showed the visitor, quoted in their erasure request. */
+  visitorId: z.string().regex(visitorIdPattern, "must be the visitor id shown on the site's opt-out page (16-64 characters: letters, digits, _ and -)"),
+});
+
+export const eraseVisitorOutput = z.object({
+  receiptId: z.string(),
+  erasedAt: isoDate,
+  siteId: z.string(),
+  counts: z.object({
+    sessions: z.number().int(),
+    pageViews: z.number().int(),
+    recordingChunks: z.number().int(),
+    /** MS-1.13: the visitor's answers to the site's surveys. */
+    surveyResponses: z.number().int(),
+    violations: z.number().int(),
+  }),
+  optOut: z.enum(["recorded", "already-recorded"]),
+  statement: z.string(),
+});

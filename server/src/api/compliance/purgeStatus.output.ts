@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { PurgeStatus } from "../../domain/compliance/getPurgeStatus.js";
+import { isoDate } from "../common.schema.js";
+
+/**
+ * MS-1.7: a purge receipt exactly as sealed. Every field is listed: output validation drops
+ * fields it does not know, and a dropped field would make the digest fail to verify.
+ */
+export const purgeReceiptOutput = z.object({
+  receipt: z.literal("mousetrail.analytics-purge"),
+  receiptVersion: z.literal(1),
+  purgeId: z.string(),
+  // The receipt names its tenant on purpose: a receipt quoted to a regulator must say whose data it is about.
+  tenantId: z.string(),
+  tenantName: z.string(),
+  siteId: z.string().nullable(),
+  siteName: z.string().nullable(),
+  requestedBy: z.object({ type: z.enum(["user", "apiKey", "system"]), id: z.string(), platformStaff: z.boolean() }),
+  requestedVia: z.enum(["tenant", "platform"]),
+  reason: z.string(),
+  requestedAt: isoDate,
+  startedAt: isoDate,
+  finishedAt: isoDate,
+  removed: z.array(z.object({ collection: z.string(), documentsRemoved: z.number().int(), remainingAtVerification: z.number().int() })),
+  kept: z.array(z.object({ collection: z.string(), documents: z.number().int(), reason: z.string() })),
+  statement: z.string(),
+});
+
+export const purgeStatusOutput = z.object({
+  purgeId: z.string(),
+  state: z.enum(["pending", "deleting", "verified", "done"]),
+  siteId: z.string().nullable(),
+  requestedVia: z.enum(["tenant", "platform"]),
+  reason: z.string(),
+  requestedAt: isoDate,
+  startedAt: isoDate.nullable(),
+  doneAt: isoDate.nullable(),
+  collections: z.array(z.object({ collection: z.string(), state: z.enum(["pending", "deleting", "deleted"]), removed: z.number().int() })),
+  lastInterruption: z.string().nullable(),
+  receipt: purgeReceiptOutput.nullable(),
+  /** SHA-256 (hex) of the receipt's canonical JSON (RFC 8785). */
+  receiptSha256: z.string().nullable(),
+});
+
+export function toPurgeStatusOutput(status: PurgeStatus): z.infer<typeof purgeStatusOutput> {
+  return {
+    ...status,
+    requestedAt: status.requestedAt.toISOString(),
+    startedAt: status.startedAt?.toISOString() ?? null,
+    doneAt: status.doneAt?.toISOString() ?? null,
+  };
+}

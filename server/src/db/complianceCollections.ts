@@ -1,0 +1,83 @@
+import type { Db, ObjectId } from "mongodb";
+import type { AuditActor } from "./collections.js";
+
+/**
+ * Compliance records: kept apart from the configuration and analytics collections because they
+ * are what a tenant shows a regulator, and they outlive the data they are about (a purge's
+ * receipt must survive the purge).
+ */
+
+export type PurgeState = "pending" | "deleting" | "verified" | "done";
+
+export interface PurgeCollectionProgress {
+  state: "pending" | "deleting" | "deleted";
+  /** Documents of the tenant this purge selected and deleted from the collection. */
+  removed: number;
+}
+
+/**
+ * MS-1.7: the signed statement of a finished purge. Everything in it is plain JSON (dates as ISO
+ * strings) so that its canonical JSON, and so its digest, is the same wherever it is read.
+ */
+export interface PurgeReceipt {
+  receipt: "mousetrail.analytics-purge";
+  receiptVersion: 1;
+  purgeId: string;
+  tenantId: string;
+  tenantName: string;
+  /** null: every site of the tenant. */
+  siteId: string | null;
+  siteName: string | null;
+  requestedBy: { type: AuditActor["type"]; id: string; platformStaff: boolean };
+  requestedVia: "tenant" | "platform";
+  reason: string;
+  requestedAt: string;
+  startedAt: string;
+  /** When the verification pass counted zero remaining documents in every collection below. */
+  finishedAt: string;
+  removed: { collection: string; documentsRemoved: number; remainingAtVerification: number }[];
+  kept: { collection: string; documents: number; reason: string }[];
+  statement: string;
+}
+
+export interface PurgeDoc {
+  /** `prg_…` */
+  _id: string;
+  tenantId: string;
+  siteId: string | null;
+  /** Names as they were when the purge was asked for, for the receipt. */
+  subject: { tenantName: string; siteName: string | null };
+  /**
+   * `<tenantId>:<siteId or *>` until the purge is done; unique (sparse), so one scope has at
+   * most one purge in progress and asking again returns it.
+   */
+  activeKey?: string;
+  state: PurgeState;
+  requestedBy: AuditActor;
+  requestedVia: "tenant" | "platform";
+  reason: string;
+  requestedAt: Date;
+  startedAt: Date | null;
+  /** One entry per collection a purge deletes from, in deletion order. */
+  collections: Record<string, PurgeCollectionProgress>;
+  /**
+   * The batch being deleted: its ids are written before the delete, so a process that dies
+   * between deleting and counting leaves enough for the next one to count it.
+   */
+  batch: { collection: string; ids: ObjectId[] } | null;
+  /** The process working on the purge, until when; null when nobody is. */
+  lease: { owner: string; until: Date } | null;
+  attempts: number;
+  /** Why the last run stopped before the end (data still arriving, an error); null otherwise. */
+  lastInterruption: string | null;
+  receipt: PurgeReceipt | null;
+  /** SHA-256 (hex) of the receipt's canonical JSON. */
+  receiptSha256: string | null;
+  doneAt: Date | null;
+}
+
+export function complianceCollections(db: Db) {
+  return {
+    purges: db.collection<PurgeDoc>("purges"),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Filter } from "mongodb";
+import { analyticsCollections, type OptOutDoc } from "../db/analyticsCollections.js";
+import type { TenantScope } from "./tenantScope.js";
+
+/** MS-4.1: idempotent on (tenant, site, visitor key); true when this call stored it. */
+export async function upsertOptOut(scope: TenantScope, optOut: { siteId: string; visitorKey: string; at: Date }): Promise<boolean> {
+  const result = await analyticsCollections(scope.db).optOuts.updateOne(
+    { tenantId: scope.tenantId, siteId: optOut.siteId, visitorKey: optOut.visitorKey },
+    { $setOnInsert: { at: optOut.at } },
+    { upsert: true },
+  );
+  return result.upsertedCount === 1;
+}
+
+export interface OptOutDayCount {
+  siteId: string;
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  optOuts: number;
+}
+
+/** Opt-outs per site and UTC day: counts only, never a key. */
+export async function countOptOutsPerSiteDay(
+  scope: TenantScope,
+  filter: { siteId?: string | undefined; from?: Date | undefined; before?: Date | undefined },
+): Promise<OptOutDayCount[]> {
+  const match: Filter<OptOutDoc> = { tenantId: scope.tenantId };
+  if (filter.siteId) match.siteId = filter.siteId;
+  if (filter.from || filter.before) match.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.before ? { $lt: filter.before } : {}) };
+  const rows = await analyticsCollections(scope.db)
+    .optOuts.aggregate<{ _id: { siteId: string; day: string }; optOuts: number }>([
+      { $match: match },
+      { $group: { _id: { siteId: "$siteId", day: { $dateToString: { format: "%Y-%m-%d", date: "$at" } } }, optOuts: { $sum: 1 } } },
+    ])
+    .toArray();
+  return rows.map((row) => ({ siteId: row._id.siteId, day: row._id.day, optOuts: row.optOuts }));
+}
+
+export function countOptOuts(scope: TenantScope, siteId: string | null): Promise<number> {
+  return analyticsCollections(scope.db).optOuts.countDocuments({ tenantId: scope.tenantId, ...(siteId ? { siteId } : {}) });
+}

@@ -1,0 +1,29 @@
+import { complianceCollections, type PurgeDoc } from "../db/complianceCollections.js";
+import type { TenantScope } from "./tenantScope.js";
+
+export function purgeActiveKey(tenantId: string, siteId: string | null): string {
+  return `${tenantId}:${siteId ?? "*"}`;
+}
+
+/** Inserts a purge unless one of the same scope is in progress; returns the one that stands. */
+export async function insertPurgeUnlessActive(scope: TenantScope, purge: Omit<PurgeDoc, "tenantId" | "activeKey">): Promise<{ purge: PurgeDoc; created: boolean }> {
+  const activeKey = purgeActiveKey(scope.tenantId, purge.siteId);
+  const purges = complianceCollections(scope.db).purges;
+  // Twice at most: the active purge found on a conflict may finish before it is read.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const doc: PurgeDoc = { ...purge, tenantId: scope.tenantId, activeKey };
+    try {
+      await purges.insertOne(doc);
+      return { purge: doc, created: true };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    const active = await purges.findOne({ tenantId: scope.tenantId, activeKey });
+    if (active) return { purge: active, created: false };
+  }
+  throw new Error(`could not insert or find the active purge of ${activeKey}`);
+}
+
+export function findPurge(scope: TenantScope, purgeId: string): Promise<PurgeDoc | null> {
+  return complianceCollections(scope.db).purges.findOne({ _id: purgeId, tenantId: scope.tenantId });
+}
