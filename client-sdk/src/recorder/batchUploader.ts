@@ -8,24 +8,24 @@ import { classifyCollectResponse, retryDelayMs, type CollectOutcome } from "./re
 export const flushIntervalMs = 5_000;
 /** Once this much is waiting, a batch goes before the interval is up. */
 const earlyFlushEvents = 500;
-const earlyFlushChars = 256 * 1024;
+const earlyFlushChars = 262_144;
 export const maxBatchEvents = 1_000;
 /**
  * Characters of event JSON in one batch (an event bigger than this goes alone). Gzip brings a
  * megabyte of rrweb JSON well under the 1 MiB body limit, and even at 3 UTF-8 bytes a character
  * it stays under the 8 MiB decompressed one; without gzip, ASCII stays under the body limit.
  */
-export const maxBatchChars = 1000 * 1024;
-export const maxBodyBytes = 1024 * 1024;
+export const maxBatchChars = 1_024_000;
+export const maxBodyBytes = 1_048_576;
 /**
  * Browsers let a page have 64 KiB of keepalive bodies in flight. A hidden page that is then closed
  * flushes twice; the second request may find the budget used and fail, losing only what was
  * recorded in between.
  */
-const keepaliveBudgetBytes = 60 * 1024;
+const keepaliveBudgetBytes = 61_440;
 /** Room for the batch header within the keepalive budget. */
-const headerReserveChars = 2 * 1024;
-export const queueLimits = { maxEvents: 20_000, maxChars: 8 * 1024 * 1024 };
+const headerReserveChars = 2_048;
+export const queueLimits = { maxEvents: 20_000, maxChars: 8_388_608 };
 /** Sends of one batch before it is given up: at most about two minutes of backoff. */
 export const maxAttempts = 8;
 
@@ -78,7 +78,6 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
   /** The batch on its way, or waiting to be sent again. */
   let batch: Batch | null = null;
   let attempt = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
   const take = (maxChars: number) => queue.take(maxBatchEvents, maxChars);
@@ -86,16 +85,15 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
     taken && { json: batchPayloadJson(header(nextSeq++, taken.dropped), taken.events), events: taken.events.length };
 
   const send = async (): Promise<void> => {
-    for (let current = batch; current && current === batch && !disposed; current = batch) {
+    // Disposing sets `batch` to null, which ends this loop wherever it is waiting.
+    for (let current = batch; current && current === batch; current = batch) {
       current.body ??= await encode(current.json, compress);
-      if (current !== batch || disposed) return;
+      if (current !== batch) return;
       // Over the server's limit (an event full of incompressible data), a batch is not sent at all.
       const outcome = current.body.bytes.byteLength > maxBodyBytes ? "too-big" : await post(collectUrl, current.body, false);
-      if (current !== batch || disposed) return;
+      if (current !== batch) return;
       if (typeof outcome === "object" && ++attempt < maxAttempts) {
-        await new Promise((resume) => {
-          retryTimer = setTimeout(resume, retryDelayMs(attempt - 1, outcome.retryAfterMs));
-        });
+        await new Promise((resume) => setTimeout(resume, retryDelayMs(attempt - 1, outcome.retryAfterMs)));
         continue;
       }
       batch = null;
@@ -127,7 +125,7 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
       }
       void post(collectUrl, body, true).then(
         contained((outcome: CollectOutcome) => {
-          if (outcome === "stop" && !disposed) onStop();
+          if (outcome === "stop") onStop();
         }),
       );
     },
@@ -136,7 +134,6 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
     },
     dispose() {
       disposed = true;
-      clearTimeout(retryTimer);
       batch = null;
     },
   };

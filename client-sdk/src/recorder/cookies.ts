@@ -49,10 +49,10 @@ export function readCookie(cookieString: string, name: string): string | null {
   return null;
 }
 
+/** Writing with a lifetime of 0 deletes a cookie. */
 export interface CookieJar {
   read(name: string): string | null;
   write(spec: CookieSpec, value: string): void;
-  remove(name: string): void;
 }
 
 export function documentCookieJar(document: Document): CookieJar {
@@ -61,9 +61,6 @@ export function documentCookieJar(document: Document): CookieJar {
     read: (name) => readCookie(document.cookie, name),
     write: (spec, value) => {
       document.cookie = cookieAssignment(spec.name, value, spec.lifetimeSeconds, secure);
-    },
-    remove: (name) => {
-      document.cookie = cookieAssignment(name, "", 0, secure);
     },
   };
 }

@@ -16,7 +16,7 @@ export function recordableUrl(href: string, dropQueryParameters: boolean): strin
   } catch {
     return undefined;
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  if (!/^https?:$/.test(url.protocol)) return undefined;
   url.username = "";
   url.password = "";
   if (dropQueryParameters) url.search = "";
@@ -52,14 +52,15 @@ export interface TechnicalSource {
  * put in the payload (it is a fingerprinting vector, MS-2.3).
  */
 export function technicalInfo(fields: readonly string[], source: TechnicalSource, timeZone: string | undefined): TechnicalInfo {
+  const { round } = Math;
   const known: Record<string, string | number | undefined> = {
     language: source.navigator.language,
     timeZone,
-    screenWidth: Math.round(source.screen.width),
-    screenHeight: Math.round(source.screen.height),
-    viewportWidth: Math.round(source.innerWidth),
-    viewportHeight: Math.round(source.innerHeight),
-    devicePixelRatio: Math.round(source.devicePixelRatio * 100) / 100,
+    screenWidth: round(source.screen.width),
+    screenHeight: round(source.screen.height),
+    viewportWidth: round(source.innerWidth),
+    viewportHeight: round(source.innerHeight),
+    devicePixelRatio: round(source.devicePixelRatio * 100) / 100,
   };
   const info: TechnicalInfo = {};
   for (const field of fields) {

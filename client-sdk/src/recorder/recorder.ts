@@ -68,8 +68,8 @@ export function createRecorder(siteKey: string, serverUrl: string, consentGrante
       else recording = startRecording(loaded, jar, decision, end) ?? (end(), null);
       return;
     }
-    stopRecording();
     if (decision === "stay-off") forgetVisitorIdentity(jar, cookies);
+    stopRecording();
   };
 
   contained(async () => {
@@ -114,7 +114,6 @@ function startRecording(
   const identity = resolveVisitorIdentity(persistentJar, cookies);
   const pageId = randomId();
   const queue = createEventQueue(queueLimits);
-  let firstBatchFormed = false;
   /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
   let firstEventView: CollectPayload["view"];
 
@@ -122,8 +121,8 @@ function startRecording(
     collectUrl: config.collectUrl,
     queue,
     compress: typeof CompressionStream === "function",
+    // Fields left undefined are left out of the JSON.
     header: (seq, dropped) => {
-      firstBatchFormed = true;
       const view = firstEventView;
       // Events left over for the next batch (a full batch) get the view as it is now.
       firstEventView = queue.length > 0 ? currentView(window) : undefined;
@@ -139,15 +138,15 @@ function startRecording(
           ? {
               page: {
                 url,
-                ...(referrer ? { referrer } : {}),
+                referrer,
                 startedAt: Math.round(performance.timeOrigin),
                 loadTimeMs: loadTimeMs(),
               },
               technical,
             }
           : {}),
-        ...(view && { view }),
-        ...(dropped > 0 ? { droppedEvents: dropped } : {}),
+        view,
+        droppedEvents: dropped || undefined,
       };
     },
     onStored: () => renewSession(persistentJar, cookies, identity),
@@ -168,7 +167,7 @@ function startRecording(
 
   const tick = contained(() => {
     // The first batch carries the page's load time when it waits for the load event a little.
-    if (!firstBatchFormed && loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
+    if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
     uploader.flush();
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
@@ -187,11 +186,7 @@ function startRecording(
       removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onHide);
       uploader.dispose();
-      try {
-        stopRrweb?.();
-      } catch {
-        // rrweb could not detach everything; the recording is over either way.
-      }
+      stopRrweb?.();
     },
   };
   try {

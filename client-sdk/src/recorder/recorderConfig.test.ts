@@ -22,7 +22,6 @@ describe("readRecorderConfig", () => {
     { problem: "is for another site", change: (config: ReturnType<typeof served>) => void (config.siteKey = "pk_zzzzzzzzzzzzzzzzzzzzzzzz") },
     { problem: "sends batches somewhere odd", change: (config: ReturnType<typeof served>) => void (config.collectUrl = "javascript:alert(1)") },
     { problem: "has a mask that would change lengths", change: (config: ReturnType<typeof served>) => void (config.policy.masking.maskCharacter = "**") },
-    { problem: "has no opt-out parameter", change: (config: ReturnType<typeof served>) => void Reflect.deleteProperty(config.policy.optOut, "queryParameter") },
     { problem: "lacks a cookie role", change: (config: ReturnType<typeof served>) => void config.policy.cookies.pop() },
     {
       problem: "names an opt-out cookie the cookie table does not describe",

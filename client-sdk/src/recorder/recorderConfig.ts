@@ -21,8 +21,8 @@ export async function fetchRecorderConfig(serverUrl: string, siteKey: string): P
 
 /**
  * The config, when it is for this site and names what the recorder could otherwise apply wrongly
- * without noticing: where batches go, a one-character mask (MS-1.5 keeps lengths), the opt-out
- * parameter, and the four cookies by role (MS-1.8 to MS-1.11). The rest is read fail-closed where
+ * without noticing: where batches go, a one-character mask (MS-1.5 keeps lengths), and the four
+ * cookies by role (MS-1.8 to MS-1.11). The rest is read fail-closed where
  * it is used: a flag that is not `false` counts as the stricter choice, an unknown consent mode
  * waits for consent, an unknown text masking level masks all text, and a missing list throws
  * before the recorder sets a cookie or records anything.
@@ -34,8 +34,7 @@ export function readRecorderConfig(value: unknown, siteKey: string): LoadedConfi
     if (
       config.siteKey !== siteKey ||
       !/^https?:\/\//.test(config.collectUrl) ||
-      [...masking.maskCharacter].length !== 1 ||
-      typeof optOut.queryParameter !== "string"
+      [...masking.maskCharacter].length !== 1
     ) {
       return null;
     }

@@ -9,8 +9,8 @@ import { startRecorder } from "./startRecorder.js";
  * consent manager enabled the tag after the visitor consented (MS-4.2).
  */
 try {
-  const script = document.currentScript;
-  if (script instanceof HTMLScriptElement && script.src) {
+  const script = document.currentScript as HTMLScriptElement | null;
+  if (script?.src) {
     startRecorder({
       siteKey: script.dataset.siteKey ?? "",
       serverUrl: new URL(".", script.src).href,

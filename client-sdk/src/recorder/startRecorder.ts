@@ -46,12 +46,13 @@ const inert: MousetrailController = { consent() {}, optOut() {} };
 export function startRecorder(options: StartRecorderOptions): MousetrailController {
   // Outside a browser (server-side rendering) `window` throws, and the recorder stays inert.
   try {
+    // A recorder already runs here (or something else owns the name): one is enough.
     const running = window.mousetrail;
-    if (running && typeof running.consent === "function" && typeof running.optOut === "function") return running;
+    if (running) return running;
     if (!/^pk_[0-9a-z]{24}$/.test(options.siteKey)) return inert;
     const serverUrl = new URL(options.serverUrl, location.href).href.replace(/\/?$/, "/");
     const controller = createRecorder(options.siteKey, serverUrl, options.consentGranted === true);
-    if (running === undefined) window.mousetrail = controller;
+    window.mousetrail = controller;
     return controller;
   } catch {
     return inert;

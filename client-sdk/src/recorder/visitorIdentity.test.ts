@@ -14,9 +14,10 @@ function fakeJar(initial: Record<string, string> = {}, { accepts = true } = {}) 
     read: (name) => values.get(name) ?? null,
     write: (spec, value) => {
       writes.push({ name: spec.name, value, lifetimeSeconds: spec.lifetimeSeconds });
-      if (accepts) values.set(spec.name, value);
+      if (!accepts) return;
+      if (spec.lifetimeSeconds > 0) values.set(spec.name, value);
+      else values.delete(spec.name);
     },
-    remove: (name) => values.delete(name),
   };
   return { jar, values, writes };
 }

@@ -32,6 +32,5 @@ export function renewSession(jar: CookieJar | null, cookies: RecorderCookies, id
 
 /** On opt-out and on withdrawn consent the identifiers go with the recording. */
 export function forgetVisitorIdentity(jar: CookieJar, cookies: RecorderCookies): void {
-  jar.remove(cookies.session.name);
-  jar.remove(cookies.visitor.name);
+  for (const { name } of [cookies.session, cookies.visitor]) jar.write({ name, lifetimeSeconds: 0 }, "");
 }
