@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
 import type { ComplaintStatus } from "../../db/collections.js";
-import { complaintPage, type ComplaintPage } from "./complaintPage.js";
+import { complaintQueuePage, type ComplaintPage } from "./complaintQueuePage.js";
 
 /**
  * For platform staff only (their procedure audits every call): complaints of every tenant, or of
@@ -11,5 +11,5 @@ export function listAllComplaints(
   db: Db,
   options: { tenantId?: string | undefined; status?: ComplaintStatus | undefined; limit: number; cursor?: string | undefined },
 ): Promise<ComplaintPage> {
-  return complaintPage(db, options.tenantId ?? null, options);
+  return complaintQueuePage(db, options.tenantId ?? null, options);
 }

@@ -53,7 +53,7 @@ function canonicalJson(value: unknown): string {
 
 /** Question ids are random, so an answer sent for a question that has since been replaced is refused, not misfiled. */
 export function withQuestionIds(questions: readonly QuestionDefinition[]): SurveyQuestion[] {
-  return questions.map((question) => ({ ...question, questionId: `q_${randomToken(10)}` }) as SurveyQuestion);
+  return questions.map((question) => ({ ...question, questionId: `q_${randomToken(10)}` }));
 }
 
 export const questionIdPattern = /^q_[0-9a-z]{10}$/;

@@ -9,7 +9,7 @@ export interface ComplaintPage {
 }
 
 /** One page of a complaint queue, newest first: a tenant's, or (`tenantId` null) every tenant's for platform staff. */
-export async function complaintPage(
+export async function complaintQueuePage(
   db: Db,
   tenantId: string | null,
   options: { status?: ComplaintStatus | undefined; limit: number; cursor?: string | undefined },
