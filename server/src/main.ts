@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       [
         "",
         "  Mousetrail is ready (first start: a demo tenant was created)",
-        `  Console:   ${publicUrl}/`,
+        `  Server:    ${publicUrl}/`,
         `  Login:     ${demo.email}`,
         `  Password:  ${demo.password}`,
         `  Site key:  ${demo.siteKey}  (demo site: ${publicUrl}/demo/)`,

@@ -10,6 +10,7 @@ import { mountCollectRoute } from "./collectRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
+import { mountHomePage } from "./homePage.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions): Koa {
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
   mountDemoSiteRoute(routes, services.db);
+  mountHomePage(routes);
   mountCollectRoute(routes, {
     pipeline: createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) }),
     logger: services.logger,
