@@ -35,7 +35,7 @@ describe("createEventQueue", () => {
     expect(queue.take(10, 1_000)).toEqual({ events: [event(1)], dropped: 1 });
   });
 
-  it("puts split-off events back at the front, in order, with their drop count", () => {
+  it("puts events taken but not sent back at the front, in order, with their drop count", () => {
     const queue = createEventQueue({ maxEvents: 100, maxChars: 10_000 });
     for (let id = 0; id < 4; id++) queue.push(event(id));
     queue.countDropped(3);

@@ -12,7 +12,7 @@ export interface EventQueue {
    * Null when the queue is empty.
    */
   take(maxEvents: number, maxChars: number): QueueTake | null;
-  /** Puts events taken but not sent back at the front (half of a batch that had to be split). */
+  /** Puts events taken but not sent back at the front (a keepalive batch over its budget). */
   putBack(take: QueueTake): void;
   /** Counts events lost elsewhere (a batch given up on) in the next take's `dropped`. */
   countDropped(events: number): void;

@@ -24,9 +24,9 @@ const incrementalSnapshotEvent = 3;
 const scrollSource = 3;
 
 /**
- * One recorder per page; `serverUrl` ends in `/`. It fetches the site's config, decides from the policy, the visitor's
- * signals and answers whether it may record (MS-4.1, MS-4.2), and records until the visitor opts
- * out or withdraws consent, or the server says to stop.
+ * One recorder per page; `serverUrl` ends in `/`. It fetches the site's config, decides from the
+ * policy, the visitor's signals and answers whether it may record (MS-4.1, MS-4.2), and records
+ * until the visitor opts out or withdraws consent, or the server says to stop.
  */
 export function createRecorder(siteKey: string, serverUrl: string, consentGranted: boolean): MousetrailController {
   let loaded: LoadedConfig | null = null;
@@ -154,11 +154,13 @@ function startRecording(
   });
 
   const emit = contained((emitted: unknown) => {
-    const event = emitted as { type: number; data: unknown };
-    if (event.type > lastAcceptedEventType) return;
-    if (policy.interactions.recordScrolls !== true && event.type === incrementalSnapshotEvent && (event.data as { source?: unknown }).source === scrollSource) return;
+    const event = emitted as { type: number; data: { source?: unknown; href?: string } };
+    const { type, data } = event;
+    if (type > lastAcceptedEventType) return;
+    // MS-1.4: scrolls only where the policy records them.
+    if (policy.interactions.recordScrolls !== true && type === incrementalSnapshotEvent && data.source === scrollSource) return;
     // MS-1.3: rrweb's Meta event carries the page's full URL, query string included.
-    if (event.type === metaEvent) (event.data as { href: string }).href = recordableUrl((event.data as { href: string }).href, dropQuery) ?? "";
+    if (type === metaEvent) data.href = recordableUrl(String(data.href), dropQuery) ?? "";
     maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
     if (queue.length === 0) firstEventView = currentView(window);
     queue.push(JSON.stringify(event));

@@ -12,8 +12,9 @@ export type RecordOptions = NonNullable<Parameters<typeof record>[0]>;
  * - `maskTextSelector` with `maskTextFn`: `*` under `all-text`; otherwise masked elements, textareas
  *   and contenteditable regions (typed text lives in their text nodes).
  * - `blockSelector`: the tenant's blocked elements, recorded as empty boxes of the same size.
- * - `sampling` (MS-1.4): mouse movements and scrolls at the policy's intervals; clicks only when the
- *   policy records them.
+ * - `sampling` (MS-1.4): mouse movements and scrolls at the policy's intervals; clicks (rrweb's mouse
+ *   interactions) only when the policy records them. Scrolls the policy does not record are dropped
+ *   as they are emitted, since rrweb has no switch for them.
  * - `slimDOMOptions: true`: no scripts, comments or head metadata; the metadata includes
  *   `csrf-token` and site-verification tokens, which are secrets, not page content.
  * - Left at rrweb's defaults, on purpose: `recordCanvas`, `collectFonts` and `inlineImages` stay off
@@ -30,11 +31,11 @@ export function rrwebRecordOptions(policy: RecorderConfig["policy"], masking: Fi
     maskInputFn: masking.maskValue,
     maskTextSelector: masking.maskTextSelector,
     maskTextFn: masking.maskText,
-    ...(masking.blockSelector ? { blockSelector: masking.blockSelector } : {}),
+    blockSelector: masking.blockSelector,
     sampling: {
       mousemove: interactions.recordMouseMovements ? interactions.mouseMoveSampleIntervalMs : false,
       scroll: interactions.scrollSampleIntervalMs,
-      mouseInteraction: interactions.recordClicks,
+      mouseInteraction: interactions.recordClicks === true,
     },
     slimDOMOptions: true,
     errorHandler: () => true,

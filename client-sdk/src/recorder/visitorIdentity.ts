@@ -17,8 +17,8 @@ export function cookiesWork(jar: CookieJar, cookies: RecorderCookies): boolean {
  * with a fresh random one when not (MS-2.3), and written again so that their lifetime counts from
  * this visit. Without working cookies (`jar` null) the ids are random and die with the page.
  */
-export function resolveVisitorIdentity(jar: CookieJar | null, cookies: RecorderCookies, newId: () => string = randomId): VisitorIdentity {
-  const reuseOrCreate = (current: string | null | undefined) => (isRandomId(current ?? null) ? (current as string) : newId());
+export function resolveVisitorIdentity(jar: CookieJar | null, cookies: RecorderCookies): VisitorIdentity {
+  const reuseOrCreate = (current: string | null | undefined) => (isRandomId(current ?? null) ? (current as string) : randomId());
   const identity = { sessionId: reuseOrCreate(jar?.read(cookies.session.name)), visitorId: reuseOrCreate(jar?.read(cookies.visitor.name)) };
   jar?.write(cookies.visitor, identity.visitorId);
   renewSession(jar, cookies, identity);
