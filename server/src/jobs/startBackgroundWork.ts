@@ -1,4 +1,6 @@
 import type { Db } from "mongodb";
+import { purgeClosedComplaints } from "../domain/complaints/purgeClosedComplaints.js";
+import { defaultPurgeBatchSize, defaultPurgeLeaseMs, runPendingPurges } from "../domain/compliance/runPendingPurges.js";
 import { applyRetentionEverywhere } from "../domain/privacy/applyRetentionEverywhere.js";
 import { enforcePrivacyJobType, enforcePrivacySettingsJob } from "../domain/privacy/remaskStoredRecordings.js";
 import { sweepPendingRollups } from "../ingest/sweepPendingRollups.js";
@@ -15,10 +17,12 @@ export const jobHandlers: Record<string, JobHandler> = {
 export interface BackgroundIntervals {
   jobsMs: number;
   rollupSweepMs: number;
+  /** Retention of analytics data, and of closed complaints. */
   retentionMs: number;
+  purgesMs: number;
 }
 
-export const defaultBackgroundIntervals: BackgroundIntervals = { jobsMs: 2_000, rollupSweepMs: 30_000, retentionMs: 3_600_000 };
+export const defaultBackgroundIntervals: BackgroundIntervals = { jobsMs: 2_000, rollupSweepMs: 30_000, retentionMs: 3_600_000, purgesMs: 5_000 };
 
 /**
  * The work each server process does besides answering requests. Every task is safe to run in
@@ -30,6 +34,18 @@ export function startBackgroundWork(db: Db, logger: Logger, intervals: Backgroun
     startPeriodicTask("jobs", () => runJobsOnce({ db, logger, handlers: jobHandlers }), intervals.jobsMs, logger),
     startPeriodicTask("rollupSweep", () => sweepPendingRollups(db, { now: new Date() }), intervals.rollupSweepMs, logger),
     startPeriodicTask("retention", () => applyRetentionEverywhere(db, new Date()), intervals.retentionMs, logger),
+    startPeriodicTask("complaintRetention", () => purgeClosedComplaints(db, new Date()), intervals.retentionMs, logger),
+    startPeriodicTask(
+      "analyticsPurges",
+      async () => {
+        const outcomes = await runPendingPurges(db, { now: () => new Date(), leaseMs: defaultPurgeLeaseMs, batchSize: defaultPurgeBatchSize });
+        for (const outcome of outcomes) {
+          if (outcome.outcome === "failed") logger.error({ purge: outcome }, "analytics purge failed; retried when its lease runs out");
+        }
+      },
+      intervals.purgesMs,
+      logger,
+    ),
   ];
   return {
     async stop() {
