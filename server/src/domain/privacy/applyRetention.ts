@@ -8,6 +8,7 @@ export interface RetentionResult {
   recordingChunks: number;
   sessions: number;
   pageViews: number;
+  surveyResponses: number;
   rollups: number;
   violations: number;
 }
@@ -28,6 +29,8 @@ export async function applyRetention(scope: TenantScope, siteId: string, policy:
   const chunks = await data.recordingChunks.deleteMany({ ...site, receivedAt: { $lt: cutoff(rawRecordingsDays) } });
   const sessions = await data.sessions.deleteMany({ ...site, lastSeenAt: { $lt: cutoff(sessionMetadataDays) } });
   const pageViews = await data.pageViews.deleteMany({ ...site, lastEventAt: { $lt: cutoff(sessionMetadataDays) } });
+  // Survey responses are individual visitors' answers, kept like session metadata.
+  const surveyResponses = await data.surveyResponses.deleteMany({ ...site, receivedAt: { $lt: cutoff(sessionMetadataDays) } });
   let rollups = 0;
   for (const collection of [data.heatmapRollups, data.scrollRollups, data.pageDaily, data.siteDaily] as const) {
     rollups += (await collection.deleteMany({ ...site, day: { $lt: cutoffDay(aggregatesDays) } })).deletedCount;
@@ -37,6 +40,7 @@ export async function applyRetention(scope: TenantScope, siteId: string, policy:
     recordingChunks: chunks.deletedCount,
     sessions: sessions.deletedCount,
     pageViews: pageViews.deletedCount,
+    surveyResponses: surveyResponses.deletedCount,
     rollups,
     violations: violations.deletedCount,
   };
