@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { resolveEffectivePolicy } from "@mousetrail/policies/effectivePolicy";
 import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
 import { tenantPrivacySettingsSchema, type TenantPrivacySettingsInput } from "@mousetrail/policies/tenantSettings";
@@ -39,11 +40,24 @@ let buildDirectory: string;
 beforeAll(async () => {
   buildDirectory = await mkdtemp(join(tmpdir(), "mousetrail-recorder-"));
   await buildRecorder({ outdir: buildDirectory });
-  const recorderScript = await readFile(join(buildDirectory, "recorder.js"), "utf8");
+  const scripts = new Map([
+    ["/recorder.js", await readFile(join(buildDirectory, "recorder.js"), "utf8")],
+    ["/recorder.esm.js", await readFile(join(buildDirectory, "recorder.esm.js"), "utf8")],
+    // What a bundler would resolve the ES module build's one dependency to.
+    ["/rrweb-record.js", await readFile(fileURLToPath(import.meta.resolve("@rrweb/record")), "utf8")],
+  ]);
   server = await startFakeCollectServer({
-    recorderScript: () => recorderScript,
+    scripts: (path) => scripts.get(path),
     pages: (name) =>
-      hostPage(name, (attributes = "") => `<script async src="${server.mousetrailOrigin}/recorder.js" data-site-key="${siteKey}"${attributes}></script>`),
+      hostPage(
+        name,
+        (attributes = "") => `<script async src="${server.mousetrailOrigin}/recorder.js" data-site-key="${siteKey}"${attributes}></script>`,
+        `<script type="importmap">{ "imports": { "@rrweb/record": "${server.mousetrailOrigin}/rrweb-record.js" } }</script>
+  <script type="module">
+    import { startRecorder } from "${server.mousetrailOrigin}/recorder.esm.js";
+    startRecorder({ siteKey: "${siteKey}", serverUrl: "${server.mousetrailOrigin}" });
+  </script>`,
+      ),
   });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -378,6 +392,18 @@ describe("the recorder in a browser", () => {
     await typeInto(page, { search: typed.search });
     await leave(page);
     await expect.poll(() => server.batches.map((batch) => batch.seq), { timeout: 10_000 }).toEqual([0, 1]);
+    await context.close();
+  });
+
+  it("starts from the ES module build (startRecorder) as from the script tag", async () => {
+    const context = await browser.newContext();
+    const page = await visit(context, "checkout-module.html");
+    await recordingStarted(context);
+    expect(await page.evaluate(() => typeof window.mousetrail?.consent)).toBe("function");
+    await typeInto(page, { email: typed.email, search: typed.search });
+    await leave(page);
+    await expect.poll(() => inputTexts(server.batches, nodeIds(server.batches).get("search")).at(-1), { timeout: 10_000 }).toBe(typed.search);
+    expect(sentText()).not.toContain("jane.roe");
     await context.close();
   });
 

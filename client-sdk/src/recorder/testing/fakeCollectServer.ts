@@ -27,11 +27,14 @@ export interface ScriptedAnswer {
  * the recorder are cross-origin as on a real tenant's site:
  * - `http://localhost:<port>/site/...`: the tenant's pages (`pages`), and `/site/api` for the
  *   host page's own fetch;
- * - `http://127.0.0.1:<port>/...`: Mousetrail: `/recorder.js`, `/collect/config/<siteKey>`, and
- *   `POST /collect`, which stores what it receives (decompressing gzip) and answers 204 unless a
- *   test scripted other answers.
+ * - `http://127.0.0.1:<port>/...`: Mousetrail: the scripts (`/recorder.js`, and what the ES module
+ *   build needs), `/collect/config/<siteKey>`, and `POST /collect`, which stores what it receives
+ *   (decompressing gzip) and answers 204 unless a test scripted other answers.
  */
-export async function startFakeCollectServer(options: { recorderScript: () => string; pages: (name: string) => string | undefined }) {
+export async function startFakeCollectServer(options: {
+  scripts: (path: string) => string | undefined;
+  pages: (name: string) => string | undefined;
+}) {
   const received: ReceivedRequest[] = [];
   const answers: ScriptedAnswer[] = [];
   let config: RecorderConfig | undefined;
@@ -64,8 +67,9 @@ export async function startFakeCollectServer(options: { recorderScript: () => st
       cookie: request.headers.cookie,
     };
     const crossOrigin = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Retry-After", "Cache-Control": "no-store" };
-    if (url.pathname === "/recorder.js") {
-      return send(response, 200, { "Content-Type": "text/javascript", "Cross-Origin-Resource-Policy": "cross-origin" }, options.recorderScript());
+    const script = options.scripts(url.pathname);
+    if (script !== undefined) {
+      return send(response, 200, { ...crossOrigin, "Content-Type": "text/javascript", "Cross-Origin-Resource-Policy": "cross-origin" }, script);
     }
     received.push(request.method === "POST" ? { ...seen, ...decode(raw, url) } : seen);
     if (url.pathname.startsWith("/collect/config/")) {

@@ -1,9 +1,12 @@
 /**
  * The tenant pages of the browser tests. `snippet` is the installation snippet exactly as a tenant
- * pastes it, or "" for the same page without the recorder.
+ * pastes it, or "" for the same page without the recorder; `moduleSnippet` starts the recorder
+ * from the ES module build instead.
  */
-export function hostPage(name: string, snippet: (attributes?: string) => string): string | undefined {
+export function hostPage(name: string, snippet: (attributes?: string) => string, moduleSnippet: string): string | undefined {
   switch (name) {
+    case "checkout-module.html":
+      return checkoutPage(moduleSnippet);
     case "checkout.html":
       return checkoutPage(snippet());
     case "checkout-consented.html":
