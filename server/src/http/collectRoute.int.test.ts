@@ -242,5 +242,6 @@ describe("POST /collect under load", () => {
     const response = await postBatch(server.url, batchPayload(`pk_${"1".repeat(24)}`));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("1");
+    expect(response.headers.get("access-control-expose-headers")).toBe("Retry-After");
   });
 });

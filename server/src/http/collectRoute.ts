@@ -78,6 +78,8 @@ function allowCrossOrigin(ctx: ParameterizedContext): void {
   // The recorder runs on tenants' sites and sends no credentials: any page may read our answer,
   // which is what lets it tell "retry" from "stop". Origins are checked against the site.
   ctx.set("Access-Control-Allow-Origin", "*");
+  // Without this the recorder's script cannot read how long to wait after a 429 or 503.
+  ctx.set("Access-Control-Expose-Headers", "Retry-After");
   ctx.set("Cross-Origin-Resource-Policy", "cross-origin");
   ctx.set("Cache-Control", "no-store");
 }

@@ -18,6 +18,7 @@ import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
 import { mountOptOutPage } from "./optOutPage.js";
 import { requestLogger } from "./requestLogger.js";
+import { recorderScript } from "./recorderScript.js";
 import { securityHeaders } from "./securityHeaders.js";
 import { mountSurveyRoutes } from "./surveyRoutes.js";
 import { trpcMiddleware } from "./trpcMiddleware.js";
@@ -62,6 +63,8 @@ export function createApp(options: AppOptions): Koa {
 
   app.use(requestLogger(services.logger));
   app.use(securityHeaders());
+  // After securityHeaders, whose same-origin resource policy it relaxes for the embeddable script.
+  app.use(recorderScript());
   app.use(
     trpcMiddleware({
       prefix: "/trpc",
