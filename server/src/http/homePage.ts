@@ -5,6 +5,11 @@ import type Router from "@koa/router";
  * this server offers: the demo shop, the API description and the health check.
  */
 export function mountHomePage(router: Router): void {
+  // Browsers ask for it on every page, the demo shop's included; there is none.
+  router.get("/favicon.ico", (ctx) => {
+    ctx.status = 204;
+    ctx.set("Cache-Control", "public, max-age=86400");
+  });
   router.get("/", (ctx) => {
     ctx.type = "text/html; charset=utf-8";
     ctx.body = `<!doctype html>
