@@ -5,7 +5,8 @@ import type { Config } from "./config/config.js";
 import { connectMongo, type DatabaseConnection } from "./db/connectMongo.js";
 import { ensureIndexes } from "./db/ensureIndexes.js";
 import { publishBuiltInPolicies } from "./domain/privacy/policyLibrary.js";
-import { createApp } from "./http/createApp.js";
+import { assembleApp } from "./http/createApp.js";
+import type { CollectPipeline } from "./ingest/collectPipeline.js";
 import { defaultBackgroundIntervals, startBackgroundWork, type BackgroundIntervals } from "./jobs/startBackgroundWork.js";
 import type { Logger } from "./logging/logger.js";
 
@@ -14,6 +15,8 @@ export interface RunningServer {
   server: Server;
   database: DatabaseConnection;
   services: ServerServices;
+  /** The pipeline behind POST /collect (its `metrics` time each step). */
+  collectPipeline: CollectPipeline;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -40,7 +43,7 @@ export async function startServer(
   await ensureIndexes(database.db);
   await publishBuiltInPolicies(database.db, new Date());
   const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, now: () => new Date() };
-  const app = createApp({
+  const { app, collectPipeline } = assembleApp({
     services,
     backend: database.backend,
     trustProxy: config.trustProxy,
@@ -69,5 +72,5 @@ export async function startServer(
       await database.close();
     })());
 
-  return { url: `http://localhost:${port}`, server, database, services, stop };
+  return { url: `http://localhost:${port}`, server, database, services, collectPipeline, stop };
 }

@@ -3,7 +3,7 @@ import Koa from "koa";
 import type { ServerServices } from "../api/context.js";
 import { appRouter } from "../api/router.js";
 import type { DatabaseBackend } from "../db/connectMongo.js";
-import { createCollectPipeline } from "../ingest/collectPipeline.js";
+import { createCollectPipeline, type CollectPipeline } from "../ingest/collectPipeline.js";
 import { createSiteDirectory } from "../ingest/siteDirectory.js";
 import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
@@ -37,6 +37,11 @@ export interface AppOptions {
 export const apiMaxBodyBytes = 1024 * 1024;
 
 export function createApp(options: AppOptions): Koa {
+  return assembleApp(options).app;
+}
+
+/** The app and its ingestion pipeline, whose per-step metrics the benchmark reads. */
+export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: CollectPipeline } {
   const { services } = options;
   const app = new Koa({ proxy: options.trustProxy });
   // Koa would print errors with the request to stderr; ours are logged without addresses.
@@ -52,8 +57,9 @@ export function createApp(options: AppOptions): Koa {
   mountPlatformStatsRoute(routes, services.db);
   mountDemoSiteRoute(routes, services.db);
   mountHomePage(routes);
+  const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) });
   mountCollectRoute(routes, {
-    pipeline: createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) }),
+    pipeline: collectPipeline,
     logger: services.logger,
     maxInFlight: options.maxCollectInFlight ?? 64,
   });
@@ -79,5 +85,5 @@ export function createApp(options: AppOptions): Koa {
   );
   app.use(routes.routes());
   app.use(routes.allowedMethods());
-  return app;
+  return { app, collectPipeline };
 }
