@@ -105,7 +105,7 @@ describe("the built SDK, installed in a project outside the repository", () => {
   });
 
   it("imports nothing but its npm dependencies: no workspace package, no repository path", () => {
-    const specifiers = [...`${declarations}\n${javascript}`.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2]);
+    const specifiers = [...`${declarations}\n${javascript}`.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2] ?? "");
     expect(specifiers).toContain("@trpc/client");
     for (const specifier of specifiers) {
       expect(dependencies.some((name) => specifier === name || specifier.startsWith(`${name}/`)), `${specifier} is a dependency of the SDK`).toBe(true);

@@ -1,4 +1,3 @@
-import type { AnyTRPCProcedure } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { collections } from "../db/collections.js";
 import { openAuthSession } from "../domain/auth/authSessions.js";
@@ -7,13 +6,14 @@ import { callOverHttp } from "../testing/httpClient.js";
 import { procedureSamples } from "../testing/procedureSamples.js";
 import { useTestServer } from "../testing/testServer.js";
 import { appRouter } from "./router.js";
+import { routerProcedures } from "./routerProcedures.js";
 
 /**
  * Every procedure with an input, over real HTTP: each field in turn is given a value of the
  * wrong type, and an unknown field is added. The answer must be a 400 whose message and
  * issues name the field, and the caller's data must be as it was.
  */
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyTRPCProcedure>).filter(
+const procedures = routerProcedures(appRouter).filter(
   ([, procedure]) => (procedure._def as { inputs: unknown[] }).inputs.length > 0,
 );
 

@@ -1,4 +1,3 @@
-import type { AnyTRPCProcedure } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "mongodb";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { namesForeignObject, procedureSamples, withTenant } from "../testing/pro
 import { useTestDatabase } from "../testing/testDatabase.js";
 import { appRouter } from "./router.js";
 import type { ProcedureMeta } from "./trpc.js";
+import { routerProcedures } from "./routerProcedures.js";
 
 /**
  * Tenant isolation, proven for every procedure of the router, enumerated from the router
@@ -15,7 +15,7 @@ import type { ProcedureMeta } from "./trpc.js";
  * documented code for "not yours" (indistinguishable from "does not exist"), and nothing of
  * tenant A may change or leak.
  */
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyTRPCProcedure>);
+const procedures = routerProcedures(appRouter);
 const database = useTestDatabase();
 
 type Caller = ReturnType<typeof callerAs>;

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
+import type { AnyTRPCRouter } from "@trpc/server";
 import Koa from "koa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../api/router.js";
@@ -14,10 +14,11 @@ import { createLogger } from "../logging/logger.js";
 import { createTenantFixture } from "../testing/apiHarness.js";
 import { useTestServer } from "../testing/testServer.js";
 import { generatedOpenApiFile, openApiDocument } from "./openApiDocument.js";
+import { routerProcedures } from "../api/routerProcedures.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const router: AnyTRPCRouter = appRouter;
-const procedures = Object.entries(router._def.procedures as Record<string, AnyTRPCProcedure>);
+const procedures = routerProcedures(router);
 
 interface Operation {
   operationId: string;

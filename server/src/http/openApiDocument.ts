@@ -4,6 +4,7 @@ import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import type { Middleware } from "koa";
 import type { ProcedureMeta } from "../api/trpc.js";
 import type { Logger } from "../logging/logger.js";
+import { routerProcedures } from "../api/routerProcedures.js";
 
 /**
  * Where `npm run build` writes the document (`scripts/generateOpenApi.mjs`): the same file
@@ -81,7 +82,7 @@ async function readDocument(file: string, router: AnyTRPCRouter): Promise<OpenAp
 const methodOf = { query: "get", mutation: "post" } as const;
 
 function proceduresOf(router: AnyTRPCRouter): [string, AnyTRPCProcedure][] {
-  return Object.entries(router._def.procedures as Record<string, AnyTRPCProcedure>).filter(([, procedure]) => procedure._def.type !== "subscription");
+  return routerProcedures(router).filter(([, procedure]) => procedure._def.type !== "subscription");
 }
 
 function differencesFromRouter(document: OpenApiDocument, router: AnyTRPCRouter): string[] {

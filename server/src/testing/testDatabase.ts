@@ -3,6 +3,8 @@ import { MongoClient, type Db } from "mongodb";
 import { afterAll, beforeAll, inject } from "vitest";
 import { ensureIndexes } from "../db/ensureIndexes.js";
 import { publishBuiltInPolicies } from "../domain/privacy/policyLibrary.js";
+// The types of inject("mongoUri"), declared by the global setup that provides it.
+import type {} from "./globalDatabase.js";
 
 export interface TestDatabase {
   readonly db: Db;

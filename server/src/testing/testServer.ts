@@ -3,6 +3,8 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { BackgroundIntervals } from "../jobs/startBackgroundWork.js";
 import { startServer, type RunningServer } from "../startServer.js";
+// The types of inject("mongoUri"), declared by the global setup that provides it.
+import type {} from "./globalDatabase.js";
 
 /** A real HTTP server on a free port, with a database of its own, for one test file. */
 export function useTestServer(

@@ -1,8 +1,8 @@
-import type { AnyTRPCProcedure } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { appRouter } from "../router.js";
+import { routerProcedures } from "../routerProcedures.js";
 
 describe("MS-3.3 the audit log", () => {
   const database = useTestDatabase();
@@ -34,7 +34,7 @@ describe("MS-3.3 the audit log", () => {
   });
 
   it("MS-3.3 is append-only: no procedure edits or deletes audit entries", () => {
-    const auditProcedures = Object.entries(appRouter._def.procedures as Record<string, AnyTRPCProcedure>).filter(([path]) => path.startsWith("audit."));
+    const auditProcedures = routerProcedures(appRouter).filter(([path]) => path.startsWith("audit."));
     expect(auditProcedures.map(([path, procedure]) => `${path}:${procedure._def.type}`)).toEqual(["audit.list:query"]);
   });
 

@@ -6,7 +6,7 @@ import { callerAs, createTenantFixture, type TenantFixture } from "../../testing
 import { callOverHttp } from "../../testing/httpClient.js";
 import { useTestServer } from "../../testing/testServer.js";
 
-const pricingQuestion = { type: "single-choice", label: "Is our pricing clear?", options: ["Yes", "No"] } as const;
+const pricingQuestion = { type: "single-choice" as const, label: "Is our pricing clear?", options: ["Yes", "No"] };
 
 describe("surveys API", () => {
   const server = useTestServer();
