@@ -1,5 +1,4 @@
 import type Router from "@koa/router";
-import type { ParameterizedContext } from "koa";
 import type { Db } from "mongodb";
 import { createSurveyAnswerPipeline } from "../domain/surveys/answers/surveyAnswerPipeline.js";
 import { listActiveSurveys } from "../domain/surveys/listActiveSurveys.js";
@@ -7,6 +6,7 @@ import { surveyAnswerLimits, type ActiveSurveys } from "../domain/surveys/survey
 import type { SiteDirectory } from "../ingest/siteDirectory.js";
 import type { Logger } from "../logging/logger.js";
 import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
+import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome } from "./recorderEndpoint.js";
 import { serverOrigin } from "./serverOrigin.js";
 
 export interface SurveyRoutesOptions {
@@ -32,12 +32,12 @@ export function mountSurveyRoutes(router: Router, options: SurveyRoutesOptions):
   const pipeline = createSurveyAnswerPipeline({ db: options.db, sites: options.sites, visitorKeySecret: options.visitorKeySecret });
 
   router.get("/surveys/active/:siteKey", async (ctx) => {
-    allowCrossOrigin(ctx);
+    allowRecorderOrigins(ctx);
     const resolved = /^pk_[0-9a-z]{24}$/.test(ctx.params.siteKey ?? "") ? await options.sites.lookup(ctx.params.siteKey as string) : null;
-    if (!resolved) return answer(ctx, 404, { error: { message: "siteKey: no site has this key", field: "siteKey" } });
+    if (!resolved) return answerJson(ctx, 404, { error: { message: "siteKey: no site has this key", field: "siteKey" } });
     const path = ctx.query.path;
     if (typeof path !== "string" || !path.startsWith("/") || path.length > maxPathLength) {
-      return answer(ctx, 400, { error: { message: `path: must be the page's path, such as /pricing (at most ${maxPathLength} characters)`, field: "path" } });
+      return answerJson(ctx, 400, { error: { message: `path: must be the page's path, such as /pricing (at most ${maxPathLength} characters)`, field: "path" } });
     }
     // The path is only matched, never stored or logged (the request log omits query strings).
     const pagePath = path.split(/[?#]/, 1)[0] as string;
@@ -51,50 +51,24 @@ export function mountSurveyRoutes(router: Router, options: SurveyRoutesOptions):
     ctx.body = body;
   });
 
-  router.options("/surveys/answers", (ctx) => {
-    allowCrossOrigin(ctx);
-    ctx.set("Access-Control-Allow-Methods", "POST");
-    ctx.set("Access-Control-Allow-Headers", "Content-Type");
-    ctx.set("Access-Control-Max-Age", "86400");
-    ctx.status = 204;
-  });
+  router.options("/surveys/answers", (ctx) => allowRecorderPreflight(ctx, "Content-Type"));
 
   router.post("/surveys/answers", async (ctx) => {
-    allowCrossOrigin(ctx);
-    ctx.set("Cache-Control", "no-store");
+    allowRecorderOrigins(ctx);
     try {
       let body: Buffer;
       try {
         body = await readBoundedBody(ctx.req, surveyAnswerLimits.maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return answer(ctx, 413, { error: { message: error.message } });
+        if (error instanceof BodyTooLargeError) return answerJson(ctx, 413, { error: { message: error.message } });
         throw error;
       }
       const outcome = await pipeline.run({ body, origin: ctx.get("origin") || undefined, receivedAt: options.now() });
-      if (outcome.kind === "ok") {
-        if (outcome.value.duplicate) return answer(ctx, 200, { duplicate: true });
-        ctx.status = 204;
-        return;
-      }
-      if (outcome.kind === "drop") return answer(ctx, 200, { stored: false, reason: outcome.reason });
-      const { status, message, field } = outcome.rejection;
-      return answer(ctx, status, { error: { message, ...(field ? { field } : {}) } });
+      answerRecorderOutcome(ctx, outcome);
     } catch (error) {
       // The server's fault, not the submission's: the recorder may retry with the same responseId.
       options.logger.error({ err: error }, "survey answers failed");
-      ctx.set("Retry-After", "5");
-      return answer(ctx, 503, { error: { message: "temporarily unable to store these answers: retry later" } });
+      answerJson(ctx, 503, { error: { message: "temporarily unable to store these answers: retry later" } }, 5);
     }
   });
-}
-
-function allowCrossOrigin(ctx: ParameterizedContext): void {
-  // Called from tenants' pages without credentials; origins are checked against the site.
-  ctx.set("Access-Control-Allow-Origin", "*");
-  ctx.set("Cross-Origin-Resource-Policy", "cross-origin");
-}
-
-function answer(ctx: ParameterizedContext, status: number, body: unknown): void {
-  ctx.status = status;
-  ctx.body = body;
 }
