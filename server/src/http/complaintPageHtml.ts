@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { escapeHtml } from "@mousetrail/policies/render/escapeHtml";
+import { standalonePage, standalonePageStyle } from "./standalonePage.js";
 import { complaintCategories, type ComplaintCategory } from "../db/collections.js";
 import { closedComplaintRetentionDays } from "../domain/complaints/complaintRetention.js";
 import { complaintFormFields, complaintFormLimits, type ComplaintFormField } from "./complaintForm.schema.js";
@@ -35,10 +35,10 @@ button{font:inherit;font-weight:700;color:#fff;background:#00703c;border:0;borde
 .reference{font-size:1.75rem;font-weight:700;letter-spacing:.05em}
 `;
 
-const styleHash = createHash("sha256").update(styles).digest("base64");
+const style = standalonePageStyle(styles);
 
 /** Strict: nothing loads, nothing runs, the form posts only to this server, no one may frame it. */
-export const complaintPageCsp = `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+export const complaintPageCsp = style.contentSecurityPolicy;
 
 const categoryLabels: Record<ComplaintCategory, string> = {
   "data-access": "I want to know what data about my visits was collected",
@@ -58,22 +58,7 @@ export type ComplaintFormValues = Partial<Record<ComplaintFormField, string>>;
 export type ComplaintFormErrors = Partial<Record<ComplaintFormField, string>>;
 
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${styles}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return standalonePage(style, title, body);
 }
 
 export function renderComplaintForm(site: ComplaintPageSite, values: ComplaintFormValues = {}, errors: ComplaintFormErrors = {}): string {

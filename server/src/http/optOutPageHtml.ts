@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { escapeHtml } from "@mousetrail/policies/render/escapeHtml";
 import type { Inline } from "@mousetrail/policies/render/policyPage";
+import { standalonePage, standalonePageStyle } from "./standalonePage.js";
 
 /**
  * The hosted opt-out page (MS-4.1) as complete, self-contained HTML documents: inline styles
@@ -52,26 +52,13 @@ caption { text-align: left; font-weight: 600; margin-bottom: 0.5rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--rule); }
 `;
 
+const style = standalonePageStyle(stylesheet);
+
 /** For the Content-Security-Policy: the one stylesheet the pages may apply, and nothing else. */
-export const optOutPageContentSecurityPolicy = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(stylesheet).digest("base64")}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export const optOutPageContentSecurityPolicy = style.contentSecurityPolicy;
 
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${stylesheet}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return standalonePage(style, title, body);
 }
 
 function inline(content: readonly Inline[]): string {
