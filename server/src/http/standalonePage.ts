@@ -19,14 +19,17 @@ export function standalonePageStyle(stylesheet: string): StandalonePageStyle {
   };
 }
 
-/** `body` is HTML the caller has already escaped; the title is escaped here. */
+/**
+ * `body` is HTML the caller has already escaped; the title is escaped here. No referrer policy in
+ * the markup: each page sends its own header, and the opt-out page needs `same-origin`, because
+ * under `no-referrer` browsers send its form with `Origin: null`, which its origin check refuses.
+ */
 export function standalonePage(style: StandalonePageStyle, title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
 <style>${style.stylesheet}</style>
