@@ -1,0 +1,174 @@
+import { benchOrigin, type BenchEnvironment } from "./benchEnvironment.js";
+import type { BenchPart, PartContext } from "./benchPart.js";
+import { startBareEchoServer } from "./bareEchoServer.js";
+import { figure, formatNumber, median, percentile } from "./figures.js";
+import { prepareInsertManyBaseline, type InsertManyBaseline } from "./insertManyBaseline.js";
+import { startLoadClient, type LoadClient, type LoadRunResult } from "./loadClient.js";
+import { buildVisits, recorderHeaders, type Visit } from "./recorderBatches.js";
+import { addMetricsDelta, renderStepTimings, snapshotMetrics, stepTimings, type MetricsSnapshot } from "./stepTimings.js";
+
+/** Visits of the warm-up, which also measures the rates the rounds are sized from. */
+const warmupVisits = 80;
+/** Distinct visits the echo baseline cycles through (it stores nothing, so repeats are harmless). */
+const echoVisits = 200;
+
+interface RoundFigures {
+  ingestRequestsPerSecond: number;
+  ingestEventsPerSecond: number;
+  ingestP50Ms: number;
+  ingestP99Ms: number;
+  ingestRequests: number;
+  ingestSeconds: number;
+  echoRequestsPerSecond: number;
+  echoP50Ms: number;
+  echoP99Ms: number;
+  echoRequests: number;
+  insertManyEventsPerSecond: number;
+  insertManyDocuments: number;
+  insertManyPasses: number;
+}
+
+/**
+ * Throughput and latency of POST /collect against B1 (a bare Koa echo of the same bodies) and
+ * B2 (insertMany of the same stored chunks), interleaved round by round so that the machine's
+ * noise falls on all three alike.
+ */
+export const ingestPart: BenchPart = {
+  name: "ingest",
+  title: "Ingestion: POST /collect against a bare Koa echo (B1) and raw insertMany (B2)",
+  async run(context) {
+    const environment = await context.environment();
+    const echo = await startBareEchoServer();
+    const load = startLoadClient();
+    try {
+      return await measureIngest(context, environment, echo.url, load);
+    } finally {
+      await load.close();
+      await echo.close();
+    }
+  },
+};
+
+async function measureIngest(context: PartContext, environment: BenchEnvironment, echoUrl: string, load: LoadClient) {
+  const { settings } = context;
+  const { server, benchSite } = environment;
+  const headers = recorderHeaders(benchOrigin);
+  const ingestUrl = `${server.url.replace("localhost", "127.0.0.1")}/collect?enc=gzip`;
+  const insertMany = prepareInsertManyBaseline(server.database.db);
+  const visitsOf = (count: number) => buildVisits({ siteKey: benchSite.siteKey, origin: benchOrigin, count });
+  const requestsPerVisit = visitsOf(1)[0]?.bodies.length ?? 1;
+  const bodyShape = describeBodies(visitsOf(20));
+
+  let poolNumber = 0;
+  const ingestRound = async (visits: Visit[]) => {
+    const pool = `ingest-${poolNumber++}`;
+    const requests = visits.reduce((sum, visit) => sum + visit.bodies.length, 0);
+    await load.pool(pool, visits);
+    const since = new Date();
+    const before = snapshotMetrics(server.collectPipeline.metrics);
+    const result = expectAll(await load.run({ pool, url: ingestUrl, headers, concurrency: settings.concurrency, requests, repeat: false, expectStatus: 204 }), "POST /collect");
+    const after = snapshotMetrics(server.collectPipeline.metrics);
+    load.drop(pool);
+    const chunks = await insertMany.storedChunks(benchSite._id, since);
+    if (chunks.length !== result.requests) throw new Error(`POST /collect acknowledged ${result.requests} batches but stored ${chunks.length} chunks`);
+    return { result, before, after, chunks };
+  };
+  const echoRound = async (requests: number) =>
+    expectAll(await load.run({ pool: "echo", url: `${echoUrl}/collect?enc=gzip`, headers, concurrency: settings.concurrency, requests, repeat: true, expectStatus: 200 }), "B1 echo");
+  const insertManyRound = async (chunks: Parameters<InsertManyBaseline["run"]>[0]) => {
+    const result = await insertMany.run(chunks, { concurrency: settings.concurrency, minMs: settings.seconds * 1000 });
+    await insertMany.clear();
+    return result;
+  };
+
+  context.log(`warm-up: ${warmupVisits * requestsPerVisit} batches to /collect, then B1 and B2`);
+  await load.pool("echo", visitsOf(echoVisits));
+  const warmIngest = await ingestRound(visitsOf(warmupVisits));
+  const warmEcho = await echoRound(Math.max(1_000, warmIngest.result.requests * 4));
+  await insertManyRound(warmIngest.chunks);
+  const ingestRate = warmIngest.result.requests / (warmIngest.result.elapsedMs / 1000);
+  const echoRate = warmEcho.requests / (warmEcho.elapsedMs / 1000);
+  const visitsPerRound = Math.max(10, Math.ceil((ingestRate * settings.seconds) / requestsPerVisit));
+  const echoRequestsPerRound = Math.max(1_000, Math.ceil(echoRate * settings.seconds));
+
+  const rounds: RoundFigures[] = [];
+  const measuredSteps: MetricsSnapshot = new Map();
+  for (let round = 1; round <= settings.rounds; round++) {
+    context.log(`round ${round}/${settings.rounds}: B1 ${echoRequestsPerRound} requests, /collect ${visitsPerRound * requestsPerVisit} batches, B2 as many chunks`);
+    const echoResult = await echoRound(echoRequestsPerRound);
+    const ingest = await ingestRound(visitsOf(visitsPerRound));
+    addMetricsDelta(measuredSteps, ingest.before, ingest.after);
+    const inserted = await insertManyRound(ingest.chunks);
+    const seconds = ingest.result.elapsedMs / 1000;
+    rounds.push({
+      ingestRequestsPerSecond: ingest.result.requests / seconds,
+      ingestEventsPerSecond: ingest.result.events / seconds,
+      ingestP50Ms: percentile(ingest.result.latencies, 50),
+      ingestP99Ms: percentile(ingest.result.latencies, 99),
+      ingestRequests: ingest.result.requests,
+      ingestSeconds: seconds,
+      echoRequestsPerSecond: echoResult.requests / (echoResult.elapsedMs / 1000),
+      echoP50Ms: percentile(echoResult.latencies, 50),
+      echoP99Ms: percentile(echoResult.latencies, 99),
+      echoRequests: echoResult.requests,
+      insertManyEventsPerSecond: inserted.events / (inserted.elapsedMs / 1000),
+      insertManyDocuments: inserted.documents,
+      insertManyPasses: inserted.passes,
+    });
+  }
+
+  const mid = (key: keyof RoundFigures) => median(rounds.map((round) => round[key]));
+  const at = `at ${settings.concurrency} in flight`;
+  const b1 = (value: number, unit: string) => ({ name: "B1 bare Koa echo", value, unit });
+  const figures = [
+    figure("ingest requests/s", mid("ingestRequestsPerSecond"), "requests/s", {
+      baseline: b1(mid("echoRequestsPerSecond"), "requests/s"),
+      target: { op: ">=", limit: 0.7, text: ">= 0.7 x B1" },
+    }),
+    figure("ingest events/s", mid("ingestEventsPerSecond"), "events/s", {
+      baseline: { name: "B2 insertMany", value: mid("insertManyEventsPerSecond"), unit: "events/s" },
+      target: { op: ">=", limit: 0.5, text: ">= 0.5 x B2" },
+    }),
+    figure(`ingest p50 acknowledgement ${at}`, mid("ingestP50Ms"), "ms", { baseline: b1(mid("echoP50Ms"), "ms") }),
+    figure(`ingest p99 acknowledgement ${at}`, mid("ingestP99Ms"), "ms", { baseline: b1(mid("echoP99Ms"), "ms") }),
+  ];
+  const timings = stepTimings(measuredSteps);
+  const report = [
+    `Load: ${settings.concurrency} requests in flight from a worker thread of this process (node:http, keep-alive), ` +
+      `recorder headers (text/plain, ?enc=gzip, Origin, browser User-Agent); every batch a new (session, page, seq).`,
+    `Batches: real rrweb recordings (policies/src/fixtures), ${requestsPerVisit} batches per visit, ` +
+      `${formatNumber(bodyShape.meanEvents)} events and ${formatNumber(bodyShape.meanGzipBytes)} gzip bytes per batch on average.`,
+    `Warm-up: ${warmIngest.result.requests} batches; then ${settings.rounds} rounds of about ${settings.seconds} s each ` +
+      `(B1 ${echoRequestsPerRound} requests, /collect ${visitsPerRound * requestsPerVisit} batches, B2 the chunks those stored); figures are medians.`,
+    `B2: the round's stored chunks inserted again with insertMany({ ordered: false }), one chunk per call, ${settings.concurrency} calls in flight, ` +
+      `into a collection with recordingChunks' indexes; repeated (each pass into a fresh collection) for about ${settings.seconds} s.`,
+    "",
+    "Rounds:",
+    ...rounds.map(
+      (round, index) =>
+        `  ${index + 1}: /collect ${formatNumber(round.ingestRequestsPerSecond)} req/s, ${formatNumber(round.ingestEventsPerSecond)} events/s, ` +
+        `p50 ${formatNumber(round.ingestP50Ms)} ms, p99 ${formatNumber(round.ingestP99Ms)} ms | B1 ${formatNumber(round.echoRequestsPerSecond)} req/s | ` +
+        `B2 ${formatNumber(round.insertManyEventsPerSecond)} events/s (${round.insertManyPasses} passes)`,
+    ),
+    "",
+    "Pipeline steps over the measured rounds (Pipeline.metrics; wall time per call, awaits included):",
+    renderStepTimings(timings),
+  ].join("\n");
+  return { figures, report, details: { settings, bodies: bodyShape, requestsPerVisit, rounds, steps: timings } };
+}
+
+function expectAll(result: LoadRunResult, what: string): LoadRunResult {
+  if (result.unexpected.length > 0) {
+    throw new Error(`${what}: unexpected answers ${JSON.stringify(result.statuses)}, e.g.\n  ${result.unexpected.join("\n  ")}`);
+  }
+  return result;
+}
+
+function describeBodies(visits: Visit[]): { meanEvents: number; meanGzipBytes: number } {
+  const bodies = visits.flatMap((visit) => visit.bodies);
+  const events = visits.flatMap((visit) => visit.events);
+  return {
+    meanEvents: events.reduce((sum, count) => sum + count, 0) / events.length,
+    meanGzipBytes: bodies.reduce((sum, body) => sum + body.byteLength, 0) / bodies.length,
+  };
+}
