@@ -6,6 +6,7 @@ import type { SiteDirectory } from "./siteDirectory.js";
 import { consentStep } from "./steps/consentStep.js";
 import { deriveRollupsStep } from "./steps/deriveRollupsStep.js";
 import { detectPiiStep } from "./steps/detectPiiStep.js";
+import { inheritPageUrlKeyStep } from "./steps/inheritPageUrlKeyStep.js";
 import { maskEventsStep } from "./steps/maskEventsStep.js";
 import { optOutStep } from "./steps/optOutStep.js";
 import { parseBodyStep } from "./steps/parseBodyStep.js";
@@ -40,6 +41,7 @@ export function createCollectPipeline(deps: CollectPipelineDeps) {
     .then(technicalInfoStep)
     .then(maskEventsStep(deps.db, deps.registries ?? new NodeRegistryCache()))
     .then(scrubUrlsStep)
+    .then(inheritPageUrlKeyStep(deps.db))
     .then(detectPiiStep)
     .then(stampPolicyStep)
     .then(storeBatchStep(deps.db))

@@ -1,0 +1,60 @@
+import type { Db } from "mongodb";
+import { analyticsCollections } from "../../db/analyticsCollections.js";
+import type { ScrubbedBatch } from "../batchStages.js";
+import { step } from "../pipeline/pipeline.js";
+import { ok } from "../pipeline/stepResult.js";
+
+/**
+ * MS-1.4, MS-3.1: only a page view's first batch names its page (the recorder sends `page` with
+ * seq 0); the batches after it carry the clicks, movements and scrolls of the rest of the visit.
+ * Each of them takes the page's urlKey from the first batch as stored, so that its chunk alone
+ * (all the rollup sweeper has after a crash) puts it on the page's heatmaps, scroll map and daily
+ * figures. Looked up once per page view and process. A batch whose page view has no stored first
+ * batch (it has not arrived yet, or the recorder gave it up) stays without a page, as it came.
+ */
+export function inheritPageUrlKeyStep(db: Db, cache = new PageUrlKeyCache()) {
+  return step<ScrubbedBatch, ScrubbedBatch>("inheritPageUrlKey", async (batch) => {
+    const { site, sessionKey, payload } = batch;
+    const key = `${site._id}:${sessionKey}:${payload.pageId}`;
+    if (batch.page) {
+      cache.set(key, batch.urlKey);
+      return ok(batch);
+    }
+    let urlKey = cache.get(key);
+    if (urlKey === undefined) {
+      const first = await analyticsCollections(db).recordingChunks.findOne(
+        { tenantId: site.tenantId, siteId: site._id, sessionKey, pageId: payload.pageId, "context.page": { $ne: null } },
+        { projection: { "context.urlKey": 1 } },
+      );
+      if (!first) return ok(batch);
+      urlKey = first.context.urlKey;
+      cache.set(key, urlKey);
+    }
+    return ok({ ...batch, urlKey });
+  });
+}
+
+/** The urlKey of each recent page view, bounded: the least recently used are forgotten first. */
+export class PageUrlKeyCache {
+  readonly #entries = new Map<string, string>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  get(key: string): string | undefined {
+    const urlKey = this.#entries.get(key);
+    if (urlKey !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, urlKey);
+    }
+    return urlKey;
+  }
+
+  set(key: string, urlKey: string): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, urlKey);
+    if (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+  }
+}
