@@ -38,8 +38,11 @@ export async function claimPendingRollup(scope: TenantScope, address: ChunkAddre
 }
 
 export async function markRollupApplied(scope: TenantScope, address: ChunkAddress): Promise<void> {
+  // The key alone: callers pass the whole chunk, whose other fields (its events, a lease since
+  // renewed by claimPendingRollup) must neither be sent nor have to match.
+  const { siteId, sessionKey, pageId, seq } = address;
   await analyticsCollections(scope.db).recordingChunks.updateOne(
-    { tenantId: scope.tenantId, ...address },
+    { tenantId: scope.tenantId, siteId, sessionKey, pageId, seq },
     { $set: { "rollup.state": "applied" } },
   );
 }
