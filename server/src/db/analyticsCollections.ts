@@ -38,6 +38,9 @@ export interface SessionDoc {
   violationCount: number;
   rageClicks: number;
   deadClicks: number;
+  /** The chunk whose derivation created the session, and those deriving into it now (derivationMarkOf). */
+  createdBy?: string;
+  derivingChunks?: string[];
 }
 
 export interface PageViewDoc {
@@ -55,6 +58,8 @@ export interface PageViewDoc {
   breakpoint: Breakpoint;
   /** Deepest point reached, in percent of the document height. */
   maxScrollDepth: number;
+  /** The chunk whose derivation created the page view (derivationMarkOf). */
+  createdBy?: string;
 }
 
 export interface RecordingChunkDoc {

@@ -1,50 +1,115 @@
-import type { AnyBulkWriteOperation } from "mongodb";
+import type { Filter, UpdateFilter, WithId } from "mongodb";
 import {
   analyticsCollections,
-  type HeatmapRollupDoc,
   type PageDailyDoc,
   type PageViewDoc,
   type RecordingChunkDoc,
-  type ScrollRollupDoc,
   type SessionDoc,
   type SiteDailyDoc,
 } from "../db/analyticsCollections.js";
 import type { TenantScope } from "./tenantScope.js";
 
-type Chunk = Pick<RecordingChunkDoc, "siteId" | "sessionKey" | "pageId" | "firstEventAt" | "lastEventAt" | "receivedAt" | "policy" | "context">;
+type Chunk = Pick<RecordingChunkDoc, "siteId" | "sessionKey" | "pageId" | "seq" | "firstEventAt" | "lastEventAt" | "receivedAt" | "policy" | "context">;
 
 /**
- * Creates or extends the page view of a chunk and reports whether this chunk created it and how
- * deep the page had been scrolled before. Only a chunk carrying the page's details (its first)
- * may create the page view.
+ * Deriving a chunk writes several documents, and no transaction holds them together: a process
+ * can die between any two writes, after which the chunk is derived again (by the sweeper, or by
+ * the recorder's retry). So that nothing is counted twice, every counting write carries the
+ * chunk's mark into the document it changes, in the same write, and skips a document that
+ * already carries it; the marks are removed once the chunk is marked applied. A document holds
+ * the marks of the derivations in progress on it, plus the rare one a crash left behind after
+ * its chunk was marked applied (never derived again, so harmless).
  */
-export async function upsertPageView(
+export function derivationMarkOf(chunk: Pick<RecordingChunkDoc, "sessionKey" | "pageId" | "seq">): string {
+  return `${chunk.sessionKey}/${chunk.pageId}/${chunk.seq}`;
+}
+
+/** The documents a derivation counts into: any of them may hold marks. */
+interface Derivable {
+  derivingChunks?: string[];
+}
+
+/** A document a derivation wrote its mark into, to be released when the chunk is applied. */
+export interface MarkedDocument {
+  collection: "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily";
+  filter: Filter<Derivable>;
+}
+
+/**
+ * Applies `update` to the document `filter` names (creating it if needed) unless it carries
+ * `mark`, and leaves the mark in it in the same write. An upsert that collides with the document
+ * another chunk created meanwhile is retried; one that collides with this chunk's own earlier
+ * write is already done. With `before`, returns the document as it was before the write.
+ */
+async function applyOnce(
   scope: TenantScope,
-  chunk: Chunk,
-  maxScrollDepth: number | null,
-): Promise<{ created: boolean; previousMaxScrollDepth: number | null }> {
+  target: MarkedDocument,
+  update: UpdateFilter<Derivable>,
+  mark: string,
+  options: { before: boolean },
+): Promise<{ before: WithId<Derivable> | null } | "already"> {
+  const collection = scope.db.collection<Derivable>(target.collection);
+  const filter: Filter<Derivable> = { ...target.filter, derivingChunks: { $ne: mark } };
+  const marking: UpdateFilter<Derivable> = { ...update, $push: { derivingChunks: mark } };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!options.before) {
+        await collection.updateOne(filter, marking, { upsert: true });
+        return { before: null };
+      }
+      return { before: await collection.findOneAndUpdate(filter, marking, { upsert: true, returnDocument: "before" }) };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000 || attempt === 3) throw error;
+    }
+    if ((await collection.countDocuments({ ...target.filter, derivingChunks: mark }, { limit: 1 })) > 0) return "already";
+  }
+}
+
+/** Removes a finished derivation's mark from the documents it wrote. */
+export async function releaseDerivationMark(scope: TenantScope, targets: readonly MarkedDocument[], mark: string): Promise<void> {
+  const release: UpdateFilter<Derivable> = { $pull: { derivingChunks: mark } };
+  await Promise.all(targets.map((target) => scope.db.collection<Derivable>(target.collection).updateOne(target.filter, release)));
+}
+
+/**
+ * Creates the page view of a chunk that carries the page's details (its first), and reports
+ * whether this chunk created it (now, or in an earlier attempt that died) and how deep the page
+ * had been scrolled before this chunk. The depth itself is raised by `extendPageView`, after the
+ * rollups, so that an attempt repeated before it sees the same depth as the first.
+ */
+export async function openPageView(scope: TenantScope, chunk: Chunk, mark: string): Promise<{ created: boolean; previousMaxScrollDepth: number | null }> {
   const { page } = chunk.context;
-  const lastEventAt = chunk.lastEventAt ?? chunk.receivedAt;
-  const before = await analyticsCollections(scope.db).pageViews.findOneAndUpdate(
+  const filter = { tenantId: scope.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey, pageId: chunk.pageId };
+  const pageViews = analyticsCollections(scope.db).pageViews;
+  const before = page
+    ? await pageViews.findOneAndUpdate(
+        filter,
+        {
+          $setOnInsert: {
+            url: page.url,
+            urlKey: page.urlKey,
+            referrer: page.referrer,
+            startedAt: page.startedAt,
+            loadTimeMs: page.loadTimeMs,
+            breakpoint: chunk.context.breakpoint,
+            lastEventAt: page.startedAt,
+            maxScrollDepth: 0,
+            createdBy: mark,
+          } satisfies Partial<PageViewDoc>,
+        },
+        { upsert: true, returnDocument: "before" },
+      )
+    : await pageViews.findOne(filter);
+  const created = page !== null && (before === null || before.createdBy === mark);
+  return { created, previousMaxScrollDepth: created || !before ? null : before.maxScrollDepth };
+}
+
+/** Raises the page view's last event time and depth ($max: repeating it changes nothing). */
+export async function extendPageView(scope: TenantScope, chunk: Chunk, maxScrollDepth: number | null): Promise<void> {
+  await analyticsCollections(scope.db).pageViews.updateOne(
     { tenantId: scope.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey, pageId: chunk.pageId },
-    {
-      ...(page
-        ? {
-            $setOnInsert: {
-              url: page.url,
-              urlKey: page.urlKey,
-              referrer: page.referrer,
-              startedAt: page.startedAt,
-              loadTimeMs: page.loadTimeMs,
-              breakpoint: chunk.context.breakpoint,
-            } satisfies Partial<PageViewDoc>,
-          }
-        : {}),
-      $max: { lastEventAt, maxScrollDepth: maxScrollDepth ?? 0 },
-    },
-    { upsert: page !== null, returnDocument: "before" },
+    { $max: { lastEventAt: chunk.lastEventAt ?? chunk.receivedAt, maxScrollDepth: maxScrollDepth ?? 0 } },
   );
-  return { created: before === null && page !== null, previousMaxScrollDepth: before ? before.maxScrollDepth : null };
 }
 
 export interface SessionIncrements {
@@ -55,11 +120,18 @@ export interface SessionIncrements {
   violationCount: number;
 }
 
-/** Creates or extends the session of a chunk; reports whether this chunk created it. */
-export async function upsertSession(scope: TenantScope, chunk: Chunk, increments: SessionIncrements): Promise<{ created: boolean }> {
+/** Creates or extends the session of a chunk, once per chunk; reports whether this chunk created it. */
+export async function upsertSession(
+  scope: TenantScope,
+  chunk: Chunk,
+  increments: SessionIncrements,
+  mark: string,
+): Promise<{ created: boolean; marked: MarkedDocument }> {
   const { context } = chunk;
-  const before = await analyticsCollections(scope.db).sessions.findOneAndUpdate(
-    { tenantId: scope.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey },
+  const marked: MarkedDocument = { collection: "sessions", filter: { tenantId: scope.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey } };
+  const applied = await applyOnce(
+    scope,
+    marked,
     {
       $setOnInsert: {
         visitorKey: context.visitorKey,
@@ -68,14 +140,18 @@ export async function upsertSession(scope: TenantScope, chunk: Chunk, increments
         policy: chunk.policy,
         entryUrl: context.page?.url ?? null,
         referrer: context.page?.referrer ?? null,
+        createdBy: mark,
       } satisfies Partial<SessionDoc>,
       $min: { firstSeenAt: chunk.firstEventAt ?? chunk.receivedAt },
       $max: { lastSeenAt: chunk.lastEventAt ?? chunk.receivedAt },
       $inc: { ...increments },
     },
-    { upsert: true, returnDocument: "before" },
+    mark,
+    { before: true },
   );
-  return { created: before === null };
+  if (applied !== "already") return { created: applied.before === null, marked };
+  const session = await analyticsCollections(scope.db).sessions.findOne(marked.filter, { projection: { createdBy: 1 } });
+  return { created: session?.createdBy === mark, marked };
 }
 
 export interface RollupDeltas {
@@ -87,15 +163,13 @@ export interface RollupDeltas {
   site: Omit<SiteDailyDoc, "tenantId" | "siteId" | "day">;
 }
 
-/** One `$inc` upsert per rollup document, each on its unique compound key. */
-export async function applyRollupDeltas(scope: TenantScope, chunk: Chunk, deltas: RollupDeltas): Promise<void> {
+/** One `$inc` upsert per rollup document, each on its unique compound key, once per chunk. */
+export async function applyRollupDeltas(scope: TenantScope, chunk: Chunk, deltas: RollupDeltas, mark: string): Promise<MarkedDocument[]> {
   const { tenantId } = scope;
   const { siteId } = chunk;
   const { urlKey, breakpoint, day } = chunk.context;
-  const collections = analyticsCollections(scope.db);
-  const writes: Promise<unknown>[] = [];
+  const writes: { target: MarkedDocument; inc: Record<string, number> }[] = [];
 
-  const heatmaps: AnyBulkWriteOperation<HeatmapRollupDoc>[] = [];
   for (const [kind, cells] of [["click", deltas.clickCells], ["move", deltas.moveCells]] as const) {
     if (cells.size === 0 || !urlKey) continue;
     let total = 0;
@@ -104,28 +178,15 @@ export async function applyRollupDeltas(scope: TenantScope, chunk: Chunk, deltas
       inc[`cells.${cell}`] = count;
       total += count;
     }
-    heatmaps.push({ updateOne: { filter: { tenantId, siteId, urlKey, breakpoint, day, kind }, update: { $inc: { ...inc, total } }, upsert: true } });
+    writes.push({ target: { collection: "heatmapRollups", filter: { tenantId, siteId, urlKey, breakpoint, day, kind } }, inc: { ...inc, total } });
   }
-  if (heatmaps.length) writes.push(collections.heatmapRollups.bulkWrite(heatmaps, { ordered: false }));
-
   if (deltas.reachedBuckets.length && urlKey) {
     const inc = Object.fromEntries(deltas.reachedBuckets.map((bucket) => [`reached.${bucket}`, 1]));
-    const scroll: AnyBulkWriteOperation<ScrollRollupDoc>[] = [
-      { updateOne: { filter: { tenantId, siteId, urlKey, breakpoint, day }, update: { $inc: inc }, upsert: true } },
-    ];
-    writes.push(collections.scrollRollups.bulkWrite(scroll));
+    writes.push({ target: { collection: "scrollRollups", filter: { tenantId, siteId, urlKey, breakpoint, day } }, inc });
   }
+  if (deltas.page && urlKey) writes.push({ target: { collection: "pageDaily", filter: { tenantId, siteId, urlKey, day } }, inc: { ...deltas.page } });
+  writes.push({ target: { collection: "siteDaily", filter: { tenantId, siteId, day } }, inc: { ...deltas.site } });
 
-  if (deltas.page && urlKey) {
-    const pageDaily: AnyBulkWriteOperation<PageDailyDoc>[] = [
-      { updateOne: { filter: { tenantId, siteId, urlKey, day }, update: { $inc: { ...deltas.page } }, upsert: true } },
-    ];
-    writes.push(collections.pageDaily.bulkWrite(pageDaily));
-  }
-
-  const siteDaily: AnyBulkWriteOperation<SiteDailyDoc>[] = [
-    { updateOne: { filter: { tenantId, siteId, day }, update: { $inc: { ...deltas.site } }, upsert: true } },
-  ];
-  writes.push(collections.siteDaily.bulkWrite(siteDaily));
-  await Promise.all(writes);
+  await Promise.all(writes.map(({ target, inc }) => applyOnce(scope, target, { $inc: inc }, mark, { before: false })));
+  return writes.map(({ target }) => target);
 }

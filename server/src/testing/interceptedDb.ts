@@ -11,6 +11,7 @@ export interface InterceptedCall {
 export type Interceptor = (call: InterceptedCall, proceed: () => Promise<unknown>) => Promise<unknown>;
 
 const interceptedMethods = new Set([
+  "bulkWrite",
   "countDocuments",
   "deleteMany",
   "deleteOne",
