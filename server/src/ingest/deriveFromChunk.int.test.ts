@@ -134,4 +134,14 @@ describe("deriveFromChunk after a crash at any point", () => {
       expect(crashPoints).toBeGreaterThanOrEqual(8);
     });
   }
+
+  it("leaves a batch counted for an earlier time to its own request for the whole lease, on the server's clock", async () => {
+    const site = await newSite("replayed into the past");
+    const [first] = visitBatches(site.siteKey) as [CollectPayload];
+    // The request stores the chunk (receivedAt is days ago) and is still deriving it: here, it died.
+    await expect(ingestInto(dyingDuringDerivation(database.db, 0))(first)).rejects.toThrow(SimulatedCrash);
+    expect(await sweepPendingRollups(database.db, { now: new Date() })).toBe(0);
+    expect(await sweepPendingRollups(database.db, { now: new Date(Date.now() + rollupLeaseMs + 1_000) })).toBe(1);
+    expect((await figuresOf(database.db, site._id)).siteDaily).toMatchObject([{ sessions: 1, pageViews: 1 }]);
+  });
 });

@@ -58,14 +58,16 @@ export function storeBatchStep(db: Db) {
         view: batch.view,
         violationCount: batch.violations.length,
       },
-      rollup: { state: "pending", claimedUntil: new Date(batch.receivedAt.getTime() + rollupLeaseMs) },
+      // The lease runs on the server's clock: a batch may be counted for an earlier time (demo data
+      // replayed into the past), and the sweeper must still leave its derivation to this request.
+      rollup: { state: "pending", claimedUntil: new Date(Date.now() + rollupLeaseMs) },
     };
     if ((await insertChunk(scope, chunk)) === "inserted") {
       return ok({ ...batch, chunk, duplicate: false, ownsRollup: true });
     }
     const existing = await findChunk(scope, address);
     if (!existing) throw new Error("duplicate chunk vanished: it was deleted between insert and read");
-    const ownsRollup = existing.rollup.state === "pending" && (await claimPendingRollup(scope, address, batch.receivedAt, rollupLeaseMs));
+    const ownsRollup = existing.rollup.state === "pending" && (await claimPendingRollup(scope, address, new Date(), rollupLeaseMs));
     return ok({ ...batch, chunk: existing, duplicate: true, ownsRollup });
   });
 }
