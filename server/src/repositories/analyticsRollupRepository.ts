@@ -7,6 +7,7 @@ import {
   type SessionDoc,
   type SiteDailyDoc,
 } from "../db/analyticsCollections.js";
+import { groupedWrite } from "./groupedWrite.js";
 import type { TenantScope } from "./tenantScope.js";
 
 type Chunk = Pick<RecordingChunkDoc, "siteId" | "sessionKey" | "pageId" | "seq" | "firstEventAt" | "lastEventAt" | "receivedAt" | "policy" | "context">;
@@ -54,7 +55,7 @@ async function applyOnce(
   for (let attempt = 1; ; attempt++) {
     try {
       if (!options.before) {
-        await collection.updateOne(filter, marking, { upsert: true });
+        await groupedWrite<MarkedDocument["collection"], Derivable>(scope.db, target.collection, [{ updateOne: { filter, update: marking, upsert: true } }]);
         return { before: null };
       }
       return { before: await collection.findOneAndUpdate(filter, marking, { upsert: true, returnDocument: "before" }) };
@@ -68,7 +69,9 @@ async function applyOnce(
 /** Removes a finished derivation's mark from the documents it wrote. */
 export async function releaseDerivationMark(scope: TenantScope, targets: readonly MarkedDocument[], mark: string): Promise<void> {
   const release: UpdateFilter<Derivable> = { $pull: { derivingChunks: mark } };
-  await Promise.all(targets.map((target) => scope.db.collection<Derivable>(target.collection).updateOne(target.filter, release)));
+  await Promise.all(
+    targets.map((target) => groupedWrite<MarkedDocument["collection"], Derivable>(scope.db, target.collection, [{ updateOne: { filter: target.filter, update: release } }])),
+  );
 }
 
 /**
@@ -106,10 +109,14 @@ export async function openPageView(scope: TenantScope, chunk: Chunk, mark: strin
 
 /** Raises the page view's last event time and depth ($max: repeating it changes nothing). */
 export async function extendPageView(scope: TenantScope, chunk: Chunk, maxScrollDepth: number | null): Promise<void> {
-  await analyticsCollections(scope.db).pageViews.updateOne(
-    { tenantId: scope.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey, pageId: chunk.pageId },
-    { $max: { lastEventAt: chunk.lastEventAt ?? chunk.receivedAt, maxScrollDepth: maxScrollDepth ?? 0 } },
-  );
+  await groupedWrite(scope.db, "pageViews", [
+    {
+      updateOne: {
+        filter: { tenantId: scope.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey, pageId: chunk.pageId },
+        update: { $max: { lastEventAt: chunk.lastEventAt ?? chunk.receivedAt, maxScrollDepth: maxScrollDepth ?? 0 } },
+      },
+    },
+  ]);
 }
 
 export interface SessionIncrements {

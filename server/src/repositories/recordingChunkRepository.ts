@@ -2,6 +2,7 @@ import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import type { Filter } from "mongodb";
 import { analyticsCollections, type RecordingChunkDoc } from "../db/analyticsCollections.js";
+import { groupedWrite } from "./groupedWrite.js";
 import type { TenantScope } from "./tenantScope.js";
 
 const gunzipAsync = promisify(gunzip);
@@ -16,7 +17,7 @@ export interface ChunkAddress {
 /** Stored once per (session, page, seq): a replay hits the unique index instead of a second copy. */
 export async function insertChunk(scope: TenantScope, chunk: Omit<RecordingChunkDoc, "tenantId">): Promise<"inserted" | "duplicate"> {
   try {
-    await analyticsCollections(scope.db).recordingChunks.insertOne({ ...chunk, tenantId: scope.tenantId });
+    await groupedWrite(scope.db, "recordingChunks", [{ insertOne: { document: { ...chunk, tenantId: scope.tenantId } } }]);
     return "inserted";
   } catch (error) {
     if ((error as { code?: number }).code === 11000) return "duplicate";
@@ -41,10 +42,9 @@ export async function markRollupApplied(scope: TenantScope, address: ChunkAddres
   // The key alone: callers pass the whole chunk, whose other fields (its events, a lease since
   // renewed by claimPendingRollup) must neither be sent nor have to match.
   const { siteId, sessionKey, pageId, seq } = address;
-  await analyticsCollections(scope.db).recordingChunks.updateOne(
-    { tenantId: scope.tenantId, siteId, sessionKey, pageId, seq },
-    { $set: { "rollup.state": "applied" } },
-  );
+  await groupedWrite(scope.db, "recordingChunks", [
+    { updateOne: { filter: { tenantId: scope.tenantId, siteId, sessionKey, pageId, seq }, update: { $set: { "rollup.state": "applied" } } } },
+  ]);
 }
 
 export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events">): Promise<unknown[]> {
