@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "./config/config.js";
 import { seedDemo } from "./domain/demo/seedDemo.js";
+import { seedDemoData } from "./domain/demo/seedDemoData.js";
+import { visitorKeySecretOf } from "./ingest/siteScopedKey.js";
 import { createLogger } from "./logging/logger.js";
 import { startServer } from "./startServer.js";
 
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
         `  Login:     ${demo.email}`,
         `  Password:  ${demo.password}`,
         `  Site key:  ${demo.siteKey}  (demo site: ${publicUrl}/demo/)`,
+        "  Demo data: two weeks of recorded visits are being added in the background",
         "",
         "",
       ].join("\n"),
@@ -39,6 +42,15 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`\n  Mousetrail is running at ${publicUrl}/\n\n`);
   }
+  // In the background: replaying the recorded visits takes seconds, the server answers meanwhile.
+  // On a later start this only resumes a seeding that was cut short.
+  const seedingSince = performance.now();
+  seedDemoData(running.services.db, { siteKey: demo?.siteKey, now: new Date(), visitorKeySecret: visitorKeySecretOf(config.sessionSecret) }).then(
+    (seeded) => {
+      if (seeded) logger.info({ ...seeded, ms: Math.round(performance.now() - seedingSince) }, "demo data added");
+    },
+    (error: unknown) => logger.warn({ err: error }, "adding the demo data stopped; the next start resumes it"),
+  );
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
