@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { resolveDatabaseServer, type DatabaseServer } from "@mousetrail/server/db/connectMongo";
 import { createUser } from "@mousetrail/server/domain/auth/createUser";
 import { seedDemo, type DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
+import { updateSitePrivacy } from "@mousetrail/server/domain/privacy/updateSitePrivacy";
 import { createSite } from "@mousetrail/server/domain/sites/createSite";
 import { createTenant } from "@mousetrail/server/domain/tenants/createTenant";
 import { createLogger, type Logger } from "@mousetrail/server/logging/logger";
 import { tenantScope } from "@mousetrail/server/repositories/tenantScope";
 import { startServer, type RunningServer } from "@mousetrail/server/startServer";
-import type { SiteDoc } from "@mousetrail/server/db/collections";
+import { collections, type SiteDoc } from "@mousetrail/server/db/collections";
 
 /** The origin the bench site allows, sent as the Origin header of every bench batch. */
 export const benchOrigin = "https://shop.bench.example";
@@ -21,7 +22,7 @@ export interface BenchEnvironment {
   databaseServer: DatabaseServer;
   server: RunningServer;
   logger: Logger;
-  /** A site with the default (safest) privacy settings, for the load. */
+  /** The load's site: a tenant's own, with the demo shop's privacy settings, under which its visits were recorded. */
   benchSite: SiteDoc;
   /** The demo shop's tenant and site, seeded into the fresh database. */
   demo: DemoLogin;
@@ -54,7 +55,11 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     const owner = await createUser(db, { email: "bench-owner@bench.example", password: randomBytes(18).toString("base64url"), name: "Bench owner", now });
     const actor = { type: "user" as const, id: owner._id, platform: false };
     const tenant = await createTenant({ db, ownerId: owner._id, actor, name: "Bench", now });
-    const benchSite = await createSite({ scope: tenantScope(db, tenant._id), actor, now }, { name: "Bench shop", allowedOrigins: [benchOrigin] });
+    const call = { scope: tenantScope(db, tenant._id), actor, now };
+    const created = await createSite(call, { name: "Bench shop", allowedOrigins: [benchOrigin] });
+    const demoSite = await collections(db).sites.findOne({ _id: demo.siteId });
+    if (!demoSite) throw new Error("the demo site was not seeded");
+    const { site: benchSite } = await updateSitePrivacy(call, created._id, { settings: demoSite.privacy.settings });
     const running = server;
     return {
       databaseServer,

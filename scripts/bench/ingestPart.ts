@@ -4,13 +4,13 @@ import { startBareEchoServer } from "./bareEchoServer.js";
 import { figure, formatNumber, median, percentile } from "./figures.js";
 import { prepareInsertManyBaseline, type InsertManyBaseline } from "./insertManyBaseline.js";
 import { startLoadClient, type LoadClient, type LoadRunResult } from "./loadClient.js";
-import { buildVisits, recorderHeaders, type Visit } from "./recorderBatches.js";
+import { buildVisits, recordedVisits, recorderHeaders, type Visit } from "./recorderBatches.js";
 import { addMetricsDelta, renderStepTimings, snapshotMetrics, stepTimings, type MetricsSnapshot } from "./stepTimings.js";
 
-/** Visits of the warm-up, which also measures the rates the rounds are sized from. */
-const warmupVisits = 80;
-/** Distinct visits the echo baseline cycles through (it stores nothing, so repeats are harmless). */
-const echoVisits = 200;
+/** Batches of the warm-up, which also measures the rates the rounds are sized from. */
+const warmupBatches = 500;
+/** Distinct batches the echo baseline cycles through (it stores nothing, so repeats are harmless). */
+const echoBatches = 1_000;
 
 interface RoundFigures {
   ingestRequestsPerSecond: number;
@@ -55,9 +55,11 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
   const headers = recorderHeaders(benchOrigin);
   const ingestUrl = `${server.url.replace("localhost", "127.0.0.1")}/collect?enc=gzip`;
   const insertMany = prepareInsertManyBaseline(server.database.db);
-  const visitsOf = (count: number) => buildVisits({ siteKey: benchSite.siteKey, origin: benchOrigin, count });
-  const requestsPerVisit = visitsOf(1)[0]?.bodies.length ?? 1;
-  const bodyShape = describeBodies(visitsOf(20));
+  const recorded = await recordedVisits();
+  const sample = describeBodies(buildVisits(recorded.visits, { siteKey: benchSite.siteKey, origin: benchOrigin, count: recorded.visits.length }));
+  // Whole cycles through the recorded visits, so every round has the same mix of them.
+  const visitsFor = (batches: number) => recorded.visits.length * Math.max(1, Math.ceil(batches / sample.batches));
+  const visitsOf = (count: number) => buildVisits(recorded.visits, { siteKey: benchSite.siteKey, origin: benchOrigin, count });
 
   let poolNumber = 0;
   const ingestRound = async (visits: Visit[]) => {
@@ -81,20 +83,21 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
     return result;
   };
 
-  context.log(`warm-up: ${warmupVisits * requestsPerVisit} batches to /collect, then B1 and B2`);
-  await load.pool("echo", visitsOf(echoVisits));
-  const warmIngest = await ingestRound(visitsOf(warmupVisits));
+  context.log(`warm-up: about ${warmupBatches} batches to /collect, then B1 and B2`);
+  await load.pool("echo", visitsOf(visitsFor(echoBatches)));
+  const warmIngest = await ingestRound(visitsOf(visitsFor(warmupBatches)));
   const warmEcho = await echoRound(Math.max(1_000, warmIngest.result.requests * 4));
   await insertManyRound(warmIngest.chunks);
   const ingestRate = warmIngest.result.requests / (warmIngest.result.elapsedMs / 1000);
   const echoRate = warmEcho.requests / (warmEcho.elapsedMs / 1000);
-  const visitsPerRound = Math.max(10, Math.ceil((ingestRate * settings.seconds) / requestsPerVisit));
+  const visitsPerRound = visitsFor(ingestRate * settings.seconds);
+  const batchesPerRound = (visitsPerRound / recorded.visits.length) * sample.batches;
   const echoRequestsPerRound = Math.max(1_000, Math.ceil(echoRate * settings.seconds));
 
   const rounds: RoundFigures[] = [];
   const measuredSteps: MetricsSnapshot = new Map();
   for (let round = 1; round <= settings.rounds; round++) {
-    context.log(`round ${round}/${settings.rounds}: B1 ${echoRequestsPerRound} requests, /collect ${visitsPerRound * requestsPerVisit} batches, B2 as many chunks`);
+    context.log(`round ${round}/${settings.rounds}: B1 ${echoRequestsPerRound} requests, /collect ${batchesPerRound} batches, B2 as many chunks`);
     const echoResult = await echoRound(echoRequestsPerRound);
     const ingest = await ingestRound(visitsOf(visitsPerRound));
     addMetricsDelta(measuredSteps, ingest.before, ingest.after);
@@ -136,10 +139,10 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
   const report = [
     `Load: ${settings.concurrency} requests in flight from a worker thread of this process (node:http, keep-alive), ` +
       `recorder headers (text/plain, ?enc=gzip, Origin, browser User-Agent); every batch a new (session, page, seq).`,
-    `Batches: real rrweb recordings (policies/src/fixtures), ${requestsPerVisit} batches per visit, ` +
-      `${formatNumber(bodyShape.meanEvents)} events and ${formatNumber(bodyShape.meanGzipBytes)} gzip bytes per batch on average.`,
+    `Batches: ${recorded.source}, replayed in turn, each visit in its own tab with its recorded User-Agent; ` +
+      `${formatNumber(sample.meanEvents)} events and ${formatNumber(sample.meanGzipBytes)} gzip bytes per batch on average.`,
     `Warm-up: ${warmIngest.result.requests} batches; then ${settings.rounds} rounds of about ${settings.seconds} s each ` +
-      `(B1 ${echoRequestsPerRound} requests, /collect ${visitsPerRound * requestsPerVisit} batches, B2 the chunks those stored); figures are medians.`,
+      `(B1 ${echoRequestsPerRound} requests, /collect ${batchesPerRound} batches, B2 the chunks those stored); figures are medians.`,
     `B2: the round's stored chunks inserted again with insertMany({ ordered: false }), one chunk per call, ${settings.concurrency} calls in flight, ` +
       `into a collection with recordingChunks' indexes; repeated (each pass into a fresh collection) for about ${settings.seconds} s.`,
     "",
@@ -154,7 +157,7 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
     "Pipeline steps over the measured rounds (Pipeline.metrics; wall time per call, awaits included):",
     renderStepTimings(timings),
   ].join("\n");
-  return { figures, report, details: { settings, bodies: bodyShape, requestsPerVisit, rounds, steps: timings } };
+  return { figures, report, details: { settings, load: { source: recorded.source, ...sample }, rounds, steps: timings } };
 }
 
 function expectAll(result: LoadRunResult, what: string): LoadRunResult {
@@ -164,10 +167,11 @@ function expectAll(result: LoadRunResult, what: string): LoadRunResult {
   return result;
 }
 
-function describeBodies(visits: Visit[]): { meanEvents: number; meanGzipBytes: number } {
+function describeBodies(visits: Visit[]): { batches: number; meanEvents: number; meanGzipBytes: number } {
   const bodies = visits.flatMap((visit) => visit.bodies);
   const events = visits.flatMap((visit) => visit.events);
   return {
+    batches: bodies.length,
     meanEvents: events.reduce((sum, count) => sum + count, 0) / events.length,
     meanGzipBytes: bodies.reduce((sum, body) => sum + body.byteLength, 0) / bodies.length,
   };

@@ -9,7 +9,7 @@
 import http from "node:http";
 import { parentPort } from "node:worker_threads";
 
-/** @typedef {{ bodies: Uint8Array[]; events: number[] }} Visit */
+/** @typedef {{ bodies: Uint8Array[]; events: number[]; userAgent: string }} Visit */
 
 /** @type {Map<string, Visit[]>} */
 const pools = new Map();
@@ -64,11 +64,13 @@ async function run(options) {
 
   const slot = async () => {
     for (let visit = takeVisit(); visit && sent < options.requests; visit = takeVisit()) {
+      // Each tab is its own browser: its User-Agent header is the one recorded with it.
+      const headers = { ...options.headers, "user-agent": visit.userAgent };
       for (let index = 0; index < visit.bodies.length && sent < options.requests; index++) {
         sent++;
         const body = /** @type {Uint8Array} */ (visit.bodies[index]);
         const started = performance.now();
-        const { status, response } = await post(agent, target, options.headers, body);
+        const { status, response } = await post(agent, target, headers, body);
         latencies[measured++] = performance.now() - started;
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === options.expectStatus) {
