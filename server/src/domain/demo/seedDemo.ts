@@ -6,6 +6,7 @@ import { collections, type SitePrivacy } from "../../db/collections.js";
 import { newId } from "../../db/ids.js";
 import { hashPassword } from "../auth/passwords.js";
 import { newSiteKey } from "../sites/siteKey.js";
+import { claimSeedMarker, markSeedDone, type SeedMarker } from "./claimSeedMarker.js";
 
 export interface DemoLogin {
   email: string;
@@ -15,10 +16,8 @@ export interface DemoLogin {
   siteKey: string;
 }
 
-interface DemoSeedDoc {
+interface DemoSeedDoc extends SeedMarker {
   _id: "demoSeed";
-  status: "pending" | "done";
-  leaseUntil: Date;
   tenantId: string;
   siteId: string;
   userId: string;
@@ -50,38 +49,27 @@ const leaseMs = 60_000;
  * idempotent upsert, and a lease keeps two processes from seeding at once.
  */
 export async function seedDemo(db: Db, options: { allowedOrigins: string[]; now: Date }): Promise<DemoLogin | null> {
-  const { meta, users, tenants, sites, memberships, auditLog } = collections(db);
-  const seeds = meta as unknown as import("mongodb").Collection<DemoSeedDoc>;
+  const { users, tenants, sites, memberships, auditLog } = collections(db);
   const now = options.now;
 
-  let seed = await seeds.findOne({ _id: "demoSeed" });
-  if (!seed) {
-    if ((await users.estimatedDocumentCount()) > 0) return null;
-    seed = {
-      _id: "demoSeed",
-      status: "pending",
-      leaseUntil: new Date(now.getTime() + leaseMs),
-      tenantId: newId("tenant"),
-      siteId: newId("site"),
-      userId: newId("user"),
-      siteKey: newSiteKey(),
-    };
-    try {
-      await seeds.insertOne(seed);
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null; // another process claimed it
-      throw error;
-    }
-  } else {
-    if (seed.status === "done") return null;
-    const claimed = await seeds.findOneAndUpdate(
-      { _id: "demoSeed", status: "pending", leaseUntil: { $lt: now } },
-      { $set: { leaseUntil: new Date(now.getTime() + leaseMs) } },
-      { returnDocument: "after" },
-    );
-    if (!claimed) return null;
-    seed = claimed;
-  }
+  const seed = await claimSeedMarker<DemoSeedDoc>(
+    db,
+    "demoSeed",
+    async () =>
+      (await users.estimatedDocumentCount()) > 0
+        ? null
+        : {
+            _id: "demoSeed",
+            status: "pending",
+            leaseUntil: now,
+            tenantId: newId("tenant"),
+            siteId: newId("site"),
+            userId: newId("user"),
+            siteKey: newSiteKey(),
+          },
+    { now, leaseMs },
+  );
+  if (!seed) return null;
 
   const password = randomBytes(12).toString("base64url");
   await tenants.updateOne({ _id: seed.tenantId }, { $setOnInsert: { name: "Demo Shop", createdAt: now } }, { upsert: true });
@@ -129,6 +117,6 @@ export async function seedDemo(db: Db, options: { allowedOrigins: string[]; now:
     },
     { upsert: true },
   );
-  await seeds.updateOne({ _id: "demoSeed" }, { $set: { status: "done" } });
+  await markSeedDone(db, "demoSeed");
   return { email: demoAdminEmail, password, tenantId: seed.tenantId, siteId: seed.siteId, siteKey: seed.siteKey };
 }

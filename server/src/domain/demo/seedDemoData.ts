@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { Collection, Db } from "mongodb";
+import type { Db } from "mongodb";
 import { collections } from "../../db/collections.js";
 import type { CollectPayload } from "../../ingest/collectPayload.schema.js";
 import { createCollectPipeline, type CollectPipeline } from "../../ingest/collectPipeline.js";
 import { createSiteDirectory } from "../../ingest/siteDirectory.js";
+import { claimSeedMarker, markSeedDone, type SeedMarker } from "./claimSeedMarker.js";
 import { loadDemoRecordings, recordedOrigin, type DemoRecording, type RecordedBatch } from "./demoRecordings.js";
 import { planDemoVisits, type PlannedVisit } from "./planDemoVisits.js";
 
-interface DemoDataSeedDoc {
+interface DemoDataSeedDoc extends SeedMarker {
   _id: "demoData";
-  status: "pending" | "done";
-  leaseUntil: Date;
   siteKey: string;
   seed: string;
   plannedAt: Date;
@@ -50,37 +49,27 @@ const concurrency = 8;
  * batches, which ingestion stores once (a replay is a duplicate) and derives once.
  */
 export async function seedDemoData(db: Db, options: SeedDemoDataOptions): Promise<DemoDataSeeded | null> {
-  const seeds = collections(db).meta as unknown as Collection<DemoDataSeedDoc>;
   const now = options.now;
-  let seed = await seeds.findOne({ _id: "demoData" });
-  if (!seed) {
-    if (!options.siteKey) return null;
-    seed = {
-      _id: "demoData",
-      status: "pending",
-      leaseUntil: new Date(now.getTime() + leaseMs),
-      siteKey: options.siteKey,
-      seed: randomBytes(16).toString("hex"),
-      plannedAt: now,
-      visits: options.visits ?? 60,
-      days: options.days ?? 14,
-    };
-    try {
-      await seeds.insertOne(seed);
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null; // another process claimed it
-      throw error;
-    }
-  } else {
-    if (seed.status === "done") return null;
-    const claimed = await seeds.findOneAndUpdate(
-      { _id: "demoData", status: "pending", leaseUntil: { $lt: now } },
-      { $set: { leaseUntil: new Date(now.getTime() + leaseMs) } },
-      { returnDocument: "after" },
-    );
-    if (!claimed) return null;
-    seed = claimed;
-  }
+  const siteKey = options.siteKey;
+  const seed = await claimSeedMarker<DemoDataSeedDoc>(
+    db,
+    "demoData",
+    async () =>
+      siteKey
+        ? {
+            _id: "demoData",
+            status: "pending",
+            leaseUntil: now,
+            siteKey,
+            seed: randomBytes(16).toString("hex"),
+            plannedAt: now,
+            visits: options.visits ?? 60,
+            days: options.days ?? 14,
+          }
+        : null,
+    { now, leaseMs },
+  );
+  if (!seed) return null;
 
   const site = await collections(db).sites.findOne({ siteKey: seed.siteKey });
   const origin = site?.allowedOrigins[0];
@@ -94,7 +83,7 @@ export async function seedDemoData(db: Db, options: SeedDemoDataOptions): Promis
       while (next < visits.length) await replay(visits[next++] as PlannedVisit);
     }),
   );
-  await seeds.updateOne({ _id: "demoData" }, { $set: { status: "done" } });
+  await markSeedDone(db, "demoData");
   return {
     sessions: visits.length,
     pageViews: visits.reduce((sum, visit) => sum + visit.pageIds.length, 0),
