@@ -25,25 +25,30 @@ export async function insertChunk(scope: TenantScope, chunk: Omit<RecordingChunk
   }
 }
 
+/**
+ * The chunk's unique key as a filter, from its address fields alone: callers may pass a whole
+ * chunk, whose other fields (its events, a lease since renewed) must neither be sent nor match.
+ */
+function chunkKeyFilter(scope: TenantScope, { siteId, sessionKey, pageId, seq }: ChunkAddress) {
+  return { tenantId: scope.tenantId, siteId, sessionKey, pageId, seq };
+}
+
 export function findChunk(scope: TenantScope, address: ChunkAddress): Promise<RecordingChunkDoc | null> {
-  return analyticsCollections(scope.db).recordingChunks.findOne({ tenantId: scope.tenantId, ...address });
+  return analyticsCollections(scope.db).recordingChunks.findOne(chunkKeyFilter(scope, address));
 }
 
 /** Takes the right to derive a pending chunk's rollups, if nobody holds it. */
 export async function claimPendingRollup(scope: TenantScope, address: ChunkAddress, now: Date, leaseMs: number): Promise<boolean> {
   const result = await analyticsCollections(scope.db).recordingChunks.updateOne(
-    { tenantId: scope.tenantId, ...address, "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } },
+    { ...chunkKeyFilter(scope, address), "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } },
     { $set: { "rollup.claimedUntil": new Date(now.getTime() + leaseMs) } },
   );
   return result.modifiedCount === 1;
 }
 
 export async function markRollupApplied(scope: TenantScope, address: ChunkAddress): Promise<void> {
-  // The key alone: callers pass the whole chunk, whose other fields (its events, a lease since
-  // renewed by claimPendingRollup) must neither be sent nor have to match.
-  const { siteId, sessionKey, pageId, seq } = address;
   await groupedWrite(scope.db, "recordingChunks", [
-    { updateOne: { filter: { tenantId: scope.tenantId, siteId, sessionKey, pageId, seq }, update: { $set: { "rollup.state": "applied" } } } },
+    { updateOne: { filter: chunkKeyFilter(scope, address), update: { $set: { "rollup.state": "applied" } } } },
   ]);
 }
 
@@ -57,7 +62,7 @@ export function listPageChunks(
   page: { siteId: string; sessionKey: string; pageId: string },
   options: { beforeSeq?: number } = {},
 ): AsyncIterable<RecordingChunkDoc> {
-  const filter: Filter<RecordingChunkDoc> = { tenantId: scope.tenantId, ...page };
+  const filter: Filter<RecordingChunkDoc> = { tenantId: scope.tenantId, siteId: page.siteId, sessionKey: page.sessionKey, pageId: page.pageId };
   if (options.beforeSeq !== undefined) filter.seq = { $lt: options.beforeSeq };
   return analyticsCollections(scope.db).recordingChunks.find(filter).sort({ seq: 1 });
 }
