@@ -38,6 +38,8 @@ export interface SessionDoc {
   violationCount: number;
   rageClicks: number;
   deadClicks: number;
+  /** Events the recorder's bounded queue dropped (oldest first) before sending: gaps in the replay. */
+  droppedEvents?: number;
   /** The chunk whose derivation created the session, and those deriving into it now (derivationMarkOf). */
   createdBy?: string;
   derivingChunks?: string[];
@@ -105,6 +107,8 @@ export interface ChunkContext {
   } | null;
   view: { width: number; height: number; scrollX: number; scrollY: number; documentHeight: number | null } | null;
   violationCount: number;
+  /** What the recorder reported dropping before this batch (absent in chunks stored before it was kept). */
+  droppedEvents?: number;
 }
 
 export type HeatmapKind = "click" | "move";

@@ -42,6 +42,7 @@ export async function deriveFromChunk(scope: TenantScope, chunk: RecordingChunkD
       rageClicks: rollups.rageClicks,
       deadClicks: rollups.deadClicks,
       violationCount: chunk.context.violationCount,
+      droppedEvents: chunk.context.droppedEvents ?? 0,
     },
     mark,
   );

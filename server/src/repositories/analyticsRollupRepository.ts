@@ -125,6 +125,7 @@ export interface SessionIncrements {
   rageClicks: number;
   deadClicks: number;
   violationCount: number;
+  droppedEvents: number;
 }
 
 /** Creates or extends the session of a chunk, once per chunk; reports whether this chunk created it. */

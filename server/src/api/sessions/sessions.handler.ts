@@ -21,6 +21,7 @@ function toSummary(session: SessionDoc): z.infer<typeof sessionSummaryOutput> {
     entryUrl: session.entryUrl,
     technical: session.technical,
     violationCount: session.violationCount,
+    droppedEvents: session.droppedEvents ?? 0,
     rageClicks: session.rageClicks,
     deadClicks: session.deadClicks,
     policy: session.policy,

@@ -48,6 +48,17 @@ describe("sessions.list and sessions.get", () => {
     expect(detail.violationCount).toBe(Object.values(detail.violationsByKind).reduce((a, b) => a + b, 0));
   });
 
+  it("says how many events the recorder's bounded queue dropped before sending", async () => {
+    const sessionId = randomRecorderId();
+    const first = batchPayload(tenant.site.siteKey, { sessionId, page: { url: "https://shop.example/busy", startedAt: Date.now() } });
+    expect((await postBatch(server.url, first)).status).toBe(204);
+    expect((await postBatch(server.url, { ...first, seq: 1, page: undefined, droppedEvents: 42 })).status).toBe(204);
+    const reader = callerAs(db(), tenant.members.analyst);
+    const { sessions } = await reader.sessions.list({ tenantId: tenant.tenantId, siteId: tenant.site._id, limit: 100 });
+    const busy = sessions.find((session) => session.entryUrl === "https://shop.example/busy");
+    expect(busy?.droppedEvents).toBe(42);
+  });
+
   it("refuses a cursor it did not make", async () => {
     await expect(callerAs(db(), tenant.members.analyst).sessions.list({ tenantId: tenant.tenantId, cursor: "bogus" })).rejects.toThrow(
       "cursor: not a cursor returned by sessions.list",

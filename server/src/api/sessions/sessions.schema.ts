@@ -35,6 +35,8 @@ export const sessionSummaryOutput = z.object({
   entryUrl: z.string().nullable(),
   technical,
   violationCount: z.number().int(),
+  /** Events the recorder had to drop before sending (its queue is bounded): gaps in the replay. */
+  droppedEvents: z.number().int(),
   rageClicks: z.number().int(),
   deadClicks: z.number().int(),
   /** MS-5.1: the policy version the session was collected under. */

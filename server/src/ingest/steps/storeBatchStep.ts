@@ -57,6 +57,7 @@ export function storeBatchStep(db: Db) {
         page: batch.page,
         view: batch.view,
         violationCount: batch.violations.length,
+        droppedEvents: batch.payload.droppedEvents ?? 0,
       },
       // The lease runs on the server's clock: a batch may be counted for an earlier time (demo data
       // replayed into the past), and the sweeper must still leave its derivation to this request.
