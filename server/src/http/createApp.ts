@@ -51,19 +51,20 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   const routes = new Router();
   routes.get("/healthz", healthz(services.db, options.backend));
   const sites = createSiteDirectory(services.db);
+  const visitorKeySecret = visitorKeySecretOf(services.sessionSecret);
   mountOptOutPage(routes, { db: services.db, sites, sessionSecret: services.sessionSecret, publicUrl: options.publicUrl, now: services.now });
   mountRecorderConfigRoute(routes, sites, options.publicUrl);
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
   mountDemoSiteRoute(routes, services.db);
   mountHomePage(routes);
-  const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) });
+  const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret });
   mountCollectRoute(routes, {
     pipeline: collectPipeline,
     logger: services.logger,
     maxInFlight: options.maxCollectInFlight ?? 64,
   });
-  mountSurveyRoutes(routes, { ...services, sites, visitorKeySecret: visitorKeySecretOf(services.sessionSecret), publicUrl: options.publicUrl });
+  mountSurveyRoutes(routes, { ...services, sites, visitorKeySecret, publicUrl: options.publicUrl });
   mountComplaintPage(routes, { ...services, sites });
   routes.get("/openapi.json", openApiDocument(appRouter, services.logger));
 
