@@ -1,6 +1,6 @@
 import type { PolicyDocument } from "@mousetrail/policies/schema/policyDocument";
 import type { TenantPrivacySettings } from "@mousetrail/policies/tenantSettings";
-import type { Collection, Db } from "mongodb";
+import type { Db } from "mongodb";
 
 export const roles = ["owner", "admin", "analyst", "compliance"] as const;
 export type Role = (typeof roles)[number];
@@ -237,5 +237,3 @@ export function collections(db: Db) {
   };
 }
 
-export type Collections = ReturnType<typeof collections>;
-export type AnyCollection = Collection<{ _id: string }>;
