@@ -207,6 +207,7 @@ describe("the recorder in a browser", () => {
       siteKey,
       seq: 0,
       consent: "not-required",
+      privacySignals: { globalPrivacyControl: false, doNotTrack: false },
       page: { url: `${server.siteOrigin}/site/checkout.html`, referrer: "https://search.example/results" },
       technical: {
         language: "en-GB",
@@ -295,6 +296,17 @@ describe("the recorder in a browser", () => {
     expect([...(await cookiesOf(context)).keys()]).toEqual(["mousestats_disable"]);
     await context.close();
   });
+
+  it.each(["?mousestats_disable=0", "?mousestats_disable=", "?mousestats_disable"])(
+    "MS-1.11 %s is not an opt-out: only the value the policy names is",
+    async (query) => {
+      const context = await browser.newContext();
+      await visit(context, "checkout.html", { query });
+      await recordingStarted(context);
+      expect((await cookiesOf(context)).has("mousestats_disable")).toBe(false);
+      await context.close();
+    },
+  );
 
   it("MS-4.1 MS-1.11 mousetrail.optOut() stops at once, removes the ids and sets the disable cookie", async () => {
     const context = await browser.newContext();
