@@ -48,9 +48,23 @@ describe("createFieldMasking: maskValue", () => {
   it("MS-1.5 replaces every entered character with the mask, one for one, whitespace and emoji included", () => {
     expect(maskValue("jane@example.com", input({ type: "email", id: "email" }).asElement)).toBe("****************");
     expect(maskValue("two words\n😀", new FakeElement("textarea").asElement)).toBe("***********");
-    expect(maskValue("DE", new FakeElement("select").asElement)).toBe("**");
     expect(maskValue("C:\\fakepath\\passport.pdf", input({ type: "file" }).asElement)).toBe("************************");
     expect(maskValue("csrf-token", input({ type: "hidden" }).asElement)).toBe("**********");
+  });
+
+  it("MS-1.5 masks a choice (select, radio button, checkbox, a masked select's options) to a fixed length", () => {
+    const select = new FakeElement("select", { id: "country" });
+    for (const chosen of ["", "DE", "United Kingdom of Great Britain"]) {
+      expect(maskValue(chosen, select.asElement)).toBe("********");
+      expect(maskValue(chosen, new FakeElement("option", { value: chosen }, select).asElement)).toBe("********");
+    }
+    expect(maskValue("yes", input({ type: "checkbox" }).asElement)).toBe("********");
+    expect(maskValue("XXL", input({ type: "radio" }).asElement)).toBe("********");
+    // A non-sensitive select keeps its choice and its options; a datalist's options are page text.
+    const kept = new FakeElement("select", { name: "quantity" });
+    expect(maskValue("3", kept.asElement)).toBe("3");
+    expect(maskValue("3", new FakeElement("option", {}, kept).asElement)).toBe("3");
+    expect(maskValue("Berlin", new FakeElement("option", {}, new FakeElement("datalist")).asElement)).toBe("Berlin");
   });
 
   it("MS-1.5 uses the policy's mask character", () => {
@@ -74,8 +88,7 @@ describe("createFieldMasking: maskValue", () => {
     expect(lenient("4111111111111111", input({ autocomplete: "cc-number" }).asElement)).toBe("");
   });
 
-  it("keeps values that are the page's own (option values, button labels) and drops values of nodes it cannot see", () => {
-    expect(maskValue("yes", input({ type: "checkbox" }).asElement)).toBe("yes");
+  it("keeps values that are the page's own (button labels) and drops values of nodes it cannot see", () => {
     expect(maskValue("Pay now", input({ type: "submit" }).asElement)).toBe("Pay now");
     expect(maskValue("3", new FakeElement("li").asElement)).toBe("3");
     expect(maskValue("anything", null)).toBe("");
@@ -86,6 +99,7 @@ describe("createFieldMasking: maskValue", () => {
       ["jane@example.com", input({ type: "email" })],
       ["red shoes", input({ id: "search" })],
       ["hunter2", input({ type: "password" })],
+      ["DE", new FakeElement("select")],
     ] as const) {
       const once = maskValue(value, element.asElement);
       expect(maskValue(once, element.asElement)).toBe(once);
@@ -96,7 +110,7 @@ describe("createFieldMasking: maskValue", () => {
 describe("createFieldMasking: rrweb selectors", () => {
   it("MS-1.5 masks typed text in textareas and contenteditable regions, and all text under all-text", () => {
     expect(createFieldMasking(masking(), isValidTestSelector).maskTextSelector).toBe(
-      '.private,textarea,[contenteditable]:not([contenteditable="false" i])',
+      '.private,textarea,[contenteditable]:not([contenteditable="false" i]),select',
     );
     expect(createFieldMasking(masking({ textMasking: "all-text" }), isValidTestSelector).maskTextSelector).toBe("*");
   });

@@ -181,6 +181,24 @@ describe("the recorder in a browser", () => {
     await context.close();
   });
 
+  it("MS-1.5 masks a chosen option and radio button to a fixed length, and the masked select's option labels", async () => {
+    const context = await browser.newContext();
+    const page = await visit(context, "checkout.html");
+    await recordingStarted(context);
+    await page.selectOption("#country", "GB");
+    await page.check("#size-xxl");
+    await leave(page);
+    const country = () => inputTexts(server.batches, nodeIds(server.batches).get("country"));
+    await expect.poll(() => country().length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const ids = nodeIds(server.batches);
+    expect(country()).toEqual(["********"]);
+    expect(inputTexts(server.batches, ids.get("size-xxl"))).toEqual(["********"]);
+    const sent = sentText();
+    for (const label of ["Germany", "United Kingdom", "Choose", "XXL", '"GB"', '"DE"']) expect(sent, `"${label}" was sent`).not.toContain(label);
+    await context.close();
+  });
+
   it("MS-1.5 masks all page text under all-text masking", async () => {
     useSettings({ textMasking: "all-text" });
     const context = await browser.newContext();

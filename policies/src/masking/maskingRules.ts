@@ -57,6 +57,8 @@ export interface ElementTreatment {
   /** A textarea or contenteditable element: its text children are entered text. */
   readonly holdsEnteredText: boolean;
   readonly isSelect: boolean;
+  /** A select, radio button or checkbox: its value names one of the page's own options. */
+  readonly holdsChoice: boolean;
 }
 
 // rrweb marks an input that was a password field when a "show password" toggle changes its type.
@@ -92,5 +94,6 @@ export function treatElement(
     nonSensitive: matchesAnySelector(element, rules.nonSensitive),
     holdsEnteredText: tag === "textarea" || isEditable,
     isSelect: tag === "select",
+    holdsChoice: tag === "select" || (tag === "input" && (type === "radio" || type === "checkbox")),
   };
 }
