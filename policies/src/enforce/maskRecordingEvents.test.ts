@@ -404,7 +404,7 @@ describe("maskRecordingEvents: other events", () => {
   it("MS-1.7 drops events that can carry unmaskable content, and malformed events, saying why", () => {
     const events = [
       { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.CanvasMutation, id: 4, type: 0, commands: [] } },
-      { type: EventType.Plugin, data: { plugin: "rrweb/console@1", payload: { payload: ["jane@example.com"] } } },
+      { type: EventType.Plugin, data: { payload: { payload: ["jane@example.com"] } } },
       { type: EventType.Asset, data: { url: "blob:x", payload: { rr_type: "CssText", cssTexts: [] } } },
       "not an event",
       { type: EventType.FullSnapshot, data: {} },
@@ -415,6 +415,40 @@ describe("maskRecordingEvents: other events", () => {
     expect(masked).toEqual([]);
     expect(report.droppedEvents.map((dropped) => dropped.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(report.droppedEvents[0]?.reason).toBe("canvas mutations are not recorded");
+  });
+
+  it("MS-1.5 masks a custom event's payload like page text: kept under inputs-only, masked under all-text", () => {
+    const custom = { type: EventType.Custom, data: { tag: "checkout-step", payload: { step: 2, label: "Shipping to Jane", "free text": ["Leave at door"], done: true, none: null } }, timestamp: 3 };
+    expect(maskRecordingEvents([custom], inputsOnly).events).toEqual([custom]);
+    const { events: masked, report } = maskRecordingEvents([custom], allText);
+    expect(eventData(masked[0])).toEqual({
+      tag: "checkout-step",
+      payload: { step: 2, label: "******** ** ****", "**** ****": ["***** ** ****"], done: true, none: null },
+    });
+    expect(report.maskedValues).toBe(2);
+  });
+
+  it("MS-1.5 MS-2.4 masks every string of a plugin payload whatever the level, since it may hold what was entered", () => {
+    const plugin = {
+      type: EventType.Plugin,
+      data: { plugin: "rrweb/network@1", payload: { requests: [{ method: "POST", body: "password=hunter2", status: 200 }] } },
+      timestamp: 3,
+    };
+    const { events: masked } = maskRecordingEvents([plugin], inputsOnly);
+    expect(eventData(masked[0])).toEqual({
+      plugin: "rrweb/network@1",
+      payload: { requests: [{ method: "****", body: "****************", status: 200 }] },
+    });
+  });
+
+  it("MS-1.5 masks a custom event's tag that is not an identifier, and drops payloads nested too deep", () => {
+    const named = { type: EventType.Custom, data: { tag: "signed in as Jane", payload: 1 } };
+    expect(eventData(maskRecordingEvents([named], inputsOnly).events[0]).tag).toBe("****** ** ** ****");
+    let deep: unknown = "bottom";
+    for (let level = 0; level < 10_000; level++) deep = [deep];
+    const { events: masked, report } = maskRecordingEvents([{ type: EventType.Custom, data: { tag: "deep", payload: deep } }], inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toHaveLength(1);
   });
 
   it("MS-1.5 drops malformed parts of a snapshot and masks the rest", () => {
