@@ -1,7 +1,7 @@
 import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
 import type { RecorderConfig } from "@mousetrail/server/ingest/collectPayload.schema";
 import { describe, expect, it } from "vitest";
-import { createFieldMasking, isNeverCaptureField } from "./fieldMasking.js";
+import { createFieldMasking, isNeverCaptureElement } from "./fieldMasking.js";
 import { FakeElement, isValidTestSelector } from "./testing/fakeElement.js";
 
 type Masking = RecorderConfig["policy"]["masking"];
@@ -22,7 +22,7 @@ const masking = (overrides: Partial<Masking> = {}): Masking => ({
 });
 const input = (attributes: Record<string, string>, parent: FakeElement | null = null) => new FakeElement("input", attributes, parent);
 
-describe("isNeverCaptureField", () => {
+describe("isNeverCaptureElement", () => {
   it.each([
     { field: "a password input", element: input({ type: "password" }), never: true },
     { field: "a password input spelt in capitals", element: input({ type: "PASSWORD" }), never: true },
@@ -38,7 +38,7 @@ describe("isNeverCaptureField", () => {
     { field: "autocomplete=off", element: input({ autocomplete: "off" }), never: false },
     { field: "a button of type password", element: new FakeElement("button", { type: "password" }), never: false },
   ])("MS-2.4 $field → $never", ({ element, never }) => {
-    expect(isNeverCaptureField(element, neverCapture)).toBe(never);
+    expect(isNeverCaptureElement(element, neverCapture)).toBe(never);
   });
 });
 

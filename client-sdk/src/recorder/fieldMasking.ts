@@ -1,3 +1,4 @@
+import { isNeverCaptureField } from "@mousetrail/policies/masking/isNeverCaptureField";
 import { maskChoice, maskEnteredText, maskPageText } from "@mousetrail/policies/masking/maskText";
 import type { RecorderConfig } from "@mousetrail/server/ingest/collectPayload.schema";
 
@@ -7,27 +8,19 @@ type MaskingPolicy = RecorderConfig["policy"]["masking"];
 export type FieldElement = Pick<Element, "tagName" | "getAttribute" | "hasAttribute"> & { readonly type?: unknown };
 
 /**
- * MS-2.4: password fields, one-time codes and payment card fields are never captured, not even
- * masked (a mask would still tell the length). Wins over every selector, non-sensitive included.
- * The input type is read from the `type` property, which browsers normalise (`type="PASSWORD"`
- * reads "password"); rrweb marks a password field that a "show password" toggle turned into text
- * with `data-rr-is-password`. Autocomplete is a list of tokens (`section-pay billing cc-number`):
- * any one of them counts.
+ * MS-2.4: the policy's never-capture rule (policies/masking/isNeverCaptureField, the one the
+ * server's masking asks too) applied to a live element. The input type is read from the `type`
+ * property, which browsers normalise (`type="PASSWORD"` reads "password").
  */
-export function isNeverCaptureField(element: FieldElement, neverCapture: MaskingPolicy["neverCapture"]): boolean {
-  const lower = (text: string) => text.toLowerCase();
-  const type = lower(String(element.type));
-  return (
-    element.hasAttribute("data-rr-is-password") ||
-    (lower(element.tagName) === "input" && neverCapture.inputTypes.some((listed) => lower(listed) === type)) ||
-    lower(element.getAttribute("autocomplete") ?? "")
-      .split(/\s+/)
-      .some(
-        (token) =>
-          token !== "" &&
-          (neverCapture.autocompleteTokens.some((listed) => lower(listed) === token) ||
-            neverCapture.autocompleteTokenPrefixes.some((prefix) => token.startsWith(lower(prefix)))),
-      )
+export function isNeverCaptureElement(element: FieldElement, neverCapture: MaskingPolicy["neverCapture"]): boolean {
+  return isNeverCaptureField(
+    {
+      tagName: element.tagName,
+      type: String(element.type),
+      autocomplete: element.getAttribute("autocomplete") ?? "",
+      revealedPassword: element.hasAttribute("data-rr-is-password"),
+    },
+    neverCapture,
   );
 }
 
@@ -77,7 +70,7 @@ export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (sel
   // MS-1.6: an element's own non-sensitive mark counts only when nothing stricter applies to it.
   const keepsOwnValue = (element: Element) =>
     nonSensitive !== "" &&
-    !isNeverCaptureField(element, neverCapture) &&
+    !isNeverCaptureElement(element, neverCapture) &&
     element.matches(nonSensitive) &&
     !(maskedList !== "" && element.closest(maskedList));
 
@@ -90,7 +83,7 @@ export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (sel
         return select && !keepsOwnValue(select) ? maskChoice(maskCharacter) : value;
       }
       if (!valueTags.test(element.tagName)) return value;
-      if (isNeverCaptureField(element, neverCapture)) return "";
+      if (isNeverCaptureElement(element, neverCapture)) return "";
       // An input's normalised type; a textarea's is "textarea", a select's "select-one" or "select-multiple".
       const type = String((element as HTMLInputElement).type);
       if (buttonInputTypes.test(type) || keepsOwnValue(element)) return value;
