@@ -9,6 +9,10 @@ import { newId } from "../db/ids.js";
 import type { TenantCall } from "../domain/tenantCall.js";
 import type { ApiContext, RequestContext } from "./context.js";
 import { formatApiError } from "./formatApiError.js";
+import { usePlainIssueMessages } from "./plainIssueMessage.js";
+
+// Every input schema reports its problems as `plainIssueMessage` words, not zod's defaults.
+usePlainIssueMessages();
 
 export type ProcedureKind = "public" | "authed" | "tenant" | "platform";
 
@@ -95,7 +99,7 @@ export const tenantProcedure = publicProcedure.meta({ kind: "tenant" }).use(asyn
   const raw = await getRawInput();
   const tenantId = typeof raw === "object" && raw !== null && "tenantId" in raw ? (raw as { tenantId: unknown }).tenantId : undefined;
   if (typeof tenantId !== "string") {
-    throw new AppError("BAD_INPUT", { userMessage: "tenantId: Required", field: "tenantId" });
+    throw new AppError("BAD_INPUT", { userMessage: "tenantId: required", field: "tenantId" });
   }
   const access = meta?.access;
   if (!access) throw new AppError("FORBIDDEN", { message: "tenant procedure without access meta" });
