@@ -90,6 +90,24 @@ const scopes = await keyScopes(baseUrl, apiKey);
 console.log(JSON.stringify({ siteIds, refusal, scopes }));
 `;
 
+/**
+ * The README's TypeScript examples from "Create a client" up to "Streaming a recording", as one
+ * function: they must compile, strictly, against the packed declarations.
+ */
+async function readmeExamples(): Promise<string> {
+  const readme = await readFile(path.join(sdkDir, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Create a client"), readme.indexOf("## Streaming a recording"));
+  const code = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).join("\n");
+  const lines = code.split("\n");
+  return [
+    ...lines.filter((line) => line.startsWith("import ")),
+    "declare const process: { env: Record<string, string | undefined> };",
+    "export async function readmeExamples(tenantId: string, siteId: string, visitorId: string, complaintId: string) {",
+    ...lines.filter((line) => !line.startsWith("import ")),
+    "}",
+  ].join("\n");
+}
+
 const integratorTsconfig = {
   compilerOptions: {
     target: "ES2022",
@@ -103,7 +121,7 @@ const integratorTsconfig = {
     skipLibCheck: false,
     outDir: "out",
   },
-  files: ["integrator.ts"],
+  files: ["integrator.ts", "readme.ts"],
 };
 
 describe("the built SDK, installed in a project outside the repository", () => {
@@ -135,6 +153,7 @@ describe("the built SDK, installed in a project outside the repository", () => {
     await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "integrator", private: true, type: "module" }));
     await writeFile(path.join(project, "tsconfig.json"), JSON.stringify(integratorTsconfig, null, 2));
     await writeFile(path.join(project, "integrator.ts"), integratorSource);
+    await writeFile(path.join(project, "readme.ts"), await readmeExamples());
     await writeFile(path.join(project, "main.mjs"), mainScript);
     declarations = await readFile(path.join(installed, "dist/client.d.ts"), "utf8");
     javascript = await readFile(path.join(installed, "dist/client.js"), "utf8");
@@ -188,7 +207,8 @@ describe("the built SDK, installed in a project outside the repository", () => {
     expect(recorderModule).toMatch(/from\s+["']@rrweb\/record["']/);
   });
 
-  it("typechecks strict integrator code, and refuses a wrong input type", async () => {
+  it("typechecks strict integrator code and the README's examples, and refuses a wrong input type", async () => {
+    expect(await readFile(path.join(project, "readme.ts"), "utf8")).toContain("mousetrail.sessions.list.query");
     const result = await run(process.execPath, [tsc, "-p", project], { cwd: project }).catch((error: { stdout: string }) => error);
     expect(result.stdout).toBe("");
   }, 60_000);
