@@ -1,5 +1,6 @@
 import type { TRPCDefaultErrorShape, TRPCError } from "@trpc/server";
 import { AppError, type AppErrorCode } from "../errors/appError.js";
+import { unknownFieldProblem } from "./plainIssueMessage.js";
 
 export interface FieldIssue {
   /** Dotted path of the offending input field, `""` for the input as a whole. */
@@ -42,7 +43,7 @@ function fieldIssuesOf(issues: IssueLike[]): FieldIssue[] {
   return issues.flatMap((issue) => {
     const field = fieldPath(issue);
     if (issue.code === "unrecognized_keys" && issue.keys?.length) {
-      return issue.keys.map((key) => ({ field: field ? `${field}.${key}` : key, message: issue.message }));
+      return issue.keys.map((key) => ({ field: field ? `${field}.${key}` : key, message: unknownFieldProblem }));
     }
     return [{ field, message: issue.message }];
   });

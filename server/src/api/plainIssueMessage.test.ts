@@ -68,6 +68,14 @@ describe("every refused field reads `field: problem`, in plain words", () => {
     }
   });
 
+  it("names unknown fields on their parent for callers that read zod's issues directly (/collect)", () => {
+    const parsed = z.strictObject({ page: z.strictObject({ url: z.string() }) }).safeParse({ page: { url: "/", title: "x", ref: "y" }, plugins: [] });
+    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["page", "unknown fields: title, ref"],
+      ["", "unknown field: plugins"],
+    ]);
+  });
+
   it("lists each unknown field under its own name", () => {
     expect(refusal(z.strictObject({ a: z.string() }), { a: "x", b: 1, c: 2 }).issues).toEqual([
       { field: "b", message: "is not a field of this input" },

@@ -26,7 +26,9 @@ export function plainIssueMessage(issue: RawIssue): string {
     case "not_multiple_of":
       return `must be a multiple of ${issue.divisor}`;
     case "unrecognized_keys":
-      return "is not a field of this input";
+      // Reported on the parent object, so the message names the fields; the API formatter
+      // reports each under its own name instead (`unknownFieldProblem`).
+      return `${issue.keys.length === 1 ? "unknown field" : "unknown fields"}: ${issue.keys.join(", ")}`;
     case "invalid_union": {
       // A discriminated union reports on the discriminator field itself, with its options.
       const options = (issue as { options?: unknown[] }).options;
@@ -42,6 +44,9 @@ export function plainIssueMessage(issue: RawIssue): string {
       return "is not valid";
   }
 }
+
+/** What the API says of a field the input should not have had, reported under that field's name. */
+export const unknownFieldProblem = "is not a field of this input";
 
 /** Makes every zod schema in this process use `plainIssueMessage` for issues without a message of their own. */
 export function usePlainIssueMessages(): void {
