@@ -41,6 +41,19 @@ describe("createClient", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("waits what the server asks before sending a rate-limited query again", async () => {
+    vi.useFakeTimers();
+    const limited = { error: { message: "Too many requests", code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, appCode: "RATE_LIMITED", retryAfterSeconds: 2 } } };
+    const server = scriptedFetch([{ status: 429, body: limited }, { status: 200, body: { result: { data: [] } } }]);
+    const client = createClient({ baseUrl: "https://mt.example", apiKey: "mt_key", fetch: server.fetch, retry: { baseDelayMs: 10 } });
+    const answer = client.sites.list.query({ tenantId: "tenant_1" });
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(server.requests).toHaveLength(2);
+    await expect(answer).resolves.toEqual([]);
+  });
+
   it("never sends a mutation twice, even when the server was unavailable", async () => {
     const server = scriptedFetch([{ status: 503, body: unavailable }, { status: 200, body: { result: { data: {} } } }]);
     const client = createClient({ baseUrl: "https://mt.example", apiKey: "mt_key", fetch: server.fetch, retry: { baseDelayMs: 0 } });

@@ -28,8 +28,9 @@ export interface ClientOptions {
   timeoutMs?: number;
   /**
    * Retrying of queries that failed for want of an answer (network error, timeout) or with
-   * 429, 502, 503 or 504, with exponential backoff. Mutations are never retried. `false` turns
-   * it off. Default `{ attempts: 3, baseDelayMs: 200, maxDelayMs: 5000 }`.
+   * 429, 502, 503 or 504, with exponential backoff, waiting at least the server's
+   * `retryAfterSeconds` (and not retrying when that is over `maxDelayMs`). Mutations are never
+   * retried. `false` turns it off. Default `{ attempts: 3, baseDelayMs: 200, maxDelayMs: 5000 }`.
    */
   retry?: RetryOptions | false;
 }
@@ -40,11 +41,17 @@ export const defaultTimeoutMs = 30_000;
 export function createClient(options: ClientOptions): MousetrailClient {
   const retry = resolveRetryOptions(options.retry);
   const fetch = fetchWithTimeout(options.fetch ?? globalThis.fetch, options.timeoutMs ?? defaultTimeoutMs);
+  // retryLink asks `retry` and then, at once and for the same failure, `retryDelayMs`: the
+  // server's Retry-After read in the first is used by the second.
+  let retryAfterSeconds: number | undefined;
   return createTRPCClient<AppRouter>({
     links: [
       retryLink({
-        retry: ({ op, error, attempts }) => shouldRetry({ type: op.type, httpStatus: error.data?.httpStatus ?? httpStatusOf(error.meta), attempts }, retry),
-        retryDelayMs: (attemptsMade) => retryDelayMs(attemptsMade, retry),
+        retry: ({ op, error, attempts }) => {
+          retryAfterSeconds = error.data?.retryAfterSeconds;
+          return shouldRetry({ type: op.type, httpStatus: error.data?.httpStatus ?? httpStatusOf(error.meta), attempts, retryAfterSeconds }, retry);
+        },
+        retryDelayMs: (attemptsMade) => retryDelayMs(attemptsMade, retry, retryAfterSeconds),
       }),
       httpBatchLink({
         url: `${options.baseUrl.replace(/\/+$/, "")}/trpc`,

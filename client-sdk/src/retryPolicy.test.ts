@@ -15,6 +15,8 @@ describe("shouldRetry", () => {
     ["a query that hit a server bug (500)", { type: "query", httpStatus: 500, attempts: 1 }, false],
     ["a mutation with no answer: it may have been applied", { type: "mutation", httpStatus: undefined, attempts: 1 }, false],
     ["a rate-limited mutation", { type: "mutation", httpStatus: 429, attempts: 1 }, false],
+    ["a query asked to wait 5 s (maxDelayMs)", { type: "query", httpStatus: 429, attempts: 1, retryAfterSeconds: 5 }, true],
+    ["a query asked to wait longer than maxDelayMs", { type: "query", httpStatus: 429, attempts: 1, retryAfterSeconds: 6 }, false],
     ["a mutation answered 503", { type: "mutation", httpStatus: 503, attempts: 1 }, false],
   ];
   it.each(cases)("%s: %s", (_title, call, expected) => {
@@ -31,6 +33,16 @@ describe("retryDelayMs", () => {
     [40, 5_000],
   ])("after %i failed attempts waits %i ms", (attemptsMade, expected) => {
     expect(retryDelayMs(attemptsMade, defaultRetry)).toBe(expected);
+  });
+});
+
+describe("retryDelayMs with the server's Retry-After", () => {
+  it.each([
+    [1, 3, 3_000],
+    [3, 0.1, 800],
+    [1, undefined, 200],
+  ])("after %i failed attempts, asked to wait %s s, waits %i ms", (attemptsMade, retryAfterSeconds, expected) => {
+    expect(retryDelayMs(attemptsMade, defaultRetry, retryAfterSeconds)).toBe(expected);
   });
 });
 

@@ -24,19 +24,25 @@ export interface FailedCall {
   httpStatus: number | undefined;
   /** Attempts made so far, the first included. */
   attempts: number;
+  /** The server's `retryAfterSeconds` (with 429 and 503): sooner is pointless. */
+  retryAfterSeconds?: number | undefined;
 }
 
 export function shouldRetry(call: FailedCall, options: Required<RetryOptions>): boolean {
   if (call.type !== "query" || call.attempts >= options.attempts) return false;
+  // Asked to wait longer than the client may: hand the error back rather than be refused again.
+  if ((call.retryAfterSeconds ?? 0) * 1000 > options.maxDelayMs) return false;
   return call.httpStatus === undefined || transientStatuses.has(call.httpStatus);
 }
 
 /**
  * The wait after `attemptsMade` failed attempts, exponential: `baseDelayMs` after the first,
- * twice that after the second, and so on, never over `maxDelayMs`.
+ * twice that after the second, and so on, never over `maxDelayMs`; at least what the server
+ * asked for (`shouldRetry` has already refused a wait over `maxDelayMs`).
  */
-export function retryDelayMs(attemptsMade: number, options: Required<RetryOptions>): number {
-  return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attemptsMade - 1));
+export function retryDelayMs(attemptsMade: number, options: Required<RetryOptions>, retryAfterSeconds?: number): number {
+  const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attemptsMade - 1));
+  return Math.max(backoff, (retryAfterSeconds ?? 0) * 1000);
 }
 
 /** Checks the options once, so a typo fails at `createClient`, not at the first outage. */
