@@ -11,8 +11,9 @@ import Koa from "koa";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { appRouter } from "../api/router.js";
-import type { ProcedureMeta } from "../api/trpc.js";
+import { publicProcedure, router as trpcRouter, type ProcedureMeta } from "../api/trpc.js";
 import { routerProcedures } from "../api/routerProcedures.js";
 import { createLogger } from "../logging/logger.js";
 import { createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
@@ -217,6 +218,23 @@ describe("GET /openapi.json", () => {
     const tooMany = await call("audit.list", { tenantId: fixture.tenantId, limit: 201 });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error?.data.issues).toEqual([{ field: "limit", message: "must be at most 200" }]);
+  });
+});
+
+describe("buildOpenApiDocument", () => {
+  it("describes a subscription as a GET answered with server-sent events, validly", async () => {
+    const streaming = trpcRouter({
+      ticks: publicProcedure
+        .input(z.strictObject({ from: z.int().min(0) }))
+        .subscription(async function* () {
+          yield { tick: 1 };
+        }),
+    });
+    const built = buildOpenApiDocument(streaming);
+    const operation = built.paths["/ticks"]?.get;
+    expect(operation?.parameters).toHaveLength(1);
+    expect(JSON.stringify(operation?.responses["200"])).toContain('"text/event-stream"');
+    await expect(SwaggerParser.validate(structuredClone(built) as never)).resolves.toBeDefined();
   });
 });
 

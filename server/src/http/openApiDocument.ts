@@ -160,10 +160,11 @@ function dataResponse(data: unknown) {
   };
 }
 
-function eventStreamResponse(data: unknown) {
+/** A subscription, as tRPC serves it over GET: server-sent events. OpenAPI 3.1 has no item schema, hence the extension. */
+function eventStreamResponse(item: unknown) {
   return {
-    description: "Server-sent events, one per item, each `data:` line holding the item as JSON",
-    content: { "text/event-stream": { itemSchema: data, schema: { type: "string" } } },
+    description: "Server-sent events; each `data:` line holds one item as JSON (its schema is `x-item-schema`)",
+    content: { "text/event-stream": { schema: { type: "string" }, "x-item-schema": item } },
   };
 }
 
