@@ -5,10 +5,10 @@ import { chromium, type Request } from "playwright-core";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import { recordedOrigin } from "@mousetrail/server/domain/demo/demoRecordings";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
-import { siteScopedKey, visitorKeySecretOf } from "@mousetrail/server/ingest/siteScopedKey";
 import type { BenchEnvironment } from "./benchEnvironment.js";
 import type { BenchPart } from "./benchPart.js";
 import { browseDemoShop } from "./demoVisit.js";
+import { waitForDerivation } from "./derivation.js";
 import { figure, formatNumber, renderTable } from "./figures.js";
 import { recordedVisits, recorderHeaders, type RecordedVisit } from "./recorderBatches.js";
 import { buildRecorderOnce } from "./recorderPart.js";
@@ -95,10 +95,12 @@ async function replayRecordedVisit(environment: BenchEnvironment, visit: Recorde
   const { server, demo } = environment;
   const origin = server.url;
   const ids = { siteKey: demo.siteKey, sessionId: randomBytes(16).toString("base64url"), visitorId: randomBytes(16).toString("base64url") };
+  let firstPageId: string | undefined;
   const lastSent = Math.max(...visit.pageViews.flat().map((batch) => batch.sentAt));
   const startAt = Date.now() - lastSent;
   for (const batches of visit.pageViews) {
     const pageId = randomBytes(16).toString("base64url");
+    firstPageId ??= pageId;
     for (const batch of batches) {
       const payload: CollectPayload = {
         ...ids,
@@ -116,8 +118,10 @@ async function replayRecordedVisit(environment: BenchEnvironment, visit: Recorde
       if (response.status !== 204) throw new Error(`${visit.name}: batch ${batch.seq} answered ${response.status} ${await response.text()}`);
     }
   }
-  const sessionKey = siteScopedKey(visitorKeySecretOf(server.services.sessionSecret), demo.siteId, ids.sessionId);
-  return weighSession(environment, visit.name, sessionKey);
+  // The server keys the session with a secret of its own; its first chunk, found by page id, says the key.
+  const chunk = await analyticsCollections(environment.db).recordingChunks.findOne({ siteId: demo.siteId, pageId: firstPageId });
+  if (!chunk) throw new Error(`${visit.name}: its first page view's chunk was not stored`);
+  return weighSession(environment, visit.name, demo.siteId, chunk.sessionKey);
 }
 
 /** A visit browsed in Chromium now (demoVisit.ts), the demo shop's recorder sending it. */
@@ -151,16 +155,18 @@ async function browseInChromium(environment: BenchEnvironment): Promise<WeighedS
     await browser.close();
   }
   if (answers.length === 0 || answers.some((status) => status !== 204)) throw new Error(`the demo visit's batches were not all stored: answers ${JSON.stringify(answers)}`);
-  const { demo, server } = environment;
-  const sessions = await analyticsCollections(server.database.db).sessions.find({ tenantId: demo.tenantId, siteId: demo.siteId }).toArray();
+  const { demo } = environment;
+  await waitForDerivation(environment.db, demo.siteId, { timeoutMs: 60_000 });
+  const sessions = await analyticsCollections(environment.db).sessions.find({ tenantId: demo.tenantId, siteId: demo.siteId }).toArray();
   if (sessions.length !== 1 || !sessions[0]) throw new Error(`expected one demo session, found ${sessions.length}`);
-  return weighSession(environment, "Chromium visit (scripts/bench/demoVisit.ts)", sessions[0].sessionKey);
+  return weighSession(environment, "Chromium visit (scripts/bench/demoVisit.ts)", demo.siteId, sessions[0].sessionKey);
 }
 
-async function weighSession(environment: BenchEnvironment, name: string, sessionKey: string): Promise<WeighedSession> {
-  const { demo, server } = environment;
-  const stored = analyticsCollections(server.database.db);
-  const filter = { tenantId: demo.tenantId, siteId: demo.siteId, sessionKey };
+/** A session's stored documents, weighed once it is derived (the server derives after it answers). */
+async function weighSession(environment: BenchEnvironment, name: string, siteId: string, sessionKey: string): Promise<WeighedSession> {
+  await waitForDerivation(environment.db, siteId, { timeoutMs: 60_000 });
+  const stored = analyticsCollections(environment.db);
+  const filter = { siteId, sessionKey };
   const session = await stored.sessions.findOne(filter);
   if (!session) throw new Error(`${name}: no session was stored`);
   const chunks = await stored.recordingChunks.find(filter).toArray();
