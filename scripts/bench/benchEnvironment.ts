@@ -10,12 +10,11 @@ import { tenantScope } from "@mousetrail/server/repositories/tenantScope";
 import { collections, type SiteDoc } from "@mousetrail/server/db/collections";
 import type { Db } from "mongodb";
 import { startBenchProcess, type BenchProcess } from "./benchProcess.js";
+import { startPageServer, type PageServer } from "./pageServer.js";
 import type { StepMetricsEntry } from "./stepTimings.js";
 
 /** The origin the bench site allows, sent as the Origin header of every bench batch. */
 export const benchOrigin = "https://shop.bench.example";
-/** The origin the generated realistic page is served on in Chromium (storagePart.ts). */
-export const realisticPageOrigin = "http://realistic-page.bench.example";
 
 /** The server under test, a process of its own (benchServerProcess.ts). */
 export interface BenchServer {
@@ -47,8 +46,10 @@ export interface BenchEnvironment {
   logger: Logger;
   /** The load's site: a tenant's own, with the demo shop's privacy settings, under which its visits were recorded. */
   benchSite: SiteDoc;
-  /** The realistic page's site (same tenant and settings), allowing `realisticPageOrigin`. */
+  /** The realistic page's site (same tenant and settings), allowing only `pageServer.origin`. */
   pageSite: SiteDoc;
+  /** Where the bench serves pages of its own for Chromium (the realistic page, storagePart.ts). */
+  pageServer: PageServer;
   /** The demo shop's tenant and site, seeded into the fresh database. */
   demo: DemoLogin;
   close(): Promise<void>;
@@ -61,6 +62,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
   const sessionSecret = randomBytes(32).toString("base64url");
   let serverProcess: BenchProcess<{ url: string }> | undefined;
   let database: DatabaseConnection | undefined;
+  let pageServer: PageServer | undefined;
   try {
     serverProcess = await startBenchProcess<{ url: string }>(new URL("./benchServerProcess.ts", import.meta.url), {
       env: { BENCH_MONGODB_URI: databaseServer.uri, BENCH_DB_NAME: dbName, BENCH_SESSION_SECRET: sessionSecret },
@@ -71,7 +73,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     const url = running.ready.url;
     const now = new Date();
     // The demo first: it seeds only a database without users.
-    const demo = await seedDemo(db, { allowedOrigins: [url, url.replace("127.0.0.1", "localhost")], now });
+    const demo = await seedDemo(db, { allowedOrigins: [url], now });
     if (!demo) throw new Error("the demo was not seeded into the fresh bench database");
     const owner = await createUser(db, { email: "bench-owner@bench.example", password: randomBytes(18).toString("base64url"), name: "Bench owner", now });
     const actor = { type: "user" as const, id: owner._id, platform: false };
@@ -84,7 +86,9 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       return (await updateSitePrivacy(call, created._id, { settings: demoSite.privacy.settings })).site;
     };
     const benchSite = await siteWithDemoSettings("Bench shop", benchOrigin);
-    const pageSite = await siteWithDemoSettings("Realistic page", realisticPageOrigin);
+    pageServer = await startPageServer();
+    const pages = pageServer;
+    const pageSite = await siteWithDemoSettings("Realistic page", pages.origin);
     const connection = database;
     return {
       databaseServer,
@@ -100,9 +104,11 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
       logger,
       benchSite,
       pageSite,
+      pageServer: pages,
       demo,
       async close() {
         await running.close();
+        await pages.close();
         await db.dropDatabase();
         await connection.close();
         await databaseServer.stop();
@@ -110,6 +116,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
     };
   } catch (error) {
     await serverProcess?.close();
+    await pageServer?.close();
     await database?.close();
     await databaseServer.stop();
     throw error;

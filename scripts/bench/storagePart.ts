@@ -1,16 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { BSON } from "mongodb";
-import { chromium, type Request } from "playwright-core";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import { recordedOrigin } from "@mousetrail/server/domain/demo/demoRecordings";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
 import type { BenchEnvironment } from "./benchEnvironment.js";
 import type { BenchPart } from "./benchPart.js";
+import { recordVisitInChromium } from "./chromiumVisit.js";
 import { browseDemoShop } from "./demoVisit.js";
 import { waitForDerivation } from "./derivation.js";
 import { figure, formatNumber, renderTable } from "./figures.js";
 import { recordedVisits, recorderHeaders, type RecordedVisit } from "./recorderBatches.js";
+import { generateRealisticPage } from "./realisticPage.js";
+import { browseRealisticPage } from "./realisticVisit.js";
 import { buildRecorderOnce } from "./recorderPart.js";
 
 /** The target's unit: kB of 1000 bytes. */
@@ -37,11 +39,12 @@ interface WeighedSession {
  * Chromium browses the demo shop here with the recorder built in this run. Each session's
  * documents are then weighed as BSON (its chunks, its session, its page views; the daily
  * rollups shared by all sessions are not counted), over its recorded time, from its first event
- * to its last.
+ * to its last. The same again for a visit recorded in Chromium on a generated page the size of a
+ * real product page (realisticPage.ts: over 500 kB of HTML with images, tables and forms).
  */
 export const storagePart: BenchPart = {
   name: "storage",
-  title: "Stored size per recorded minute of demo shop sessions",
+  title: "Stored size per recorded minute of demo shop sessions and of a visit on a realistic page",
   async run(context) {
     const environment = await context.environment();
     const recorded = await recordedVisits();
@@ -59,12 +62,28 @@ export const storagePart: BenchPart = {
       sessions = [await browseInChromium(environment)];
     }
 
+    context.log("recording a visit of the realistic page in Chromium (about 90 s)");
+    const realistic = await visitRealisticPage(environment);
+
     const storedBytes = sessions.reduce((sum, session) => sum + session.storedBytes, 0);
     const recordedMinutes = sessions.reduce((sum, session) => sum + session.recordedSeconds, 0) / 60;
     const figures = [
       figure("stored size per recorded minute (demo sessions)", storedBytes / kilobyte / recordedMinutes, "kB/min", {
         target: { op: "<=", limit: 100, text: "<= 100 kB/min" },
       }),
+      figure("stored size per recorded minute (realistic page)", realistic.session.storedBytes / kilobyte / (realistic.session.recordedSeconds / 60), "kB/min", {
+        target: { op: "<=", limit: 100, text: "<= 100 kB/min" },
+      }),
+    ];
+    const row = (session: WeighedSession) => [
+      session.name,
+      formatNumber(session.recordedSeconds),
+      String(session.pageViews),
+      String(session.chunks),
+      String(session.events),
+      formatNumber(session.storedBytes),
+      `${formatNumber(session.eventsGzipBytes)} / ${formatNumber(session.eventsJsonBytes)}`,
+      formatNumber(session.storedBytes / kilobyte / (session.recordedSeconds / 60)),
     ];
     const report = [
       `Sessions: ${source}.`,
@@ -72,21 +91,16 @@ export const storagePart: BenchPart = {
       "",
       renderTable(
         ["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events gzip / JSON bytes", "kB/min"],
-        sessions.map((session) => [
-          session.name,
-          formatNumber(session.recordedSeconds),
-          String(session.pageViews),
-          String(session.chunks),
-          String(session.events),
-          formatNumber(session.storedBytes),
-          `${formatNumber(session.eventsGzipBytes)} / ${formatNumber(session.eventsJsonBytes)}`,
-          formatNumber(session.storedBytes / kilobyte / (session.recordedSeconds / 60)),
-        ]),
+        sessions.map(row),
       ),
       "",
       `All: ${formatNumber(storedBytes)} bytes over ${formatNumber(recordedMinutes * 60)} s recorded.`,
+      "",
+      `Realistic page: ${formatNumber(realistic.htmlBytes)} bytes of HTML (${realistic.images} images by URL, 16 inline), tables and forms, ` +
+        `a visit of it recorded in Chromium with the recorder built in this run:`,
+      renderTable(["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events gzip / JSON bytes", "kB/min"], [row(realistic.session)]),
     ].join("\n");
-    return { figures, report, details: { source, sessions, storedBytes, recordedSeconds: recordedMinutes * 60 } };
+    return { figures, report, details: { source, sessions, storedBytes, recordedSeconds: recordedMinutes * 60, realisticPage: realistic } };
   },
 };
 
@@ -127,39 +141,38 @@ async function replayRecordedVisit(environment: BenchEnvironment, visit: Recorde
 /** A visit browsed in Chromium now (demoVisit.ts), the demo shop's recorder sending it. */
 async function browseInChromium(environment: BenchEnvironment): Promise<WeighedSession> {
   await buildRecorderOnce();
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  const answers = await recordVisitInChromium({ browse: (page) => browseDemoShop(page, environment.server.url) });
+  return weighOnlySession(environment, "Chromium visit (scripts/bench/demoVisit.ts)", environment.demo.siteId, answers);
+}
+
+/**
+ * A visit of the generated realistic page, served by the bench's page server (the only origin
+ * the page's site allows), with the server's /recorder.js on the page.
+ */
+async function visitRealisticPage(environment: BenchEnvironment): Promise<{ htmlBytes: number; images: number; session: WeighedSession }> {
+  await buildRecorderOnce();
+  const { server, pageSite, pageServer } = environment;
+  const page = generateRealisticPage(`${server.url}/recorder.js`, pageSite.siteKey);
+  pageServer.publish(
+    new Map<string, { type: string; body: string | Buffer }>([
+      ["/", { type: "text/html; charset=utf-8", body: page.html }],
+      ...[...page.images].map(([path, body]): [string, { type: string; body: Buffer }] => [path, { type: "image/bmp", body }]),
+    ]),
+  );
+  const answers = await recordVisitInChromium({
+    browse: (tab) => browseRealisticPage(tab, `${pageServer.origin}/`),
   });
-  const answers: number[] = [];
-  try {
-    const browserContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const inFlight = new Set<Request>();
-    browserContext.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/collect" && request.method() === "POST") inFlight.add(request);
-    });
-    browserContext.on("requestfinished", async (request) => {
-      if (inFlight.delete(request)) answers.push((await request.response())?.status() ?? 0);
-    });
-    browserContext.on("requestfailed", (request) => {
-      if (inFlight.delete(request)) answers.push(0);
-    });
-    const page = await browserContext.newPage();
-    await browseDemoShop(page, environment.server.url);
-    // Leaving the page is what sends its last events (pagehide).
-    await page.close({ runBeforeUnload: true });
-    const deadline = Date.now() + 15_000;
-    while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    await browserContext.close();
-  } finally {
-    await browser.close();
-  }
-  if (answers.length === 0 || answers.some((status) => status !== 204)) throw new Error(`the demo visit's batches were not all stored: answers ${JSON.stringify(answers)}`);
-  const { demo } = environment;
-  await waitForDerivation(environment.db, demo.siteId, { timeoutMs: 60_000 });
-  const sessions = await analyticsCollections(environment.db).sessions.find({ tenantId: demo.tenantId, siteId: demo.siteId }).toArray();
-  if (sessions.length !== 1 || !sessions[0]) throw new Error(`expected one demo session, found ${sessions.length}`);
-  return weighSession(environment, "Chromium visit (scripts/bench/demoVisit.ts)", demo.siteId, sessions[0].sessionKey);
+  const session = await weighOnlySession(environment, "Chromium visit of the realistic page (scripts/bench/realisticVisit.ts)", pageSite._id, answers);
+  return { htmlBytes: Buffer.byteLength(page.html), images: page.images.size, session };
+}
+
+/** The one session a Chromium visit made on a site, once every batch it sent was stored. */
+async function weighOnlySession(environment: BenchEnvironment, name: string, siteId: string, answers: readonly number[]): Promise<WeighedSession> {
+  if (answers.length === 0 || answers.some((status) => status !== 204)) throw new Error(`${name}: the batches were not all stored: answers ${JSON.stringify(answers)}`);
+  await waitForDerivation(environment.db, siteId, { timeoutMs: 60_000 });
+  const sessions = await analyticsCollections(environment.db).sessions.find({ siteId }).toArray();
+  if (sessions.length !== 1 || !sessions[0]) throw new Error(`${name}: expected one session, found ${sessions.length}`);
+  return weighSession(environment, name, siteId, sessions[0].sessionKey);
 }
 
 /** A session's stored documents, weighed once it is derived (the server derives after it answers). */
