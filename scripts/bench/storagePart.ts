@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { BSON } from "mongodb";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import { recordedOrigin } from "@mousetrail/server/domain/demo/demoRecordings";
@@ -30,6 +30,8 @@ interface WeighedSession {
   /** Of which the chunks' gzip of their events, and that JSON before gzip. */
   eventsGzipBytes: number;
   eventsJsonBytes: number;
+  /** The events' JSON bytes by rrweb event kind (full snapshot, mutation, mouse move...), to show what dominates. */
+  eventsJsonBytesByKind: Record<string, number>;
 }
 
 /**
@@ -99,6 +101,9 @@ export const storagePart: BenchPart = {
       `Realistic page: ${formatNumber(realistic.htmlBytes)} bytes of HTML (${realistic.images} images by URL, 16 inline), tables and forms, ` +
         `a visit of it recorded in Chromium with the recorder built in this run:`,
       renderTable(["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events gzip / JSON bytes", "kB/min"], [row(realistic.session)]),
+      `Its events' JSON by kind: ${Object.entries(realistic.session.eventsJsonBytesByKind)
+        .map(([kind, bytes]) => `${kind} ${formatNumber(bytes / kilobyte)} kB`)
+        .join(", ")}.`,
     ].join("\n");
     return { figures, report, details: { source, sessions, storedBytes, recordedSeconds: recordedMinutes * 60, realisticPage: realistic } };
   },
@@ -194,5 +199,22 @@ async function weighSession(environment: BenchEnvironment, name: string, siteId:
     storedBytes: bsonBytes(chunks) + bsonBytes([session]) + bsonBytes(pageViews),
     eventsGzipBytes: chunks.reduce((sum, chunk) => sum + chunk.storedBytes, 0),
     eventsJsonBytes: chunks.reduce((sum, chunk) => sum + chunk.rawBytes, 0),
+    eventsJsonBytesByKind: bytesByKind(chunks.map((chunk) => chunk.events.buffer)),
   };
+}
+
+/** rrweb's IncrementalSource names, by number. */
+const incrementalSources = ["mutation", "mouse move", "mouse interaction", "scroll", "viewport resize", "input", "touch move", "media", "style sheet rule", "canvas", "font", "log", "drag", "style declaration", "selection", "adopted style sheet", "custom element"];
+
+function bytesByKind(gzippedEvents: readonly Uint8Array[]): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const gzipped of gzippedEvents) {
+    const events = JSON.parse(gunzipSync(gzipped).toString("utf8")) as { type: number; data?: { source?: number } }[];
+    for (const event of events) {
+      const kind =
+        event.type === 2 ? "full snapshot" : event.type === 3 ? (incrementalSources[event.data?.source ?? -1] ?? `incremental ${event.data?.source}`) : event.type === 4 ? "meta" : `type ${event.type}`;
+      sizes[kind] = (sizes[kind] ?? 0) + Buffer.byteLength(JSON.stringify(event));
+    }
+  }
+  return Object.fromEntries(Object.entries(sizes).sort(([, a], [, b]) => b - a));
 }
