@@ -30,7 +30,7 @@ export async function startBenchProcess<Ready>(entry: URL, options: { env?: Reco
   let exited: Error | null = null;
   let readyValue: { value: Ready } | null = null;
   const onReady = new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${options.startTimeoutMs ?? 60_000} ms`)), options.startTimeoutMs ?? 60_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${options.startTimeoutMs ?? 120_000} ms`)), options.startTimeoutMs ?? 120_000);
     child.on("message", (message: { ready?: Ready; id?: number; ok?: boolean; value?: unknown; message?: string }) => {
       if ("ready" in message) {
         clearTimeout(timer);
