@@ -39,6 +39,10 @@ describe("allowListTechnicalInfo", () => {
 
   it.each([
     ["browser", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"],
+    // The product name must be one from its first character: an e-mail address before a valid
+    // name is not a browser.
+    ["browser", "jane@example.com Chrome"],
+    ["os", "jane@example.com Linux"],
     ["language", "jane@example.com"],
     ["timeZone", "Europe/London; DROP TABLE"],
     ["screenWidth", 1280.5],

@@ -458,3 +458,31 @@ describe("maskRecordingEvents: other events", () => {
     expect(report.droppedParts).toBe(3);
   });
 });
+
+describe("maskRecordingEvents: nodes and sources it has never seen", () => {
+  it("MS-1.5 masks a value set by an attribute mutation on an element it has never seen, to a fixed length", () => {
+    const { events: masked, report } = maskRecordingEvents([mutation({ attributes: [{ id: 77, attributes: { value: "jane@example.com", class: "x" } }] })], inputsOnly);
+    expect(eventData(masked[0]).attributes).toEqual([{ id: 77, attributes: { value: "********", class: "x" } }]);
+    expect(report.maskedValues).toBe(1);
+  });
+
+  it("MS-1.5 masks the text attributes of an element it has never seen, as of unknown ancestry", () => {
+    const { events: masked } = maskRecordingEvents([mutation({ attributes: [{ id: 77, attributes: { title: "Jane Doe" } }] })], inputsOnly);
+    expect(eventData(masked[0]).attributes).toEqual([{ id: 77, attributes: { title: "**** ***" } }]);
+  });
+
+  it("MS-1.5 masks a text change on a node of unknown ancestry even under inputs-only", () => {
+    const { events: masked } = maskRecordingEvents([mutation({ texts: [{ id: 99, value: "Jane Doe" }] })], inputsOnly);
+    expect(eventData(masked[0]).texts).toEqual([{ id: 99, value: "**** ***" }]);
+  });
+
+  it.each([
+    ["the deprecated console-log source", IncrementalSource.Log],
+    ["a source rrweb does not define", 99],
+  ])("MS-1.7 drops an incremental event from %s", (_description, source) => {
+    const events = [{ type: EventType.IncrementalSnapshot, data: { source, payload: { level: "log", payload: ["jane@example.com"] } }, timestamp: 5 }];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toEqual([{ index: 0, reason: "unknown incremental source" }]);
+  });
+});

@@ -47,6 +47,16 @@ describe("truncateIp", () => {
   });
 
   it.each([
+    // Only a zero prefix before ffff makes an address IPv4-mapped; any other non-zero group makes
+    // it a plain IPv6 address whose interface-ID bits must go with the /48 truncation.
+    ["2001:db8:0:1:2:ffff:1234:5678", "2001:db8::"],
+    ["0:0:0:0:1:ffff:1234:5678", "::"],
+    ["1::ffff:1234:5678", "1::"],
+  ])("MS-1.2 truncates an address that only looks IPv4-mapped as IPv6: %s -> %s", (input, expected) => {
+    expect(truncateIp(input)).toBe(expected);
+  });
+
+  it.each([
     "",
     "localhost",
     "203.0.113",

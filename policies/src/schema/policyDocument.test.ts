@@ -16,6 +16,12 @@ function issuesOf(document: unknown): string[] {
   return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 }
 
+/** Replaces the changelog with entries of these versions and dates; the document takes the last. */
+function withChangelog(document: Mutable, entries: [number, string][]): void {
+  document.changelog = entries.map(([version, revisedOn]) => ({ version, revisedOn, summary: `Version ${version}.` }));
+  [document.version, document.revisedOn] = entries.at(-1)!;
+}
+
 describe("policyDocumentSchema", () => {
   it.each<[string, (document: Mutable) => void, RegExp]>([
     ["MS-1.1 a technical field outside the catalogue", (d) => d.technicalInfo.fields.push("userAgent"), /^technicalInfo\.fields\.10/],
@@ -31,12 +37,15 @@ describe("policyDocumentSchema", () => {
     ["MS-1.12 a third-party cookie", (d) => (d.cookies[0].firstParty = false), /^cookies\.0\.firstParty/],
     ["MS-1.12 a cookie holding an e-mail address", (d) => (d.cookies[0].content = "email"), /^cookies\.0\.content/],
     ["MS-1.12 two cookies with one name", (d) => (d.cookies[1].name = d.cookies[0].name), /^cookies\.1\.name: duplicate/],
+    ["MS-1.12 two cookies with one role", (d) => (d.cookies[1].role = d.cookies[0].role), /^cookies\.1\.role: duplicate cookie role/],
     ["MS-1.11 an opt-out cookie the policy does not list", (d) => (d.optOut.cookieName = "other"), /^optOut\.cookieName/],
     ["MS-1.13 survey answers kept with PII", (d) => (d.surveys.redactPiiInAnswers = false), /^surveys\.redactPiiInAnswers/],
     ["MS-2.3 visitor ids shared across sites", (d) => (d.visitorIdentity.scope = "global"), /^visitorIdentity\.scope/],
     ["MS-2.4 password inputs not in never-capture", (d) => (d.inputMasking.neverCapture.inputTypes = ["search"]), /^inputMasking\.neverCapture\.inputTypes: MS-2\.4/],
     ["MS-3.1 a retention default outside its bounds", (d) => (d.retention.rawRecordings.defaultDays = 400), /^retention\.rawRecordings/],
     ["MS-5.1 a changelog that does not end with this version", (d) => (d.version = 2), /^changelog: /],
+    ["MS-5.1 a changelog whose versions do not increase", (d) => withChangelog(d, [[1, "2018-03-02"], [3, "2019-01-01"], [3, "2020-01-01"]]), /^changelog\.2: changelog entries must be in increasing/],
+    ["MS-5.1 a changelog whose dates go back", (d) => withChangelog(d, [[1, "2018-03-02"], [2, "2017-01-01"], [3, "2020-01-01"]]), /^changelog\.1: changelog entries must be in increasing/],
     ["MS-5.1 a revision date that is not a date", (d) => (d.revisedOn = "02 March 2018"), /^revisedOn/],
     ["MS-5.1 a section without clause IDs", (d) => (d.pages.clauses = []), /^pages\.clauses/],
     ["MS-5.1 an unknown clause ID", (d) => (d.pages.clauses = ["MS-9.9"]), /^pages\.clauses\.0/],
@@ -52,5 +61,9 @@ describe("policyDocumentSchema", () => {
       d.changelog.push({ version: 2, revisedOn: "2026-01-15", summary: "Retention bounds tightened." });
     });
     expect(issuesOf(next)).toEqual([]);
+  });
+
+  it("MS-5.1 accepts two revisions published on the same day", () => {
+    expect(issuesOf(changed((d) => withChangelog(d, [[1, "2018-03-02"], [2, "2018-03-02"]])))).toEqual([]);
   });
 });

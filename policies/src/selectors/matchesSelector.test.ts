@@ -24,6 +24,10 @@ describe("matchesAnySelector", () => {
     [".search", true],
     [".form-control.search", true],
     [".form", false],
+    // MS-1.6: every class of a compound selector must be present, or `.search.public` would
+    // unmask any `.public` field.
+    [".search.public", false],
+    [".public.search", false],
     ["[required]", true],
     ["[disabled]", false],
     ["[name=q]", true],

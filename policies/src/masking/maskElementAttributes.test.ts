@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { effectivePolicyFor } from "../../testing/effectivePolicyFor.js";
+import { documentRootContext } from "./maskingContext.js";
+import { emptyMaskingReport } from "./maskingReport.js";
+import { maskElementAttributes } from "./maskElementAttributes.js";
+import { compileMaskingRules, treatElement } from "./maskingRules.js";
+
+const allText = compileMaskingRules(effectivePolicyFor({ textMasking: "all-text" }).masking);
+const inputsOnly = compileMaskingRules(effectivePolicyFor({ textMasking: "inputs-only" }).masking);
+const fresh = { neverCapture: false, blocked: false };
+
+function masked(tagName: string, attributes: Record<string, unknown>, rules = allText, context = documentRootContext) {
+  const copy = { ...attributes };
+  const report = emptyMaskingReport();
+  maskElementAttributes(copy, copy, treatElement(tagName, copy, rules, fresh), context, rules, report);
+  return { attributes: copy, report };
+}
+
+describe("maskElementAttributes", () => {
+  it.each(["placeholder", "title", "alt", "aria-label", "aria-description", "aria-valuetext", "label"])(
+    "MS-1.7 masks the %s attribute as page text under all-text, and keeps it under inputs-only",
+    (name) => {
+      const { attributes, report } = masked("img", { [name]: "Jane Doe" });
+      expect(attributes).toEqual({ [name]: "**** ***" });
+      expect(report.maskedValues).toBe(1);
+      expect(masked("img", { [name]: "Jane Doe" }, inputsOnly).attributes).toEqual({ [name]: "Jane Doe" });
+    },
+  );
+
+  it("MS-2.4 removes whether a never-capture field is ticked, and keeps it elsewhere", () => {
+    const neverCapture = { ...documentRootContext, neverCapture: true };
+    expect(masked("input", { type: "checkbox", checked: true }, inputsOnly, neverCapture).attributes).toEqual({ type: "checkbox" });
+    expect(masked("input", { type: "checkbox", checked: true }, inputsOnly).attributes).toEqual({ type: "checkbox", checked: true });
+  });
+});
