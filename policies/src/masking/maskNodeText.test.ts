@@ -21,4 +21,17 @@ describe("maskNodeText", () => {
     expect(maskNodeText("Dear team", context, false, rules, report)).toBe("Dear team");
     expect(report).toMatchObject({ neverCapturedValues: 0, maskedValues: 0 });
   });
+
+  it("MS-2.4 returns empty text as it is, without counting it as a removed value", () => {
+    const report = emptyMaskingReport();
+    expect(maskNodeText("", { ...documentRootContext, neverCapture: true }, false, rules, report)).toBe("");
+    expect(report).toMatchObject({ neverCapturedValues: 0, maskedValues: 0 });
+  });
+
+  it("MS-1.7 keeps the site's CSS and script placeholder inside a style or script element, even under all-text", () => {
+    const allText = compileMaskingRules(effectivePolicyFor({ textMasking: "all-text" }).masking);
+    const report = emptyMaskingReport();
+    expect(maskNodeText(".price { color: red }", { ...documentRootContext, code: true }, false, allText, report)).toBe(".price { color: red }");
+    expect(maskNodeText("Jane Doe", documentRootContext, false, allText, report)).toBe("**** ***");
+  });
 });

@@ -48,3 +48,22 @@ describe("NodeRegistry", () => {
     expect(registry.contextOf(1, rules)).toMatchObject({ known: false, context: { masked: true } });
   });
 });
+
+describe("NodeRegistry: attributes and ancestry", () => {
+  const withNotes = compileMaskingRules(effectivePolicyFor({ textMasking: "inputs-only", nonSensitiveSelectors: ["#notes"] }).masking);
+
+  it("MS-1.5 never keeps an entered value among the attributes it remembers for the session", () => {
+    const registry = new NodeRegistry();
+    registry.registerElement(10, null, "input", { type: "text", "data-rr-is-password": "true" });
+    registry.updateAttributes(10, { value: "hunter2", name: "pin", "data-rr-is-password": null }, withNotes);
+    expect(registry.attributesOf(10)).toEqual({ type: "text", name: "pin" });
+  });
+
+  it("MS-1.6 lets the outermost editable region decide: a non-sensitive region inside a sensitive one stays masked", () => {
+    const registry = new NodeRegistry();
+    registry.registerElement(1, null, "div", { contenteditable: "true" });
+    registry.registerElement(2, 1, "div", { contenteditable: "true", id: "notes" });
+    registry.registerOther(3, 2, "text");
+    expect(registry.contextOf(3, withNotes).context.region).toEqual({ kind: "entered-text", keep: false });
+  });
+});
