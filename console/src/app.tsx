@@ -15,6 +15,9 @@ const TenantLayout = lazy(() => import("./pages/t/tenantLayout.js"));
 const SitesPage = lazy(() => import("./pages/t/sites/sitesPage.js"));
 const SiteLayout = lazy(() => import("./pages/t/sites/siteLayout.js"));
 const SiteSettingsPage = lazy(() => import("./pages/t/sites/siteSettingsPage.js"));
+const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
+const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
+const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
 
 export function App(props: { api: MousetrailClient }) {
   const Root = (rootProps: ParentProps) => (
@@ -35,6 +38,9 @@ export function App(props: { api: MousetrailClient }) {
         <Route path="/sites/:siteId" component={SiteLayout}>
           <Route path="/" component={SiteSettingsPage} />
         </Route>
+        <Route path="/members" component={MembersPage} />
+        <Route path="/api-keys" component={ApiKeysPage} />
+        <Route path="/audit" component={AuditPage} />
       </Route>
       <Route path="*" component={NotFoundPage} />
     </Router>
