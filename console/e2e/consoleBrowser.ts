@@ -39,6 +39,8 @@ function newest(entry: string): number {
 /** A browser context that fails the test on any request to a host other than the server's. */
 export async function consoleContext(browser: Browser, origin: string, width: number): Promise<{ context: BrowserContext; foreignRequests: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // Well inside the test's own timeout, so a missing element fails with what was awaited.
+  context.setDefaultTimeout(10_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const foreignRequests: string[] = [];
   context.on("request", (request) => {

@@ -34,7 +34,7 @@ export default function AuditPage() {
         <Match when={store.page()}>
           <Show when={shown().length > 0} fallback={<EmptyState title="No entries here">Changes to sites, members, keys and privacy are recorded as they happen; try a wider filter or the next page.</EmptyState>}>
             <div class="table-scroll">
-              <table>
+              <table class="responsive">
                 <caption class="muted">Page {store.pageNumber()}</caption>
                 <thead>
                   <tr>
@@ -48,7 +48,7 @@ export default function AuditPage() {
                   <For each={shown()}>
                     {(entry) => (
                       <tr>
-                        <td>{formatDate(entry.at)}</td>
+                        <td data-label="When">{formatDate(entry.at)}</td>
                         <td>
                           <code>{entry.action}</code>
                         </td>

@@ -43,7 +43,7 @@ export default function MembersPage() {
           {(list) => (
             <>
               <div class="table-scroll">
-                <table>
+                <table class="responsive">
                   <caption class="muted">People with access to this tenant</caption>
                   <thead>
                     <tr>
@@ -69,7 +69,7 @@ export default function MembersPage() {
                               <For each={roles}>{(option) => <option value={option.role}>{option.role}</option>}</For>
                             </select>
                           </td>
-                          <td>{formatDate(member.joinedAt)}</td>
+                          <td data-label="Joined">{formatDate(member.joinedAt)}</td>
                           <td>
                             <button type="button" class="danger" aria-label={`Remove ${member.name}`} onClick={() => void remove.run(member.userId)}>
                               Remove
