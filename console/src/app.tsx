@@ -15,6 +15,7 @@ const TenantLayout = lazy(() => import("./pages/t/tenantLayout.js"));
 const SitesPage = lazy(() => import("./pages/t/sites/sitesPage.js"));
 const SiteLayout = lazy(() => import("./pages/t/sites/siteLayout.js"));
 const SiteSettingsPage = lazy(() => import("./pages/t/sites/siteSettingsPage.js"));
+const SitePrivacyPage = lazy(() => import("./pages/t/sites/sitePrivacyPage.js"));
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
@@ -37,6 +38,7 @@ export function App(props: { api: MousetrailClient }) {
         <Route path="/sites" component={SitesPage} />
         <Route path="/sites/:siteId" component={SiteLayout}>
           <Route path="/" component={SiteSettingsPage} />
+          <Route path="/privacy" component={SitePrivacyPage} />
         </Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />
