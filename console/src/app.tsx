@@ -19,6 +19,9 @@ const SitePrivacyPage = lazy(() => import("./pages/t/sites/sitePrivacyPage.js"))
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
+const StaffPage = lazy(() => import("./pages/staff/staffPage.js"));
+const CompliancePage = lazy(() => import("./pages/t/compliance/compliancePage.js"));
+const ComplaintPage = lazy(() => import("./pages/t/compliance/complaintPage.js"));
 
 export function App(props: { api: MousetrailClient }) {
   const Root = (rootProps: ParentProps) => (
@@ -43,7 +46,10 @@ export function App(props: { api: MousetrailClient }) {
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />
         <Route path="/audit" component={AuditPage} />
+        <Route path="/compliance" component={CompliancePage} />
+        <Route path="/compliance/complaints/:complaintId" component={ComplaintPage} />
       </Route>
+      <Route path="/staff" component={StaffPage} />
       <Route path="*" component={NotFoundPage} />
     </Router>
   );
