@@ -83,3 +83,12 @@ export async function checkAtBothWidths(page: Page, name: string): Promise<void>
   }
   if (original) await page.setViewportSize(original);
 }
+
+/** Signs in on the console's own form and waits for the first tenant's sites. */
+export async function signIn(page: Page, origin: string, email: string, password: string): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/t\/[^/]+\/sites$/);
+}

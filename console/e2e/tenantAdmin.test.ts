@@ -3,7 +3,7 @@ import { seedDemo, type DemoLogin } from "@mousetrail/server/domain/demo/seedDem
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAtBothWidths, consoleContext, ensureConsoleBuilt, widths } from "./consoleBrowser.js";
+import { checkAtBothWidths, consoleContext, ensureConsoleBuilt, signIn, widths } from "./consoleBrowser.js";
 
 /**
  * A new tenant admin in Chromium, against a real server: sign up, add a site, copy its snippet;
@@ -35,14 +35,6 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
     const { context, foreignRequests } = await consoleContext(browser, origin, widths.desktop);
     foreign.push(foreignRequests);
     return context.newPage();
-  }
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/t\/[^/]+\/sites$/);
   }
 
   it("serves the console at / with a strict Content-Security-Policy", async () => {
@@ -94,7 +86,7 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
 
   it("turns to “recorder seen” once the demo shop records a visit", async () => {
     const page = await newPage();
-    await signIn(page, demo.email, demo.password);
+    await signIn(page, origin, demo.email, demo.password);
     await page.goto(`${origin}/t/${demo.tenantId}/sites/${demo.siteId}`);
     await page.getByText("Recorder not yet seen").waitFor();
     const shop = await page.context().newPage();
@@ -107,7 +99,7 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
 
   it("invites a member who accepts, and switching tenants shows only the chosen tenant's data", async () => {
     const admin = await newPage();
-    await signIn(admin, demo.email, demo.password);
+    await signIn(admin, origin, demo.email, demo.password);
     await admin.goto(`${origin}/t/${demo.tenantId}/members`);
     await admin.getByText("No pending invitations").waitFor();
     await admin.getByLabel("Email").fill(newcomer.email);
@@ -120,7 +112,7 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
     await admin.context().close();
 
     const invitee = await newPage();
-    await signIn(invitee, newcomer.email, newcomer.password);
+    await signIn(invitee, origin, newcomer.email, newcomer.password);
     const ownSites = invitee.url();
     await invitee.goto(link);
     await invitee.getByRole("button", { name: "Accept invitation" }).click();
@@ -140,7 +132,7 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
 
   it("creates an API key shown once, then revokes it", async () => {
     const page = await newPage();
-    await signIn(page, demo.email, demo.password);
+    await signIn(page, origin, demo.email, demo.password);
     await page.goto(`${origin}/t/${demo.tenantId}/api-keys`);
     await page.getByLabel("Key name").fill("nightly export");
     await page.getByRole("button", { name: "Create key" }).click();

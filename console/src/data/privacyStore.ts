@@ -1,9 +1,17 @@
 import type { MousetrailClient, RouterOutputs } from "@mousetrail/client-sdk";
+import { isMousetrailError } from "@mousetrail/client-sdk";
 import { createResource, createSignal, onCleanup, type Accessor } from "solid-js";
+import { describeApiError, type ApiErrorDescription } from "../api/describeApiError.js";
 
 export type PrivacySettings = RouterOutputs["privacy"]["settings"];
 export type DraftSettings = PrivacySettings["settings"];
 export type JobStatus = RouterOutputs["privacy"]["jobStatus"];
+export interface PolicyPreview {
+  /** The policy the last valid draft would run under. */
+  policy: RouterOutputs["privacy"]["previewPolicy"] | null;
+  /** Why the current draft would be refused, by field; null when it is valid. */
+  refusal: ApiErrorDescription | null;
+}
 
 /** Levels from least to most protective, as the policy's minimums are stated. */
 export const consentModes = ["none", "opt-out", "required"] as const;
@@ -39,9 +47,19 @@ export function createPrivacyStore(api: MousetrailClient, tenantId: string, site
     clearTimeout(debounce);
     debounce = setTimeout(() => setSettledDraft(next), options.delayMs ?? 300);
   };
+  // A refused draft is an answer, not a failure: the last valid preview stays beside the reasons.
+  let lastValid: PolicyPreview["policy"] = null;
   const [preview] = createResource(
     () => settledDraft() ?? saved()?.settings,
-    (settings) => api.privacy.previewPolicy.query({ ...site, settings }),
+    async (settings): Promise<PolicyPreview> => {
+      try {
+        lastValid = await api.privacy.previewPolicy.query({ ...site, settings });
+        return { policy: lastValid, refusal: null };
+      } catch (error) {
+        if (!isMousetrailError(error) || error.data?.appCode !== "BAD_INPUT") throw error;
+        return { policy: lastValid, refusal: describeApiError(error) };
+      }
+    },
   );
   const job = createJobWatcher(api, tenantId, options.pollMs ?? 1000);
   onCleanup(() => clearTimeout(debounce));

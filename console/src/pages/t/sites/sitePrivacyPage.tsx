@@ -56,7 +56,7 @@ export default function SitePrivacyPage() {
                 }}
               >
                 <ErrorNotice error={save.error()} />
-                <SettingsFields saved={saved()} draft={store.draft()!} onChange={store.setDraft} disabled={!canWrite} error={save.error() ?? (store.preview.error ? describeApiError(store.preview.error) : null)} />
+                <SettingsFields saved={saved()} draft={store.draft()!} onChange={store.setDraft} disabled={!canWrite} error={save.error() ?? store.preview.latest?.refusal ?? null} />
                 <Show when={canWrite} fallback={<p class="muted">Only owners and admins change privacy settings.</p>}>
                   <button type="submit" class="primary" disabled={save.pending()}>
                     Save privacy settings
@@ -88,9 +88,10 @@ export default function SitePrivacyPage() {
             <section aria-labelledby="policy-preview">
               <h2 id="policy-preview">Policy page preview</h2>
               <p class="muted" role="status">
-                {store.preview.loading ? "Updating the preview…" : store.preview.error ? "The preview shows the last valid settings." : "As visitors will read it once saved."}
+                {store.preview.loading ? "Updating the preview…" : store.preview.latest?.refusal ? "These settings would be refused (see beside the fields); the preview shows the last valid ones." : "As visitors will read it once saved."}
               </p>
-              <Show when={store.preview.latest}>{(policy) => <PolicyPreview policy={policy()} site={pageSite()} />}</Show>
+              <ErrorNotice error={store.preview.error ? describeApiError(store.preview.error) : null} />
+              <Show when={store.preview.latest?.policy}>{(policy) => <PolicyPreview policy={policy()} site={pageSite()} />}</Show>
             </section>
           </div>
         )}
