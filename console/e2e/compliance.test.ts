@@ -39,6 +39,19 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
     return page;
   }
 
+  /** A visitor's complaint, sent through the site's public form as they would. */
+  async function sendComplaint(page: Page, name: string, email: string, message: string): Promise<void> {
+    const form = await page.context().newPage();
+    await form.goto(`${origin}/complaints/${demo.siteKey}`);
+    await form.getByLabel("Your name").fill(name);
+    await form.getByLabel("Your email address").fill(email);
+    await form.locator('input[name="category"]').first().check();
+    await form.getByLabel("Your complaint").fill(message);
+    await form.getByRole("button", { name: "Send complaint" }).click();
+    await form.waitForLoadState();
+    await form.close();
+  }
+
   const consentRequired = "until you have given your consent";
 
   it("previews the policy page as a setting changes, and the public page says the same once saved", async () => {
@@ -62,6 +75,12 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
     await page.getByRole("button", { name: "Save privacy settings" }).click();
     await page.getByText(/^Saved\./).waitFor();
     expect(await policyPage()).toContain(consentRequired);
+
+    // Back to opt-out, as the demo shop was: the page says so again (and the next tests record visits).
+    await page.getByLabel("Consent mode").selectOption("opt-out");
+    await preview.getByText("unless you exclude yourself").waitFor();
+    await page.getByRole("button", { name: "Save privacy settings" }).click();
+    await expect.poll(policyPage).not.toContain(consentRequired);
     await page.context().close();
   });
 
@@ -103,30 +122,47 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
 
   it("shows a complaint sent through the site's form, answered and moved along", async () => {
     const page = await ownerPage();
+
+    await sendComplaint(page, "Carla Complainant", "carla@example.com", "Please tell me what you recorded about me.");
+
     await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=complaints`);
-    await page.getByText("No complaints yet").waitFor();
-
-    const form = await page.context().newPage();
-    await form.goto(`${origin}/complaints/${demo.siteKey}`);
-    await form.getByLabel("Your name").fill("Carla Complainant");
-    await form.getByLabel("Your email address").fill("carla@example.com");
-    await form.locator('input[name="category"]').first().check();
-    await form.getByLabel("Your complaint").fill("Please tell me what you recorded about me.");
-    await form.getByRole("button", { name: "Send complaint" }).click();
-    await form.waitForLoadState();
-    await form.close();
-
-    await page.reload();
     await page.getByRole("link", { name: /from Carla Complainant/ }).click();
     await page.getByText("Please tell me what you recorded about me.").waitFor();
     await page.getByLabel("Response").fill("We recorded no personal details; here is what we hold.");
     await page.getByLabel("Sent by").selectOption("email");
     await page.getByRole("button", { name: "Record response" }).click();
     await page.locator(".complaint-response").getByText("We recorded no personal details").waitFor();
+    // Answering started the work on it: from in-progress it may be escalated, resolved or closed.
+    await page.locator(".badge").getByText("in-progress").waitFor();
+    expect(await page.getByLabel("New status").locator("option").allTextContents()).toEqual(["escalated-to-authority", "resolved", "closed"]);
     await page.getByLabel("New status").selectOption("resolved");
     await page.getByRole("button", { name: "Change status" }).click();
     await page.getByText(/→ resolved/).waitFor();
+    // From resolved, the ticket may only be reopened or closed.
+    expect(await page.getByLabel("New status").locator("option").allTextContents()).toEqual(["in-progress", "closed"]);
     await checkAtBothWidths(page, "complaint");
+    await page.context().close();
+  });
+
+  it("shows platform staff every tenant and every complaint, without complainants' details", async () => {
+    const page = await ownerPage();
+    await sendComplaint(page, "Dora Private", "dora@example.com", "Why was my visit recorded?");
+    await page.getByRole("link", { name: "Platform", exact: true }).click();
+    await page.waitForURL(`${origin}/staff`);
+    await page.getByRole("cell", { name: /Demo Shop/ }).waitFor();
+    await checkAtBothWidths(page, "staff-tenants");
+    await page.getByRole("tab", { name: "Complaints" }).click();
+    await page.getByText(/data-access|recording-concern|erasure|opt-out|other/).first().waitFor();
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).not.toContain("dora@example.com");
+    expect(main).not.toContain("Dora Private");
+    await checkAtBothWidths(page, "staff-complaints");
+    await page.getByRole("tab", { name: "Tenant purge" }).click();
+    await page.getByLabel("Tenant id").fill(demo.tenantId);
+    await page.getByLabel("The terms breach").fill("short");
+    await page.getByRole("button", { name: "Purge the tenant's analytics" }).click();
+    await page.getByText("must say why, in at least 10 characters").first().waitFor();
+    await checkAtBothWidths(page, "staff-purge");
     await page.context().close();
   });
 

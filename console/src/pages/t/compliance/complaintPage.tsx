@@ -1,8 +1,9 @@
+import { complaintTransitions } from "@mousetrail/server/domain/complaints/complaintTransitions";
 import { A, useParams } from "@solidjs/router";
 import { createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js";
 import { useApi } from "../../../api/apiContext.js";
 import { describeApiError, fieldError } from "../../../api/describeApiError.js";
-import { complaintChannels, complaintStatuses, createComplaintStore, type ComplaintChannel, type ComplaintStatus } from "../../../data/complaintsStore.js";
+import { complaintChannels, createComplaintStore, type ComplaintChannel, type ComplaintStatus } from "../../../data/complaintsStore.js";
 import { createAction } from "../../../ui/createAction.js";
 import { formatDate } from "../../../ui/formatDate.js";
 import { ErrorNotice, Loading, TextField } from "../../../ui/formControls.js";
@@ -16,7 +17,16 @@ export default function ComplaintPage() {
   const store = createComplaintStore(useApi(), tenant.tenantId, params.complaintId);
   const [message, setMessage] = createSignal("");
   const [channel, setChannel] = createSignal<ComplaintChannel>("email");
-  const [status, setStatus] = createSignal<ComplaintStatus>("in-progress");
+  // The moves the server allows from the ticket's status, from the one table it enforces.
+  const nextStatuses = (): readonly ComplaintStatus[] => {
+    const current = store.complaint.latest?.status;
+    return current ? complaintTransitions[current] : [];
+  };
+  const [chosen, setStatus] = createSignal<ComplaintStatus | null>(null);
+  const status = (): ComplaintStatus => {
+    const picked = chosen();
+    return picked && nextStatuses().includes(picked) ? picked : (nextStatuses()[0] ?? "in-progress");
+  };
   const [authority, setAuthority] = createSignal("");
   const respond = createAction(async () => {
     await store.respond(message(), channel());
@@ -98,7 +108,7 @@ export default function ComplaintPage() {
                 <div class="field">
                   <label for="complaint-new-status">New status</label>
                   <select id="complaint-new-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as ComplaintStatus)}>
-                    <For each={complaintStatuses.filter((option) => option !== complaint().status)}>{(option) => <option value={option}>{option}</option>}</For>
+                    <For each={nextStatuses()}>{(option) => <option value={option}>{option}</option>}</For>
                   </select>
                 </div>
                 <Show when={status() === "escalated-to-authority"}>
