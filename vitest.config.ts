@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "node",
-          include: ["{policies,server,client-sdk,scripts}/src/**/*.test.ts", "console/e2e/**/*.test.ts"],
+          include: ["{policies,server,client-sdk,scripts}/src/**/*.test.ts", "scripts/bench/*.test.ts", "console/e2e/**/*.test.ts"],
           globalSetup: ["server/src/testing/globalDatabase.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
