@@ -152,6 +152,17 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
     await page.goto(`${origin}/t/${demo.tenantId}/audit`);
     await page.getByText("apiKey.revoke").first().waitFor();
     await checkAtBothWidths(page, "audit");
+
+    // Signing out ends the session: the same address then asks to sign in, and leads back after.
+    const audit = page.url();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${origin}/sign-in`);
+    await page.goto(audit);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email").fill(demo.email);
+    await page.getByLabel("Password").fill(demo.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(audit);
     await page.context().close();
   });
 
