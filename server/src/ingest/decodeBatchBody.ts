@@ -1,4 +1,4 @@
-import { createGunzip } from "node:zlib";
+import { createGunzip, gunzipSync } from "node:zlib";
 import { JsonStructureScanner, type JsonStructureLimit, type JsonStructureLimits } from "./jsonStructureScanner.js";
 
 export interface BatchBodyLimits extends JsonStructureLimits {
@@ -19,7 +19,7 @@ const inflateChunkBytes = 64 * 1024;
  * The body as JSON text, checked against every structural limit WHILE it is inflated: each
  * inflated piece is scanned before the next is made, and the first limit crossed stops the
  * inflation, so a small gzip bomb costs the bytes up to that point, never its whole output.
- * `inflatedBytes` says how many were made (the memory test asserts on it).
+ * `inflatedBytes` says how many were made in all (the memory test asserts on it).
  */
 export function decodeBatchBody(body: Buffer, encoding: "gzip" | "identity", limits: BatchBodyLimits): Promise<DecodedBatchBody> {
   const scanner = new JsonStructureScanner(limits);
@@ -27,10 +27,19 @@ export function decodeBatchBody(body: Buffer, encoding: "gzip" | "identity", lim
     if (body.length > limits.maxDecompressedBytes) {
       return Promise.resolve({ kind: "refused", limit: "decompressedBytes", message: `larger than ${limits.maxDecompressedBytes} bytes`, inflatedBytes: 0 });
     }
-    const problem = scanner.write(body);
-    if (problem) return Promise.resolve({ kind: "refused", ...problem, inflatedBytes: body.length });
-    return Promise.resolve({ kind: "ok", text: body, values: scanner.figures().values, inflatedBytes: body.length });
+    return Promise.resolve(scanWhole(scanner, body));
   }
+  // The recorder's batches inflate to a few kB: in one synchronous call, capped at one piece, they
+  // cost a third less CPU than a stream's round trips through the thread pool. Larger ones stream.
+  let small: Buffer | undefined;
+  try {
+    small = gunzipSync(body, { maxOutputLength: inflateChunkBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_BUFFER_TOO_LARGE") {
+      return Promise.resolve({ kind: "refused", limit: "gzip", message: "not valid gzip data", inflatedBytes: 0 });
+    }
+  }
+  if (small) return Promise.resolve(scanWhole(scanner, small));
   return new Promise((resolve) => {
     const gunzip = createGunzip({ chunkSize: inflateChunkBytes });
     const pieces: Buffer[] = [];
@@ -40,7 +49,8 @@ export function decodeBatchBody(body: Buffer, encoding: "gzip" | "identity", lim
       if (settled) return;
       settled = true;
       gunzip.destroy();
-      resolve(outcome);
+      // What the synchronous attempt inflated and threw away counts too.
+      resolve({ ...outcome, inflatedBytes: outcome.inflatedBytes + inflateChunkBytes });
     };
     gunzip.on("data", (piece: Buffer) => {
       if (settled) return;
@@ -56,6 +66,12 @@ export function decodeBatchBody(body: Buffer, encoding: "gzip" | "identity", lim
     gunzip.on("error", () => finish({ kind: "refused", limit: "gzip", message: "not valid gzip data", inflatedBytes }));
     gunzip.end(body);
   });
+}
+
+function scanWhole(scanner: JsonStructureScanner, text: Buffer): DecodedBatchBody {
+  const problem = scanner.write(text);
+  if (problem) return { kind: "refused", ...problem, inflatedBytes: text.length };
+  return { kind: "ok", text, values: scanner.figures().values, inflatedBytes: text.length };
 }
 
 function tooLarge(limits: BatchBodyLimits, inflatedBytes: number): DecodedBatchBody {
