@@ -10,8 +10,10 @@ import { createBatchMemoryBudget } from "../ingest/batchMemoryBudget.js";
 import { collectLimits, type CollectPayload } from "../ingest/collectPayload.schema.js";
 import { createCollectPipeline } from "../ingest/collectPipeline.js";
 import { createSiteDirectory } from "../ingest/siteDirectory.js";
+import { maxViolationsPerBatch } from "../ingest/steps/detectPiiStep.js";
 import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { createLogger } from "../logging/logger.js";
+import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { createTenantFixture } from "../testing/apiHarness.js";
 import { batchPayload, postBatch } from "../testing/collectClient.js";
@@ -54,15 +56,15 @@ describe("POST /collect: the structural limits of a batch, at the limit and one 
     return { ...base, events: [...base.events, ...pads.map((payload) => ({ type: 5, data: { tag: "pad", payload }, timestamp: at }))] };
   };
 
-  it("values: 400,000 (keys included) stored, 400,001 refused with 413", async () => {
+  it("values: 250,000 (keys included) stored, 250,001 refused with 413", async () => {
     const base = countValues(padded([]));
     const atLimit = padded(new Array(collectLimits.maxJsonValues - base).fill(0));
-    expect(countValues(atLimit)).toBe(400_000);
+    expect(countValues(atLimit)).toBe(250_000);
     expect((await postBatch(server.url, atLimit)).status).toBe(204);
     const over = padded(new Array(collectLimits.maxJsonValues - base + 1).fill(0));
     expect(await postBatch(server.url, over)).toMatchObject({
       status: 413,
-      body: { error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "body: more than 400000 JSON values (keys included)" } },
+      body: { error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "body: more than 250000 JSON values (keys included)" } },
     });
   });
 
@@ -116,6 +118,20 @@ describe("POST /collect: the structural limits of a batch, at the limit and one 
       body: { error: { code: "BAD_INPUT", field: "events.2.timestamp", message: "events.2.timestamp: more than 86400000 ms before the server's clock" } },
     });
     expect(await analyticsCollections(db()).sessions.countDocuments({ startedAt: { $lt: new Date("2000-01-01") } })).toBe(0);
+  });
+
+  it("MS-1.7 records PII once per kind and place, and at most 1,000 times a batch, redacting every hit", async () => {
+    const violationsOf = (pageId: string) => analyticsCollections(db()).piiViolations.find({ pageId }).toArray();
+    const custom = (payload: unknown) => ({ type: 5, data: { tag: "pad", payload }, timestamp: Date.now() - 1_000 });
+    const dense = batchPayload(site.siteKey, { events: [custom("a jane.doe@example.com ".repeat(20_000))] });
+    expect((await postBatch(server.url, dense)).status).toBe(204);
+    expect(await violationsOf(dense.pageId)).toMatchObject([{ kind: "email", location: "events.0.data.payload" }]);
+
+    const many = batchPayload(site.siteKey, { events: [custom(Array.from({ length: 1_500 }, (_, index) => `user${index}@example.com`))] });
+    expect((await postBatch(server.url, many)).status).toBe(204);
+    expect(await violationsOf(many.pageId)).toHaveLength(maxViolationsPerBatch);
+    const [chunk] = await analyticsCollections(db()).recordingChunks.find({ pageId: many.pageId }).toArray();
+    expect(JSON.stringify(await decodeChunkEvents(chunk!))).not.toContain("@example.com");
   });
 
   it("405 and 415 carry their own codes, never INTERNAL", async () => {

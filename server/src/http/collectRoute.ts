@@ -19,9 +19,11 @@ export interface CollectRouteOptions {
 export const maxBatchMemory = estimatedBatchMemory(collectLimits.maxDecompressedBytes, collectLimits.maxJsonValues);
 
 /**
- * 128 MiB: at most two batches at the limits decompress and parse at once (about 50 MB each, see
- * estimatedBatchMemory), while a real batch (6.8 kB raw) settles to about 50 kB once scanned;
- * past 32 waiting, 429.
+ * 128 MiB: the most one batch can cost (8 MiB, 250,000 values: ~108 MB, see estimatedBatchMemory)
+ * is reserved before it is inflated, so batches are inflated and scanned one at a time (JavaScript
+ * would run them one at a time anyway) beside what is left: ~25 MB, for the batches already
+ * scanned. A real batch (6.8 kB raw, ~420 values) settles to ~150 kB, so a full in-flight limit
+ * of them fits; one at the limits runs nearly alone. Past 32 waiting, 429.
  */
 export function defaultBatchMemoryBudget(): BatchMemoryBudget {
   return createBatchMemoryBudget({ totalBytes: 128 * 1024 * 1024, maxWaiting: 32 });
