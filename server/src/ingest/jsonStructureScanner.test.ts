@@ -32,6 +32,7 @@ describe("JsonStructureScanner", () => {
     ["a raw control byte inside a string", '["a\u0001"]', "syntax"],
     ["a bare word", "[1,x]", "syntax"],
     ["whitespace everywhere JSON allows it", ' { "v" :\t[ 1 ,\r\n2 ] } ', { values: 5, maxDepth: 2 }],
+    ["a top-level array has no keys", '["events",[1,2,3,4]]', { values: 7, maxDepth: 2 }],
     ["an events value that is a string", '{"v":"events","w":[1,2,3,4]}', { values: 9, maxDepth: 2 }],
   ])("%s", (_name, json, expected) => {
     expect(scan(json)).toEqual(expected);

@@ -70,6 +70,7 @@ export class JsonStructureScanner {
   private topLevelKey: number[] | null = null;
   private topLevelKeyIsEvents = false;
   private insideEvents = false;
+  private topLevelIsObject = false;
   private events = 0;
   /** Bytes scanned before the current chunk. */
   private offset = 0;
@@ -104,6 +105,7 @@ export class JsonStructureScanner {
         if (this.depth === 1 && byte === openBracket && this.topLevelKeyIsEvents) this.insideEvents = true;
         if (++this.depth > limits.maxDepth) return { limit: "depth", message: `nested deeper than ${limits.maxDepth} levels` };
         if (this.depth > this.deepest) this.deepest = this.depth;
+        if (this.depth === 1) this.topLevelIsObject = byte === openBrace;
         this.expectingTopLevelKey = this.depth === 1 && byte === openBrace;
       } else if (byte === closeBrace || byte === closeBracket) {
         if (this.depth === 2) this.insideEvents = false;
@@ -121,7 +123,7 @@ export class JsonStructureScanner {
         this.inScalar = true;
         const problem = this.countValue();
         if (problem) return problem;
-      } else if (byte === comma && this.depth === 1) {
+      } else if (byte === comma && this.depth === 1 && this.topLevelIsObject) {
         this.expectingTopLevelKey = true;
         this.topLevelKeyIsEvents = false;
       } else if (!structural[byte]) {
