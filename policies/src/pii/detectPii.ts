@@ -32,6 +32,9 @@ interface Span {
  *   with a trunk `0` or the North American 3-3-4 shape written with separators. A bare run of
  *   digits is not reported: order numbers, timestamps and IDs look the same.
  * When detections overlap, the earlier kind in that list wins and the later one is dropped.
+ * A text with more than `maxDetectionsPerText` of them is one detection, the whole text, of the
+ * first kind found: no page shows a thousand addresses in one text node, and a hostile one would
+ * otherwise cost an object per hit (a 2 MB string of addresses: 230,000 of them, ~60 MB).
  */
 export function detectPii(text: string, kinds: readonly PiiKind[] = piiKinds): PiiDetection[] {
   if (typeof text !== "string" || !mayHoldPii.test(text)) return [];
@@ -43,6 +46,7 @@ export function detectPii(text: string, kinds: readonly PiiKind[] = piiKinds): P
     if (!kinds.includes(kind)) continue;
     // Each run is one pattern's matches: in order of offset, and within it the earlier match wins.
     for (const run of detectorByKind[kind](text)) {
+      if (run.length > maxDetectionsPerText) return [{ kind, offset: 0, length: text.length }];
       const accepted: PiiDetection[] = [];
       for (const span of run) {
         const last = accepted.at(-1);
@@ -52,6 +56,7 @@ export function detectPii(text: string, kinds: readonly PiiKind[] = piiKinds): P
         accepted.push({ kind, ...span });
       }
       if (accepted.length > 0) detections = mergedByOffset(detections, accepted);
+      if (detections.length > maxDetectionsPerText) return [{ kind: (detections[0] as PiiDetection).kind, offset: 0, length: text.length }];
     }
   }
   return detections;
@@ -80,6 +85,8 @@ function mergedByOffset(left: readonly PiiDetection[], right: readonly PiiDetect
   }
   return merged;
 }
+
+export const maxDetectionsPerText = 1_000;
 
 /**
  * Every detector's match holds an ASCII digit, except the email detector's, which holds an `@`.
@@ -118,10 +125,12 @@ const nationalTrunkPhonePattern = /(?<![\w+.-])(?:\(0[0-9]{1,4}\) ?[0-9]|0[0-9])
 const northAmericanPhonePattern =
   /(?<![\w+.-])(?:1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[0-9]{3}[ .-][0-9]{4}(?![\w]|[.-][0-9])/g;
 
+/** The pattern's accepted matches, stopping one past `maxDetectionsPerText` (the caller then redacts all). */
 function spansOf(pattern: RegExp, text: string, accept: (candidate: string) => boolean = () => true): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(pattern)) {
     if (accept(match[0])) spans.push({ offset: match.index, length: match[0].length });
+    if (spans.length > maxDetectionsPerText) break;
   }
   return spans;
 }
@@ -173,6 +182,7 @@ function findIbans(text: string): Span[] {
     }
     if (compact.length !== expectedLength || /[A-Za-z0-9]/.test(text[position] ?? "")) continue;
     if (isValidIban(compact.toUpperCase())) spans.push({ offset: start.index, length: position - start.index });
+    if (spans.length > maxDetectionsPerText) break;
   }
   return spans;
 }
