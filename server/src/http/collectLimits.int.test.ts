@@ -174,7 +174,7 @@ describe("POST /collect: the memory budget of decompression and parsing", () => 
     // Another batch holds the whole budget: three bombs wait for it, the other two are told to retry.
     const held = await budget.acquire(1);
     const answers = Array.from({ length: 5 }, () => fetch(`${url}/collect?enc=gzip`, { method: "POST", headers: { origin: "https://shop.example" }, body: bomb }));
-    await vi.waitFor(() => expect(budget.waiting).toBe(3));
+    await vi.waitFor(() => expect(budget.waiting).toBe(3), { timeout: 15_000 });
     held?.release();
     const responses = await Promise.all(answers);
     expect(responses.map((response) => response.status).sort()).toEqual([413, 413, 413, 429, 429]);
