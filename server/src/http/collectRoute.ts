@@ -4,7 +4,7 @@ import { createBatchMemoryBudget, estimatedBatchMemory, type BatchMemoryBudget, 
 import { collectLimits } from "../ingest/collectPayload.schema.js";
 import type { CollectPipeline } from "../ingest/collectPipeline.js";
 import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
-import { allowRecorderOrigins, allowRecorderPreflight, answerError, answerRecorderOutcome } from "./recorderEndpoint.js";
+import { allowRecorderOrigins, allowRecorderPreflight, answerError, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";
 
 export interface CollectRouteOptions {
   pipeline: CollectPipeline;
@@ -83,6 +83,7 @@ export function mountCollectRoute(router: Router, options: CollectRouteOptions):
         origin: ctx.get("origin") || undefined,
         ip: ctx.ip,
         userAgent: ctx.get("user-agent"),
+        browserSignals: browserSignalsOf(ctx),
         receivedAt: new Date(),
       });
       answerRecorderOutcome(ctx, outcome);
