@@ -4,7 +4,7 @@ import Router from "@koa/router";
 import Koa from "koa";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { analyticsCollections } from "../db/analyticsCollections.js";
-import type { SiteDoc } from "../db/collections.js";
+import { collections, type SiteDoc } from "../db/collections.js";
 import { createSite } from "../domain/sites/createSite.js";
 import { createBatchMemoryBudget } from "../ingest/batchMemoryBudget.js";
 import { collectLimits, type CollectPayload } from "../ingest/collectPayload.schema.js";
@@ -47,6 +47,8 @@ describe("POST /collect: the structural limits of a batch, at the limit and one 
     const tenant = await createTenantFixture(db(), "Limits");
     const call = { scope: tenantScope(db(), tenant.tenantId), actor: { type: "user" as const, id: tenant.members.owner._id, platform: false }, now: new Date() };
     site = await createSite(call, { name: "Shop", allowedOrigins: ["https://shop.example"] });
+    // Page text kept, so PII in it reaches the server's detection (MS-1.7).
+    await collections(db()).sites.updateOne({ _id: site._id }, { $set: { "privacy.settings.textMasking": "inputs-only" } });
   });
 
   /** The recorded checkout batch with custom events carrying `pads` (rrweb's type 5, `{ tag, payload }`). */
