@@ -32,4 +32,18 @@ describe("maskElementAttributes", () => {
     expect(masked("input", { type: "checkbox", checked: true }, inputsOnly, neverCapture).attributes).toEqual({ type: "checkbox" });
     expect(masked("input", { type: "checkbox", checked: true }, inputsOnly).attributes).toEqual({ type: "checkbox", checked: true });
   });
+
+  it("MS-1.5 masks an option's value, numeric or not, to a fixed length and its label as page text in a select whose choice is masked", () => {
+    const inMaskedSelect = { ...documentRootContext, region: { kind: "select" as const, keep: false } };
+    const numeric = masked("option", { value: 42, label: "Germany" }, inputsOnly, inMaskedSelect);
+    expect(numeric.attributes).toEqual({ value: "********", label: "*******" });
+    expect(numeric.report.maskedValues).toBe(2);
+    const unlabelled = masked("option", { value: "DE", label: "" }, inputsOnly, inMaskedSelect);
+    expect(unlabelled.attributes).toEqual({ value: "********", label: "" });
+    expect(unlabelled.report.maskedValues).toBe(1);
+  });
+
+  it("MS-1.7 counts only the text attributes it masked under all-text, not empty ones", () => {
+    expect(masked("img", { alt: "", title: "Jane" }).report.maskedValues).toBe(1);
+  });
 });
