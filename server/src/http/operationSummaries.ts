@@ -54,6 +54,7 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "privacy.settings": "Get a site's privacy settings",
   "privacy.updateSettings": "Change a site's privacy settings within the policy's bounds",
   "privacy.jobStatus": "Get the status of a privacy job (retention, erasure)",
+  "privacy.previewPolicy": "Preview the privacy policy page a site would show with draft settings, without saving them",
   "sessions.list": "Page through a site's recorded sessions",
   "sessions.get": "Get one recorded session",
 };
