@@ -35,6 +35,7 @@ export const procedureSamples: Record<string, ProcedureSample> = {
   "apiKeys.create": (owner) => ({ tenantId: owner.tenantId, name: "Planted key", scopes: ["reports:read"] }),
   "apiKeys.revoke": (owner) => ({ tenantId: owner.tenantId, keyId: owner.apiKey._id }),
   "audit.list": (owner) => ({ tenantId: owner.tenantId }),
+  "audit.verifyChain": (owner) => ({ tenantId: owner.tenantId }),
   "platform.tenants.list": () => ({ limit: 10 }),
   "surveys.list": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, status: "active" }),
   "surveys.get": (owner) => ({ tenantId: owner.tenantId, surveyId: owner.surveyId }),
