@@ -3,6 +3,7 @@ import { resolveDatabaseServer, type DatabaseServer } from "@mousetrail/server/d
 import { createUser } from "@mousetrail/server/domain/auth/createUser";
 import { seedDemo, type DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { updateSitePrivacy } from "@mousetrail/server/domain/privacy/updateSitePrivacy";
+import { generateReceiptSigningKeyPem } from "@mousetrail/server/domain/receipts/receiptSigningKey";
 import { createSite } from "@mousetrail/server/domain/sites/createSite";
 import { createTenant } from "@mousetrail/server/domain/tenants/createTenant";
 import { createLogger, type Logger } from "@mousetrail/server/logging/logger";
@@ -41,6 +42,7 @@ export async function startBenchEnvironment(): Promise<BenchEnvironment> {
         dbName: `bench_${randomBytes(6).toString("hex")}`,
         dataDir: "/nonexistent",
         sessionSecret: randomBytes(32).toString("base64url"),
+        receiptSigningKey: generateReceiptSigningKeyPem(),
         trustProxy: false,
         background: false,
       },
