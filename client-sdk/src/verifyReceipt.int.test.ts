@@ -45,7 +45,11 @@ describe("MS-1.7 receipts the server hands out verify against its published keys
     expect(answer.receipt).toMatchObject({ receipt: "mousetrail.visitor-erasure", receiptId: answer.receiptId, tenantId: tenant.tenantId, siteId: tenant.site._id, counts: answer.counts });
     expect(JSON.stringify(answer)).not.toContain(visitorId);
     const keys = await publishedKeys();
-    await expect(verifyReceipt(answer, keys)).resolves.toMatchObject({ valid: true, kind: "mousetrail.visitor-erasure" });
+    const verified = await verifyReceipt(answer, keys);
+    expect(verified).toMatchObject({ valid: true, kind: "mousetrail.visitor-erasure" });
+    // The tenant's audit chain anchors the receipt by its digest.
+    const { entries } = await callerAs(db(), tenant.members.compliance).audit.list({ tenantId: tenant.tenantId, limit: 5 });
+    expect(entries.find((entry) => entry.action === "visitor.erase")?.details).toMatchObject({ receiptId: answer.receiptId, receiptSha256: verified.valid ? verified.receiptSha256 : "" });
     await expect(verifyReceipt({ ...answer, receipt: { ...answer.receipt, counts: { ...answer.receipt.counts, sessions: 0, pageViews: 1 } } }, keys)).resolves.toMatchObject({ valid: false });
   });
 });
