@@ -17,12 +17,12 @@ const inlinedWorkspacePackages = ["@mousetrail/server", "@mousetrail/policies"];
 
 /**
  * Types of server-side libraries that the router's type mentions only through the request
- * context (`ctx.db`, `ctx.logger`), which a client never sees. Rather than make integrators
+ * context (`ctx.db`, `ctx.logger`, `ctx.receiptSigningKey`), which a client never sees. Rather than make integrators
  * install MongoDB and pino to compile, they become opaque (`unknown`) in the declarations.
  * Anything else from outside the SDK's dependencies fails the build: it may be a type that
  * integrators do see.
  */
-const serverContextTypes = { mongodb: ["Db"], pino: ["Logger"] };
+const serverContextTypes = { mongodb: ["Db"], pino: ["Logger"], "node:crypto": ["KeyObject"] };
 
 /** Fails the build on an import the declarations must not have; replaces the server context ones. */
 function declarationImportsCheck() {
