@@ -62,6 +62,7 @@ export const procedureSamples: Record<string, ProcedureSample> = {
   "platform.complaints.list": (owner) => ({ tenantId: owner.tenantId, status: "open", limit: 10 }),
   "platform.purgeTenantAnalytics": (owner) => ({ tenantId: owner.tenantId, reason: "Collected card numbers in recordings: ToS breach" }),
   "platform.purgeReceipt": (owner) => ({ tenantId: owner.tenantId, purgeId: owner.purgeId }),
+  "platform.verifyAuditChain": () => ({}),
   "compliance.optOuts": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, from: "2020-01-01", to: "2099-12-31" }),
   "compliance.eraseVisitor": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, visitorId: "visitor-id-from-the-opt-out-page" }),
   "compliance.purgeAnalytics": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, confirm: owner.site.name, reason: "Test purge" }),

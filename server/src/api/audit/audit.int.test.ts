@@ -55,6 +55,18 @@ describe("MS-3.3 the audit log", () => {
     await expect(caller.audit.verifyChain({ tenantId: tenant.tenantId })).resolves.toMatchObject({ intact: true });
   });
 
+  it("MS-3.3 platform staff verify the platform's chain, which holds their own calls", async () => {
+    const staff = await createTenantFixture(database.db, "Staff");
+    await collections(database.db).users.updateOne({ _id: staff.members.owner._id }, { $set: { platform: true } });
+    const caller = callerAs(database.db, { ...staff.members.owner, platform: true });
+    const first = await caller.platform.verifyAuditChain();
+    expect(first).toMatchObject({ chain: "platform", intact: true });
+    // The call itself was audited before it ran, into the chain it verifies.
+    const second = await caller.platform.verifyAuditChain({});
+    expect(second.head?.seq).toBe(first.head!.seq + 1);
+    await expect(callerAs(database.db, tenant.members.owner).platform.verifyAuditChain()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("MS-3.3 the chain check is for owners, compliance officers and compliance keys only", async () => {
     await expect(callerAs(database.db, tenant.members.admin).audit.verifyChain({ tenantId: tenant.tenantId })).rejects.toThrow(/role \(admin\)/);
     await expect(callerAs(database.db, await tenant.keyWithScopes(["reports:read"])).audit.verifyChain({ tenantId: tenant.tenantId })).rejects.toThrow(/scopes: compliance:write/);
