@@ -12,7 +12,37 @@ const maxAttempts = 100;
  * again. Writing an entry whose _id is already stored is a no-op, so callers that derive the id
  * from what they record (a purge's completion) can run again after a crash.
  */
-export async function appendAuditEntry(scope: AuditScope, entry: Omit<AuditEntryDoc, "tenantId" | "chain" | "seq" | "prevHash" | "hash">): Promise<void> {
+export function appendAuditEntry(scope: AuditScope, entry: Omit<AuditEntryDoc, "tenantId" | "chain" | "seq" | "prevHash" | "hash">): Promise<void> {
+  return inChainOrder(scope, () => appendLinked(scope, entry));
+}
+
+/**
+ * Appends of one process to one chain wait for each other: only the processes race for a seq,
+ * not every concurrent request, which would make each round of retries as long as the burst
+ * (400 concurrent appends took 100 s that way; see the commit). Keyed by the Db object, which is
+ * one per connection pool, so separate processes (and the test's separate clients) still race.
+ */
+const chainQueues = new WeakMap<AuditScope["db"], Map<string, Promise<unknown>>>();
+
+function inChainOrder<T>(scope: AuditScope, work: () => Promise<T>): Promise<T> {
+  let queues = chainQueues.get(scope.db);
+  if (!queues) chainQueues.set(scope.db, (queues = new Map()));
+  const chain = auditChainOf(scope);
+  const previous = queues.get(chain) ?? Promise.resolve();
+  // Runs after the previous append whether that one succeeded or not; its failure is its caller's.
+  const run = previous.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(chain, settled);
+  void settled.then(() => {
+    if (queues.get(chain) === settled) queues.delete(chain);
+  });
+  return run;
+}
+
+async function appendLinked(scope: AuditScope, entry: Omit<AuditEntryDoc, "tenantId" | "chain" | "seq" | "prevHash" | "hash">): Promise<void> {
   const chain = auditChainOf(scope);
   const details = auditDetailsAsJson(entry.details);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -46,10 +46,9 @@ describe("MS-3.3 the audit log is a hash chain per tenant and one for the platfo
     const scope = { db: database.db, tenantId: "ten_racing" };
     // Separate clients stand for separate processes: separate connection pools, interleaved writes.
     const clients = await Promise.all([0, 1, 2, 3].map(() => new MongoClient(inject("mongoUri")).connect()));
+    const processes = clients.map((client) => client.db(database.name));
     try {
-      await Promise.all(
-        Array.from({ length: 40 }, (_, n) => appendAuditEntry({ db: clients[n % clients.length]!.db(database.name), tenantId: scope.tenantId }, entry(`aud_race_${n}`))),
-      );
+      await Promise.all(Array.from({ length: 40 }, (_, n) => appendAuditEntry({ db: processes[n % processes.length]!, tenantId: scope.tenantId }, entry(`aud_race_${n}`))));
     } finally {
       await Promise.all(clients.map((client) => client.close()));
     }
