@@ -2,7 +2,6 @@ import { readFile, stat } from "node:fs/promises";
 import { verifyReceipt, type ReceiptPublicKey } from "@mousetrail/client-sdk";
 import { verifyAuditChain, type AuditChainVerification } from "@mousetrail/server/domain/audit/verifyAuditChain";
 import { publishedReceiptKeys } from "@mousetrail/server/domain/receipts/publishedReceiptKeys";
-import { loadReceiptSigningKey } from "@mousetrail/server/domain/receipts/receiptSigningKey";
 import { listAuditChains } from "@mousetrail/server/repositories/auditLogRepository";
 import { flagValue, parseOptions, type ParsedOptions } from "./commandArgs.js";
 import { UsageError, withInstallationDatabase, type CommandIo } from "./commandIo.js";
@@ -82,9 +81,9 @@ async function readKeys(source: string): Promise<{ keys: ReceiptPublicKey[] }> {
 
 /** Without --keys: the keys this installation published, read from its database. */
 function installationKeys(io: CommandIo): Promise<{ keys: ReceiptPublicKey[] }> {
-  return withInstallationDatabase(io, async ({ db }, config) => {
+  return withInstallationDatabase(io, async ({ db }) => {
     io.err("Keys: those published by this installation (give --keys URL|FILE to check against another list).");
-    return publishedReceiptKeys(db, loadReceiptSigningKey({ configuredPem: config.receiptSigningKey, dataDir: config.dataDir }));
+    return publishedReceiptKeys(db, null);
   });
 }
 

@@ -14,6 +14,6 @@ export function mountReceiptKeysRoute(router: Router, db: Db, current: ReceiptSi
   router.get(receiptKeysPath, async (ctx) => {
     ctx.set("Cache-Control", "public, max-age=300");
     ctx.set("Access-Control-Allow-Origin", "*");
-    ctx.body = await publishedReceiptKeys(db, current);
+    ctx.body = await publishedReceiptKeys(db, current.keyId);
   });
 }

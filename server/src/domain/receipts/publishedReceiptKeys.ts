@@ -12,10 +12,10 @@ export function publishReceiptKey(db: Db, key: ReceiptSigningKey, now: Date): Pr
   return registerReceiptKey(db, { _id: key.keyId, algorithm: "Ed25519", publicKey: key.publicKey }, now);
 }
 
-/** Every key that has signed receipts, the current one marked: rotation keeps the old ones. */
-export async function publishedReceiptKeys(db: Db, current: ReceiptSigningKey): Promise<PublishedReceiptKeys> {
+/** Every key that has signed receipts, the one this process signs with marked: rotation keeps the old ones. */
+export async function publishedReceiptKeys(db: Db, currentKeyId: string | null): Promise<PublishedReceiptKeys> {
   const keys = await listReceiptKeys(db);
   return {
-    keys: keys.map((key) => ({ keyId: key._id, algorithm: key.algorithm, publicKey: key.publicKey, firstUsedAt: key.firstUsedAt.toISOString(), current: key._id === current.keyId })),
+    keys: keys.map((key) => ({ keyId: key._id, algorithm: key.algorithm, publicKey: key.publicKey, firstUsedAt: key.firstUsedAt.toISOString(), current: key._id === currentKeyId })),
   };
 }
