@@ -68,7 +68,7 @@ function checkLink(entry: ChainedAuditEntry, previous: { seq: number; hash: stri
     return { ...at, problem: "entry-altered", expectedHash: String(entry.hash), foundHash: recomputed, message: `entry ${entry._id} (seq ${entry.seq}) was changed after it was written: its content hashes to ${recomputed}, not to the ${entry.hash} written with it` };
   }
   if (entry.prevHash !== previousHash) {
-    return { ...at, problem: "link-broken", expectedHash: previousHash, foundHash: entry.prevHash, message: `entry ${entry._id} (seq ${entry.seq}) links to ${entry.prevHash}, but the entry before it hashes to ${previousHash}` };
+    return { ...at, problem: "link-broken", expectedHash: previousHash, foundHash: entry.prevHash, message: `entry ${entry._id} (seq ${entry.seq}) links to ${entry.prevHash}, but the entry before it (seq ${entry.seq - 1}) hashes to ${previousHash}: that entry was rewritten with a new hash, or this link was edited` };
   }
   return null;
 }
