@@ -42,7 +42,7 @@ async function verifyAudit(options: ParsedOptions, io: CommandIo): Promise<numbe
 function describeChain(result: AuditChainVerification): string {
   const unchained = result.unchainedEntries > 0 ? ` (${result.unchainedEntries} older entries predate the chain and are not covered)` : "";
   if (result.intact) {
-    const head = result.head ? `, head seq ${result.head.seq} ${result.head.hash}` : "";
+    const head = result.head ? `, head seq ${result.head.seq} ${result.head.sha256}` : "";
     return `${result.chain}: intact, ${result.entriesChecked} entries${head}${unchained}`;
   }
   const link = result.firstBrokenLink!;

@@ -10,7 +10,7 @@ export const verifyAuditChainOutput = z.object({
   chain: z.string(),
   entriesChecked: z.number().int(),
   /** The newest entry's seq and hash when the chain is intact: quote them to detect a later truncation. */
-  head: z.object({ seq: z.number().int(), hash: sha256Hex }).nullable(),
+  head: z.object({ seq: z.number().int(), sha256: sha256Hex }).nullable(),
   /** Entries written before the hash chain existed, which it does not cover. */
   unchainedEntries: z.number().int(),
   intact: z.boolean(),

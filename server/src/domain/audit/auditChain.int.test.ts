@@ -26,7 +26,7 @@ describe("MS-3.3 the audit log is a hash chain per tenant and one for the platfo
     expect(stored[2]?.prevHash).toBe(stored[1]?.hash);
     // Details are stored as the JSON they hash as.
     expect(stored[0]?.details).toEqual({ n: 1, when: at.toISOString() });
-    await expect(verifyAuditChain(scope)).resolves.toMatchObject({ intact: true, entriesChecked: 3, head: { seq: 3, hash: stored[2]?.hash }, firstBrokenLink: null });
+    await expect(verifyAuditChain(scope)).resolves.toMatchObject({ intact: true, entriesChecked: 3, head: { seq: 3, sha256: stored[2]?.hash }, firstBrokenLink: null });
   });
 
   it("MS-3.3 keeps the platform's chain apart from the tenants'", async () => {

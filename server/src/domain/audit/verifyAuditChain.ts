@@ -23,7 +23,7 @@ export interface AuditChainVerification {
   /** Entries checked, seq 1 up to the head or up to the first broken link. */
   entriesChecked: number;
   /** seq and hash of the newest entry: quote them elsewhere and a later truncation shows too. */
-  head: { seq: number; hash: string } | null;
+  head: { seq: number; sha256: string } | null;
   /** Entries written before the chain existed: outside it, and so not covered. */
   unchainedEntries: number;
   intact: boolean;
@@ -48,7 +48,7 @@ export async function verifyAuditChain(scope: AuditScope): Promise<AuditChainVer
   return {
     chain,
     entriesChecked: checked,
-    head: broken ? null : previous,
+    head: broken || !previous ? null : { seq: previous.seq, sha256: previous.hash },
     unchainedEntries: await countUnchainedAuditEntries(scope),
     intact: broken === null,
     firstBrokenLink: broken,
