@@ -14,13 +14,13 @@ export interface RecordedSessionSpec {
   visitorKey?: string;
   firstSeenAt: Date;
   durationMs: number;
-  urls: string[];
+  urls: readonly string[];
   deviceClass?: DeviceClass;
   browser?: string;
   rageClicks?: number;
   violationCount?: number;
   /** Recording chunks of the first page, each holding these events. */
-  chunks?: unknown[][];
+  chunks?: readonly unknown[][];
 }
 
 export function randomKey(): string {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema, isoDate, tenantInput } from "../common.schema.js";
 import { sessionFilterFields } from "./sessionFilter.schema.js";
 
-const sessionId = z.string().regex(/^[A-Za-z0-9_-]{27}$/, "must be a session id from sessions.list");
+export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{27}$/, "must be a session id from sessions.list");
 
 export const listSessionsInput = tenantInput.extend({
   ...sessionFilterFields,
@@ -51,7 +51,7 @@ export const listSessionsOutput = z.object({
   total: z.number().int(),
 });
 
-export const getSessionInput = tenantInput.extend({ siteId: idSchema("site"), sessionId });
+export const getSessionInput = tenantInput.extend({ siteId: idSchema("site"), sessionId: sessionIdSchema });
 
 export const getSessionOutput = sessionSummaryOutput.extend({
   referrer: z.string().nullable(),
