@@ -5,7 +5,7 @@ import type { Db } from "mongodb";
 export const roles = ["owner", "admin", "analyst", "compliance"] as const;
 export type Role = (typeof roles)[number];
 
-export const apiKeyScopes = ["reports:read", "config:write", "compliance:write"] as const;
+export const apiKeyScopes = ["reports:read", "config:write", "compliance:read", "compliance:write"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface UserDoc {

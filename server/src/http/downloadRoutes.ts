@@ -7,17 +7,20 @@ import { z } from "zod";
 import { access } from "../api/access.js";
 import type { ServerServices } from "../api/context.js";
 import { recordingInput, sessionsExportInput, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
+import { visitorDataInput } from "../api/visitorData/visitorData.schema.js";
 import { sessionFilterOf } from "../api/sessions/sessionFilter.schema.js";
 import { authorizeTenant, type ProcedureMeta } from "../api/trpc.js";
 import type { Download } from "../domain/exports/download.js";
 import { exportRecording } from "../domain/exports/exportRecording.js";
 import { exportSessions } from "../domain/exports/exportSessions.js";
 import { exportSurveyAnswers } from "../domain/exports/exportSurveyAnswers.js";
+import { visitorDataDownload } from "../domain/rightOfAccess/visitorDataDownload.js";
 import { openRecording } from "../domain/sessions/openRecording.js";
 import { recordingLines } from "../domain/sessions/recordingLines.js";
 import type { TenantCall } from "../domain/tenantCall.js";
 import { AppError } from "../errors/appError.js";
 import { trpcCodeOf } from "../errors/errorStatus.js";
+import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { createRequestContext } from "./createRequestContext.js";
 
 type Access = NonNullable<ProcedureMeta["access"]>;
@@ -88,10 +91,12 @@ function mountDownload<TSchema extends z.ZodType<{ tenantId: string }>>(
 }
 
 /**
- * `GET /exports/sessions`, `/exports/survey-answers`, `/exports/recording` (files, each audited)
- * and `GET /recordings/events` (a recording as NDJSON for a player, streamed while it loads).
+ * `GET /exports/sessions`, `/exports/survey-answers`, `/exports/recording`, `/exports/visitor-data`
+ * (files, each audited) and `GET /recordings/events` (a recording as NDJSON for a player,
+ * streamed while it loads).
  */
 export function mountDownloadRoutes(router: Router, services: ServerServices): void {
+  const visitorKeySecret = visitorKeySecretOf(services.sessionSecret);
   mountDownload(router, services, "/exports/sessions", {
     schema: sessionsExportInput,
     access: access.readReports,
@@ -109,6 +114,12 @@ export function mountDownloadRoutes(router: Router, services: ServerServices): v
     access: access.readReports,
     attachment: true,
     produce: (call, input) => exportRecording(call, input.siteId, input.sessionId),
+  });
+  mountDownload(router, services, "/exports/visitor-data", {
+    schema: visitorDataInput,
+    access: access.readVisitorData,
+    attachment: true,
+    produce: (call, input) => visitorDataDownload(call, { siteId: input.siteId, visitorId: input.visitorId, visitorKeySecret }),
   });
   mountDownload(router, services, "/recordings/events", {
     schema: recordingInput,
