@@ -4,6 +4,7 @@ import type { AppRouter } from "@mousetrail/server/api/router";
 
 export type { AppRouter };
 export { isMousetrailError, type ApiErrorData, type AppErrorCode, type FieldIssue, type MousetrailError } from "./mousetrailError.js";
+export { RecordingStreamError, streamRecording, type RecordingEvent, type RecordingStreamOptions } from "./streamRecording.js";
 
 /** The Mousetrail API: `client.sites.list.query({ tenantId })`, `client.sites.create.mutate({ ... })`. */
 export type MousetrailClient = TRPCClient<AppRouter>;
