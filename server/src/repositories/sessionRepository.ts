@@ -22,7 +22,8 @@ export interface SessionFilter {
   hasViolations?: boolean | undefined;
 }
 
-function sessionMatch(scope: TenantScope, filter: SessionFilter): Filter<SessionDoc> {
+/** The filter on the session documents themselves: everything but the pages visited. */
+function sessionMatch(scope: TenantScope, filter: SessionFilter, before?: SessionCursor): Filter<SessionDoc> {
   const match: Filter<SessionDoc> = { tenantId: scope.tenantId };
   if (filter.siteId) match.siteId = filter.siteId;
   if (filter.from || filter.to) match.firstSeenAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
@@ -30,25 +31,23 @@ function sessionMatch(scope: TenantScope, filter: SessionFilter): Filter<Session
   if (filter.browser) match["technical.browser"] = filter.browser;
   if (filter.hasRageClicks !== undefined) match.rageClicks = filter.hasRageClicks ? { $gt: 0 } : 0;
   if (filter.hasViolations !== undefined) match.violationCount = filter.hasViolations ? { $gt: 0 } : 0;
-  return match;
-}
-
-/**
- * The stages that keep the sessions a filter selects. Duration and the pages visited are not
- * fields of the session, so they are matched after the indexed fields have narrowed the set:
- * the page views are joined per session, and the join carries the tenant again, so a session
- * key can only ever meet its own tenant's pages.
- */
-function sessionStages(scope: TenantScope, filter: SessionFilter, before?: SessionCursor): Document[] {
-  const match = sessionMatch(scope, filter);
+  // The duration is not a field of the session: compared on the two instants it is made of.
+  if (filter.minDurationMs !== undefined) match.$expr = { $gte: [{ $subtract: ["$lastSeenAt", "$firstSeenAt"] }, filter.minDurationMs] };
   if (before) {
     const id = new ObjectId(before.id);
     match.$or = [{ firstSeenAt: { $lt: before.firstSeenAt } }, { firstSeenAt: before.firstSeenAt, _id: { $lt: id } }];
   }
-  const stages: Document[] = [{ $match: match }];
-  if (filter.minDurationMs !== undefined) {
-    stages.push({ $match: { $expr: { $gte: [{ $subtract: ["$lastSeenAt", "$firstSeenAt"] }, filter.minDurationMs] } } });
-  }
+  return match;
+}
+
+/**
+ * The stages that keep the sessions a filter selects. The pages visited are not fields of the
+ * session, so they are matched after the session's own fields have narrowed the set: the page
+ * views are joined per session, and the join carries the tenant again, so a session key can
+ * only ever meet its own tenant's pages.
+ */
+function sessionStages(scope: TenantScope, filter: SessionFilter, before?: SessionCursor): Document[] {
+  const stages: Document[] = [{ $match: sessionMatch(scope, filter, before) }];
   if (filter.urlKey !== undefined) {
     stages.push(
       { $lookup: { from: "pageViews", localField: "sessionKey", foreignField: "sessionKey", as: "visitedPages" } },
@@ -59,16 +58,33 @@ function sessionStages(scope: TenantScope, filter: SessionFilter, before?: Sessi
   return stages;
 }
 
+const newestFirst = { firstSeenAt: -1, _id: -1 } as const;
+
 /** Newest first, keyset-paginated on (firstSeenAt, _id). */
 export function listSessions(scope: TenantScope, filter: SessionFilter, page: { limit: number; before?: SessionCursor | undefined }): Promise<SessionDoc[]> {
   return analyticsCollections(scope.db)
-    .sessions.aggregate<SessionDoc>([...sessionStages(scope, filter, page.before), { $sort: { firstSeenAt: -1, _id: -1 } }, { $limit: page.limit }])
+    .sessions.aggregate<SessionDoc>([...sessionStages(scope, filter, page.before), { $sort: newestFirst }, { $limit: page.limit }])
     .toArray();
 }
 
-/** The sessions a filter selects, newest first, read from a cursor `batchSize` documents at a time. */
-export function streamSessions(scope: TenantScope, filter: SessionFilter, batchSize: number): AsyncIterable<SessionDoc> {
-  return analyticsCollections(scope.db).sessions.aggregate<SessionDoc>([...sessionStages(scope, filter), { $sort: { firstSeenAt: -1, _id: -1 } }], { batchSize });
+/**
+ * Every session a filter selects, newest first, holding at most `batchSize` documents at a
+ * time: a cursor when the session's own fields decide, pages of `batchSize` taken one after the
+ * other (keyset, so a page never rereads the last) when the pages visited need the join.
+ */
+export async function* streamSessions(scope: TenantScope, filter: SessionFilter, batchSize: number): AsyncGenerator<SessionDoc> {
+  if (filter.urlKey === undefined) {
+    yield* analyticsCollections(scope.db).sessions.find(sessionMatch(scope, filter)).sort(newestFirst).batchSize(batchSize);
+    return;
+  }
+  let before: SessionCursor | undefined;
+  for (;;) {
+    const page = await listSessions(scope, filter, { limit: batchSize, before });
+    yield* page;
+    const last = page.at(-1);
+    if (page.length < batchSize || !last?._id) return;
+    before = { firstSeenAt: last.firstSeenAt, id: last._id.toHexString() };
+  }
 }
 
 export async function countSessions(scope: TenantScope, filter: SessionFilter): Promise<number> {
