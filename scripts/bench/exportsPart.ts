@@ -59,7 +59,8 @@ export const exportsPart: BenchPart = {
     context.log(`exports: storing a ${recordingMinutes}-minute recording`);
     const recording = await storeRecording(db, site.tenantId, site._id);
     const streamRounds: { firstChunkMs: number; wholeMs: number; bytes: number }[] = [];
-    for (let round = 0; round < context.settings.rounds; round++) {
+    // One warm-up read (not counted): the first loads the site's policy and compiles the masking.
+    for (let round = -1; round < context.settings.rounds; round++) {
       const started = performance.now();
       const response = await get("/recordings/events", { tenantId: site.tenantId, siteId: site._id, sessionId: recording.sessionKey });
       let firstChunkMs: number | null = null;
@@ -68,16 +69,19 @@ export const exportsPart: BenchPart = {
         firstChunkMs ??= performance.now() - started;
         bytes += piece.byteLength;
       }
-      streamRounds.push({ firstChunkMs: firstChunkMs ?? Number.NaN, wholeMs: performance.now() - started, bytes });
+      if (round >= 0) streamRounds.push({ firstChunkMs: firstChunkMs ?? Number.NaN, wholeMs: performance.now() - started, bytes });
     }
 
     const rowsPerSecond = median(exportRounds.map((round) => round.rows / round.seconds));
     const peakRss = Math.max(...exportRounds.map((round) => round.peakRssMb));
+    const rssGrowth = Math.max(...exportRounds.map((round) => round.peakRssMb - round.rssBeforeMb));
     const firstChunk = median(streamRounds.map((round) => round.firstChunkMs));
     const whole = median(streamRounds.map((round) => round.wholeMs));
     const figures = [
       figure("sessions export throughput (CSV)", rowsPerSecond, "rows/s"),
       figure(`peak process RSS while exporting ${exportRows.toLocaleString("en-GB")} rows`, peakRss, "MB", { target: { op: "<=", limit: 300, text: "<= 300 MB" } }),
+      // The server runs in the bench's process, so the peak includes the harness; the growth is the export's own.
+      figure("process RSS growth while exporting", rssGrowth, "MB"),
       figure("time to the first chunk of a 30-minute recording", firstChunk, "ms", {
         baseline: { name: "loaded whole", value: whole, unit: "ms" },
         target: { op: "<=", limit: 0.1, text: "<= 0.1 x whole" },
