@@ -145,6 +145,6 @@ describe("download routes: exports and the recording stream", () => {
   it("refuses an input that is not JSON, naming the parameter", async () => {
     const response = await fetch(`${server.url}/exports/sessions?input=%7Bnot-json`, { headers: { authorization: `Bearer ${tenant.apiKeySecret}` } });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { message: "input: must be JSON", appCode: "BAD_INPUT", issues: [{ field: "input", message: "input: must be JSON" }] } });
+    expect(await response.json()).toEqual({ error: { message: "input: must be JSON", appCode: "BAD_INPUT", issues: [{ field: "input", message: "must be JSON" }] } });
   });
 });

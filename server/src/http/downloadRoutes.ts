@@ -6,6 +6,7 @@ import type { ParameterizedContext } from "koa";
 import { z } from "zod";
 import { access } from "../api/access.js";
 import type { ServerServices } from "../api/context.js";
+import { fieldIssuesOf, problemOf } from "../api/formatApiError.js";
 import { recordingInput, sessionsExportInput, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
 import { visitorDataInput } from "../api/visitorData/visitorData.schema.js";
 import { sessionFilterOf } from "../api/sessions/sessionFilter.schema.js";
@@ -39,9 +40,10 @@ function readInput(koa: ParameterizedContext): unknown {
   }
 }
 
+/** Refused input reads as in the API's errors: `field: problem`, one issue per field. */
 function badInputOf(error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
-  return new AppError("BAD_INPUT", { userMessage: issues.map((issue) => `${issue.field}: ${issue.message}`).join("; "), issues });
+  const issues = fieldIssuesOf(error.issues);
+  return new AppError("BAD_INPUT", { userMessage: issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join("; "), issues });
 }
 
 function respondWithError(koa: ParameterizedContext, error: unknown, services: ServerServices): void {
@@ -52,7 +54,11 @@ function respondWithError(koa: ParameterizedContext, error: unknown, services: S
     error: {
       message: appError.userMessage,
       appCode: appError.code,
-      ...(appError.issues ? { issues: appError.issues } : appError.field ? { issues: [{ field: appError.field, message: appError.userMessage }] } : {}),
+      ...(appError.issues
+        ? { issues: appError.issues }
+        : appError.field
+          ? { issues: [{ field: appError.field, message: problemOf(appError.field, appError.userMessage) }] }
+          : {}),
     },
   };
 }
