@@ -130,6 +130,8 @@ function startRecording(
    * first carries its URL. A single-page application's navigation (pushState, replaceState,
    * popstate, hash changes) opens a new one; the previous one sends what it still holds.
    */
+  /** The page view being recorded, and earlier ones still sending what they recorded before the URL changed. */
+  const views = new Set<PageViewRecording>();
   const openPageView = (page: { url: string; referrer: string | undefined; startedAt: number; landing: boolean }): PageViewRecording => {
     const pageId = randomId();
     const queue = createEventQueue(queueLimits);
@@ -175,12 +177,11 @@ function startRecording(
         onStop: onServerStop,
       }),
     };
+    views.add(view);
     return view;
   };
 
   let current = openPageView({ url, referrer, startedAt: Math.round(performance.timeOrigin), landing: true });
-  /** Earlier page views still sending what they recorded before the URL changed. */
-  const leaving = new Set<PageViewRecording>();
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };
@@ -199,35 +200,31 @@ function startRecording(
   const navigate = () => {
     // Compared as recorded: a change the policy drops (the query string) is the same page.
     const next = recordableUrl(location.href, dropQuery);
-    if (next === undefined || next === current.url) return;
-    const previous = current;
-    previous.uploader.flush();
-    leaving.add(previous);
-    current = openPageView({ url: next, referrer: previous.url, startedAt: Date.now(), landing: false });
+    // Stopped (every page view disposed), or not another page.
+    if (!views.size || next === undefined || next === current.url) return;
+    current.uploader.flush();
+    current = openPageView({ url: next, referrer: current.url, startedAt: Date.now(), landing: false });
     // The new page view starts with a snapshot of its own, so it replays on its own.
     record.takeFullSnapshot();
   };
 
   const tick = contained(() => {
-    for (const view of leaving) {
-      if (view.queue.length === 0 && view.uploader.idle) {
-        view.uploader.dispose();
-        leaving.delete(view);
-      } else view.uploader.flush();
-    }
     // The first batch carries the page's load time when it waits for the load event a little.
-    if (current.landing && loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
-    current.uploader.flush();
+    if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
+    for (const view of views) {
+      // An earlier page view that has sent everything is done.
+      if (view !== current && view.queue.length === 0 && view.uploader.idle) views.delete(view);
+      else view.uploader.flush();
+    }
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
   const onHide = contained((event: Event) => {
     if (event.type !== "pagehide" && document.visibilityState !== "hidden") return;
-    for (const view of [...leaving, current]) view.uploader.flushOnHide();
+    for (const view of views) view.uploader.flushOnHide();
   });
   const interval = setInterval(tick, flushIntervalMs);
   addEventListener("pagehide", onHide);
   document.addEventListener("visibilitychange", onHide);
-  let stopWatchingUrl: (() => void) | undefined;
 
   let stopRrweb: (() => void) | undefined;
   const recording: Recording = {
@@ -236,14 +233,14 @@ function startRecording(
       clearInterval(interval);
       removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onHide);
-      stopWatchingUrl?.();
-      for (const view of [...leaving, current]) view.uploader.dispose();
+      for (const view of views) view.uploader.dispose();
+      views.clear();
       stopRrweb?.();
     },
   };
   try {
     stopRrweb = record(rrwebRecordOptions(policy, masking, emit));
-    stopWatchingUrl = watchUrlChanges(window, navigate);
+    watchUrlChanges(window, navigate);
   } catch {
     recording.stop();
     return null;
