@@ -57,8 +57,6 @@ export interface Uploader {
   flushOnHide(): void;
   /** Whether enough is waiting to send before the interval is up. */
   readonly due: boolean;
-  /** No batch on its way or waiting to be sent again (events may still wait in the queue). */
-  readonly idle: boolean;
   dispose(): void;
 }
 
@@ -133,9 +131,6 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
     },
     get due() {
       return queue.length >= earlyFlushEvents || queue.chars >= earlyFlushChars;
-    },
-    get idle() {
-      return batch === null;
     },
     dispose() {
       disposed = true;
