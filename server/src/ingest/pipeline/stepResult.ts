@@ -8,7 +8,8 @@ export type StepResult<T> =
   | { readonly kind: "drop"; readonly reason: DropReason }
   | { readonly kind: "reject"; readonly rejection: Rejection };
 
-export type DropReason = "opted-out" | "consent-missing";
+/** MS-4.1, MS-4.2: the browser's privacy signals are refused with their own reasons. */
+export type DropReason = "opted-out" | "consent-missing" | "consent-refused" | "global-privacy-control" | "do-not-track";
 
 export interface Rejection {
   status: 400 | 403 | 413 | 429 | 503;
