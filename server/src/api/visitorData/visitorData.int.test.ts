@@ -7,7 +7,9 @@ import { upsertOptOut } from "../../repositories/optOutRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { batchPayload, checkoutSecrets, postBatch, randomRecorderId } from "../../testing/collectClient.js";
+import { recordSessions } from "../../testing/recordedSessions.js";
 import { useTestServer } from "../../testing/testServer.js";
+import { maxInlineRecordingEvents } from "../../domain/rightOfAccess/visitorDataDocument.js";
 
 describe("visitorData.get: the right of access", () => {
   const server = useTestServer();
@@ -95,5 +97,22 @@ describe("visitorData.get: the right of access", () => {
     await officer.compliance.eraseVisitor({ tenantId: tenant.tenantId, siteId: tenant.site._id, visitorId });
     const document = await officer.visitorData.get({ tenantId: tenant.tenantId, siteId: tenant.site._id, visitorId });
     expect(document).toMatchObject({ optOut: { optedOutAt: optedOutAt.toISOString() }, sessions: [], pageViews: [], surveyResponses: [], violations: [], recordings: [] });
+  });
+
+  it("refuses recordings over what one answer carries, naming the limit, and streams them whole as a download", async () => {
+    const heavyVisitor = randomRecorderId();
+    const visitorKey = visitorKeyOf(visitorKeySecretOf(server.server.services.sessionSecret), tenant.site._id, heavyVisitor);
+    const perChunk = 5_000;
+    const chunks = Array.from({ length: maxInlineRecordingEvents / perChunk + 1 }, (_, chunk) =>
+      Array.from({ length: perChunk }, (_, index) => ({ type: 3, timestamp: chunk * perChunk + index, data: { source: 1, positions: [] } })),
+    );
+    await recordSessions(db(), tenant.tenantId, [{ siteId: tenant.site._id, visitorKey, firstSeenAt: optedOutAt, durationMs: 1, urls: ["https://shop.example/long"], chunks }]);
+    const input = { tenantId: tenant.tenantId, siteId: tenant.site._id, visitorId: heavyVisitor };
+    await expect(callerAs(db(), tenant.members.compliance).visitorData.get(input)).rejects.toThrow(
+      `visitorId: this visitor's recordings hold more than ${maxInlineRecordingEvents} events; download the document from GET /exports/visitor-data, which streams it`,
+    );
+    const response = await fetch(`${server.url}/exports/visitor-data?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { authorization: `Bearer ${tenant.apiKeySecret}` } });
+    const document = (await response.json()) as { recordings: { events: unknown[] }[] };
+    expect(document.recordings.reduce((sum, chunk) => sum + chunk.events.length, 0)).toBe(maxInlineRecordingEvents + perChunk);
   });
 });
