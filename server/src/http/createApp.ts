@@ -7,11 +7,11 @@ import { createCollectPipeline, type CollectPipeline } from "../ingest/collectPi
 import { createSiteDirectory } from "../ingest/siteDirectory.js";
 import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
+import { mountConsoleRoute } from "./consoleRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
 import { mountDownloadRoutes } from "./downloadRoutes.js";
-import { mountHomePage } from "./homePage.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
@@ -32,6 +32,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Batches /collect processes at once before answering 429. */
   maxCollectInFlight?: number;
+  /** Where the built console is (default: console/dist of this repository). */
+  consoleDir?: string;
 }
 
 /** Request bodies of the API; recordings go through /collect with limits of their own. */
@@ -58,7 +60,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
   mountDemoSiteRoute(routes, services.db);
-  mountHomePage(routes);
+  mountConsoleRoute(routes, options.consoleDir);
   const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret });
   mountCollectRoute(routes, {
     pipeline: collectPipeline,
