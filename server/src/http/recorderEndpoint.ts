@@ -1,4 +1,5 @@
 import type { ParameterizedContext } from "koa";
+import type { AppErrorCode } from "../errors/appError.js";
 import type { DropReason, Rejection } from "../ingest/pipeline/stepResult.js";
 
 /**
@@ -33,6 +34,24 @@ export function answerJson(ctx: ParameterizedContext, status: number, body: unkn
   if (retryAfterSeconds) ctx.set("Retry-After", String(retryAfterSeconds));
 }
 
+/** The code each status of the recorder's endpoints answers with: the same codes as the API's errors. */
+const codeOfStatus: Record<number, AppErrorCode> = {
+  400: "BAD_INPUT",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_ALLOWED",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+  503: "UNAVAILABLE",
+};
+
+/** `{ error: { code, message, field? } }`: the one shape of every refusal of these endpoints. */
+export function answerError(ctx: ParameterizedContext, status: number, error: { message: string; field?: string | undefined }, retryAfterSeconds?: number): void {
+  const { message, field } = error;
+  answerJson(ctx, status, { error: { code: codeOfStatus[status] ?? "INTERNAL", message, ...(field ? { field } : {}) } }, retryAfterSeconds);
+}
+
 export type RecorderOutcome =
   | { kind: "ok"; value: { duplicate: boolean } }
   | { kind: "drop"; reason: DropReason }
@@ -46,6 +65,5 @@ export function answerRecorderOutcome(ctx: ParameterizedContext, outcome: Record
     return;
   }
   if (outcome.kind === "drop") return answerJson(ctx, 200, { stored: false, reason: outcome.reason });
-  const { status, message, field } = outcome.rejection;
-  answerJson(ctx, status, { error: { message, ...(field ? { field } : {}) } });
+  answerError(ctx, outcome.rejection.status, outcome.rejection);
 }

@@ -5,7 +5,7 @@ import type { SiteDoc } from "../db/collections.js";
 import { createSite } from "../domain/sites/createSite.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
-import { batchPayload } from "../testing/collectClient.js";
+import { batchPayload, recordedAt, recordedCheckoutEvents } from "../testing/collectClient.js";
 import { interceptedDb, SimulatedCrash } from "../testing/interceptedDb.js";
 import { useTestDatabase } from "../testing/testDatabase.js";
 import type { CollectPayload } from "./collectPayload.schema.js";
@@ -31,7 +31,11 @@ const isDerivationWrite = (collection: string, method: string) =>
 
 /** The first batch of a page view (it creates the page view and the session), then a later one. */
 function visitBatches(siteKey: string): CollectPayload[] {
-  const first = batchPayload(siteKey, { page: { url: `${origin}/checkout`, startedAt, loadTimeMs: 640 }, sentAt: startedAt + 5_000 });
+  const first = batchPayload(siteKey, {
+    page: { url: `${origin}/checkout`, startedAt, loadTimeMs: 640 },
+    sentAt: startedAt + 5_000,
+    events: recordedAt(recordedCheckoutEvents(), startedAt),
+  });
   const at = startedAt + 6_000;
   const click = (x: number) => ({ type: 3, data: { source: 2, type: 2, id: 73, x, y: 200 }, timestamp: at + x });
   const { page: _page, technical: _technical, ...rest } = first;
