@@ -4,7 +4,7 @@ import { AppError } from "../errors/appError.js";
 import { trpcCodeOf } from "../errors/errorStatus.js";
 import { findMembership } from "../repositories/membershipRepository.js";
 import { tenantScope, type TenantScope } from "../repositories/tenantScope.js";
-import { appendAuditEntry } from "../repositories/auditLogRepository.js";
+import { appendAuditEntry } from "../domain/audit/appendAuditEntry.js";
 import { newId } from "../db/ids.js";
 import type { TenantCall } from "../domain/tenantCall.js";
 import type { ApiContext, RequestContext } from "./context.js";
@@ -107,7 +107,8 @@ export const tenantProcedure = publicProcedure.meta({ kind: "tenant" }).use(asyn
   return next({ ctx: { tenant } });
 });
 
-async function authorizeTenant(
+/** Also used by the download routes, which stream files outside tRPC but authorize the same way. */
+export async function authorizeTenant(
   ctx: RequestContext,
   tenantId: string,
   access: NonNullable<ProcedureMeta["access"]>,

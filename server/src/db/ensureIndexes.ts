@@ -32,7 +32,11 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { hash: 1 }, unique: true, name: "hash_unique" },
     { key: { tenantId: 1, createdAt: -1 }, name: "tenant_created" },
   ],
-  auditLog: [{ key: { tenantId: 1, at: -1, _id: -1 }, name: "tenant_at" }],
+  auditLog: [
+    { key: { tenantId: 1, at: -1, _id: -1 }, name: "tenant_at" },
+    // Sparse: entries from before the hash chain have no seq. One writer wins each seq.
+    { key: { chain: 1, seq: 1 }, unique: true, sparse: true, name: "chain_seq_unique" },
+  ],
   rateLimits: [{ key: { expiresAt: 1 }, expireAfterSeconds: 0, name: "expires_ttl" }],
   jobs: [
     { key: { state: 1, leaseUntil: 1 }, name: "claimable" },
@@ -47,7 +51,11 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     // Visitor erasure finds a visitor's sessions and chunks by their site-scoped key.
     { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
   ],
-  pageViews: [{ key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" }],
+  pageViews: [
+    { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" },
+    // sessions.list's URL filter joins page views on the session key alone (the form of $lookup every server runs).
+    { key: { sessionKey: 1, urlKey: 1 }, name: "session_url" },
+  ],
   recordingChunks: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
     { key: { "rollup.state": 1, "rollup.claimedUntil": 1 }, name: "rollup_pending" },

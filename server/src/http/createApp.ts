@@ -11,8 +11,10 @@ import { mountConsoleRoute } from "./consoleRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
+import { mountDownloadRoutes } from "./downloadRoutes.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
+import { mountReceiptKeysRoute } from "./receiptKeysRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
 import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
@@ -58,6 +60,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountRecorderConfigRoute(routes, sites, options.publicUrl);
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
+  mountReceiptKeysRoute(routes, services.db, services.receiptSigningKey);
   mountDemoSiteRoute(routes, services.db);
   mountConsoleRoute(routes, options.consoleDir);
   const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret });
@@ -68,6 +71,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   });
   mountSurveyRoutes(routes, { ...services, sites, visitorKeySecret, publicUrl: options.publicUrl });
   mountComplaintPage(routes, { ...services, sites });
+  mountDownloadRoutes(routes, services);
   routes.get("/openapi.json", openApiDocument(appRouter, services.logger));
 
   app.use(requestLogger(services.logger));
