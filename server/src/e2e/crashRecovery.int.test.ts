@@ -93,7 +93,7 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
         MONGODB_URI: databaseUri(inject("mongoUri"), dbName),
         PORT: String(port),
         SESSION_SECRET: sessionSecret,
-        MOUSETRAIL_ROLLUP_SWEEP_MS: "500",
+        MOUSETRAIL_DERIVATION_LEASE_MS: "3000",
         LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -300,7 +300,7 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
     expect(chunks.map((chunk) => `${chunk.sessionKey}/${chunk.pageId}#${chunk.seq}`).sort()).toEqual(expected);
 
     // The sweeper derives what the killed process stored but did not derive (after the chunk's lease).
-    await waitFor("the rollup sweeper", async () => (await analyticsCollections(db).recordingChunks.countDocuments({ "rollup.state": "pending" })) === 0, 120_000, 500);
+    await waitFor("the derivation worker to drain", async () => (await analyticsCollections(db).recordingChunks.countDocuments({ "rollup.state": "pending" })) === 0, 120_000, 500);
 
     const stored = analyticsCollections(db);
     const events = await Promise.all(chunks.map((chunk) => decodeChunkEvents(chunk)));

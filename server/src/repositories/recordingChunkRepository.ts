@@ -37,21 +37,6 @@ export function findChunk(scope: TenantScope, address: ChunkAddress): Promise<Re
   return analyticsCollections(scope.db).recordingChunks.findOne(chunkKeyFilter(scope, address));
 }
 
-/** Takes the right to derive a pending chunk's rollups, if nobody holds it. */
-export async function claimPendingRollup(scope: TenantScope, address: ChunkAddress, now: Date, leaseMs: number): Promise<boolean> {
-  const result = await analyticsCollections(scope.db).recordingChunks.updateOne(
-    { ...chunkKeyFilter(scope, address), "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } },
-    { $set: { "rollup.claimedUntil": new Date(now.getTime() + leaseMs) } },
-  );
-  return result.modifiedCount === 1;
-}
-
-export async function markRollupApplied(scope: TenantScope, address: ChunkAddress): Promise<void> {
-  await groupedWrite(scope.db, "recordingChunks", [
-    { updateOne: { filter: chunkKeyFilter(scope, address), update: { $set: { "rollup.state": "applied" } } } },
-  ]);
-}
-
 export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events">): Promise<unknown[]> {
   return JSON.parse((await gunzipAsync(chunk.events.buffer)).toString("utf8")) as unknown[];
 }

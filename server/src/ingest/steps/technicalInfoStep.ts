@@ -4,7 +4,7 @@ import type { DeviceClass, StoredTechnicalInfo } from "../../db/analyticsCollect
 import type { AnonymousBatch, DescribedBatch } from "../batchStages.js";
 import { step } from "../pipeline/pipeline.js";
 import { ok } from "../pipeline/stepResult.js";
-import { breakpointOf } from "../rollups/breakpoint.js";
+import { breakpointOf } from "../../rollups/breakpoint.js";
 
 /**
  * MS-1.1: browser family and OS version are read from the User-Agent header (which is then
