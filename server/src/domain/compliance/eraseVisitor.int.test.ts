@@ -72,6 +72,7 @@ describe("compliance.eraseVisitor", () => {
         }
       }
     }
+    await server.server.derivation.drain();
   }
 
   /** Everything stored about one visitor: their sessions, and what hangs off those sessions. */

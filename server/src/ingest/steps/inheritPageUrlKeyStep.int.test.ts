@@ -7,6 +7,7 @@ import { useTestDatabase } from "../../testing/testDatabase.js";
 import type { CollectPayload } from "../collectPayload.schema.js";
 import { createCollectPipeline } from "../collectPipeline.js";
 import { createSiteDirectory } from "../siteDirectory.js";
+import { deriveStoredChunks } from "../../testing/derivation.js";
 import { visitorKeySecretOf } from "../siteScopedKey.js";
 
 /** A pipeline as one server process has it (its own caches). */
@@ -22,6 +23,8 @@ function serverProcess(db: Parameters<typeof createCollectPipeline>[0]["db"]) {
       receivedAt: new Date(),
     });
     expect(outcome.kind).toBe("ok");
+    // What the process's derivation worker does soon after the 204.
+    await deriveStoredChunks(db);
   };
 }
 
