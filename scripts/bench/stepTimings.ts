@@ -1,4 +1,4 @@
-import type { StepMetrics } from "@mousetrail/server/ingest/pipeline/pipeline";
+import type { StepMetrics } from "@mousetrail/server/pipeline/pipeline";
 import { formatNumber, renderTable } from "./figures.js";
 
 export type MetricsSnapshot = Map<string, StepMetrics>;

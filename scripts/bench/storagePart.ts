@@ -5,7 +5,7 @@ import { chromium, type Request } from "playwright-core";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import { recordedOrigin } from "@mousetrail/server/domain/demo/demoRecordings";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
-import { siteScopedKey, visitorKeySecretOf } from "@mousetrail/server/ingest/siteScopedKey";
+import { siteScopedKey, visitorKeySecretOf } from "@mousetrail/server/domain/sites/siteScopedKey";
 import type { BenchEnvironment } from "./benchEnvironment.js";
 import type { BenchPart } from "./benchPart.js";
 import { browseDemoShop } from "./demoVisit.js";

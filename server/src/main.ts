@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "./config/config.js";
 import { seedDemo } from "./domain/demo/seedDemo.js";
 import { seedDemoData } from "./domain/demo/seedDemoData.js";
-import { visitorKeySecretOf } from "./ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "./domain/sites/siteScopedKey.js";
 import { createLogger } from "./logging/logger.js";
 import { startServer } from "./startServer.js";
 

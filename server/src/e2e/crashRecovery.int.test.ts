@@ -10,7 +10,7 @@ import { createUploader, queueLimits } from "../../../client-sdk/src/recorder/ba
 import { createEventQueue } from "../../../client-sdk/src/recorder/eventQueue.js";
 import { analyticsCollections } from "../db/analyticsCollections.js";
 import { seedDemo, type DemoLogin } from "../domain/demo/seedDemo.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { randomRecorderId, recordedCheckoutEvents } from "../testing/collectClient.js";
 

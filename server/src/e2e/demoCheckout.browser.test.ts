@@ -8,7 +8,7 @@ import { analyticsCollections } from "../db/analyticsCollections.js";
 import { collections } from "../db/collections.js";
 import { createApiKey } from "../domain/apiKeys/createApiKey.js";
 import { seedDemo, type DemoLogin } from "../domain/demo/seedDemo.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { useTestServer } from "../testing/testServer.js";

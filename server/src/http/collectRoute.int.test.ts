@@ -128,7 +128,7 @@ describe("POST /collect", () => {
   it("MS-4.1 drops every batch of a visitor who opted out, storing nothing", async () => {
     const visitorId = randomRecorderId();
     const payload = batchPayload(site.siteKey, { visitorId });
-    const { siteScopedKey, visitorKeySecretOf } = await import("../ingest/siteScopedKey.js");
+    const { siteScopedKey, visitorKeySecretOf } = await import("../domain/sites/siteScopedKey.js");
     await stored().optOuts.insertOne({
       tenantId: tenant.tenantId,
       siteId: site._id,

@@ -7,7 +7,7 @@ import { collections, type SiteDoc } from "../db/collections.js";
 import { createApp } from "./createApp.js";
 import { optOutPostsPerClient } from "./optOutPage.js";
 import { createSite } from "../domain/sites/createSite.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
 import { batchPayload, postBatch, randomRecorderId } from "../testing/collectClient.js";

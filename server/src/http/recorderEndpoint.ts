@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from "koa";
-import type { DropReason, Rejection } from "../ingest/pipeline/stepResult.js";
+import { httpStatusOf } from "../errors/errorStatus.js";
+import type { DropReason, Rejection } from "../pipeline/stepResult.js";
 
 /**
  * What the endpoints the recorder calls from tenants' pages (/collect, /surveys/answers) share:
@@ -33,7 +34,7 @@ export type RecorderOutcome =
   | { kind: "drop"; reason: DropReason }
   | { kind: "reject"; rejection: Rejection };
 
-/** 204 stored; 200 `{ duplicate: true }`; 200 `{ stored: false, reason }`; the rejection's status with `{ error }`. */
+/** 204 stored; 200 `{ duplicate: true }`; 200 `{ stored: false, reason }`; the status of the rejection's code with `{ error }`. */
 export function answerRecorderOutcome(ctx: ParameterizedContext, outcome: RecorderOutcome): void {
   if (outcome.kind === "ok") {
     if (outcome.value.duplicate) return answerJson(ctx, 200, { duplicate: true });
@@ -41,6 +42,6 @@ export function answerRecorderOutcome(ctx: ParameterizedContext, outcome: Record
     return;
   }
   if (outcome.kind === "drop") return answerJson(ctx, 200, { stored: false, reason: outcome.reason });
-  const { status, message, field } = outcome.rejection;
-  answerJson(ctx, status, { error: { message, ...(field ? { field } : {}) } });
+  const { code, message, field } = outcome.rejection;
+  answerJson(ctx, httpStatusOf[code], { error: { code, message, ...(field ? { field } : {}) } });
 }

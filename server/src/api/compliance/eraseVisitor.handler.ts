@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { eraseVisitor } from "../../domain/compliance/eraseVisitor.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
 import type { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
 

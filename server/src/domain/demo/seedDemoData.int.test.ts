@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import { collections } from "../../db/collections.js";
 import { everyStoredString } from "../../e2e/storedStrings.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../sites/siteScopedKey.js";
 import { createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { deriveStoredChunks } from "../../testing/derivation.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";

@@ -3,7 +3,7 @@ import type { Db } from "mongodb";
 import { collections } from "../../db/collections.js";
 import type { CollectPayload } from "../../ingest/collectPayload.schema.js";
 import { createCollectPipeline, type CollectPipeline } from "../../ingest/collectPipeline.js";
-import { createSiteDirectory } from "../../ingest/siteDirectory.js";
+import { createSiteDirectory } from "../sites/siteDirectory.js";
 import { claimSeedMarker, markSeedDone, type SeedMarker } from "./claimSeedMarker.js";
 import { loadDemoRecordings, recordedOrigin, type DemoRecording, type RecordedBatch } from "./demoRecordings.js";
 import { planDemoVisits, type PlannedVisit } from "./planDemoVisits.js";

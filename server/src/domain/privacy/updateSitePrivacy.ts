@@ -9,6 +9,7 @@ import type { TenantCall } from "../tenantCall.js";
 import { effectivePolicyOfSite } from "./effectivePolicyOfSite.js";
 import { getPolicyVersion } from "./policyLibrary.js";
 import { enforcePrivacyJobType } from "./remaskStoredRecordings.js";
+import { siteChanged } from "../sites/siteDirectory.js";
 import { privacyTightening, type PrivacyTightening } from "./privacyTightening.js";
 
 export interface SitePrivacyUpdate {
@@ -54,6 +55,7 @@ export async function updateSitePrivacy(
     { returnDocument: "after" },
   );
   if (!updated) throw notFound("Site");
+  siteChanged(updated.siteKey);
   const job =
     tightening.remask || tightening.shortenedRetention.length
       ? await enqueueJob(db, { tenantId: call.scope.tenantId, type: enforcePrivacyJobType, params: { siteId } }, call.now)

@@ -2,8 +2,8 @@ import { findPiiInJson, type JsonPath } from "@mousetrail/policies/pii/findPiiIn
 import { detectPii } from "@mousetrail/policies/pii/detectPii";
 import { redactPii } from "@mousetrail/policies/pii/redactPii";
 import type { CheckedBatch, FoundViolation, ScrubbedBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 
 const maxLocationLength = 300;
 

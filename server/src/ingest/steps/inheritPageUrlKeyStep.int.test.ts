@@ -6,9 +6,9 @@ import { batchPayload, randomRecorderId } from "../../testing/collectClient.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import type { CollectPayload } from "../collectPayload.schema.js";
 import { createCollectPipeline } from "../collectPipeline.js";
-import { createSiteDirectory } from "../siteDirectory.js";
+import { createSiteDirectory } from "../../domain/sites/siteDirectory.js";
 import { deriveStoredChunks } from "../../testing/derivation.js";
-import { visitorKeySecretOf } from "../siteScopedKey.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 
 /** A pipeline as one server process has it (its own caches). */
 function serverProcess(db: Parameters<typeof createCollectPipeline>[0]["db"]) {

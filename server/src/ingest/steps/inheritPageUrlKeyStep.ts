@@ -1,8 +1,8 @@
 import type { Db } from "mongodb";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import type { ScrubbedBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 
 /**
  * MS-1.4, MS-3.1: only a page view's first batch names its page (the recorder sends `page` with

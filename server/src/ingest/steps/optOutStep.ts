@@ -1,8 +1,8 @@
 import type { Db } from "mongodb";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import type { SiteBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { drop, ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { drop, ok } from "../../pipeline/stepResult.js";
 
 /** MS-4.1: no event of a visitor who opted out of this site is stored. */
 export function optOutStep(db: Db) {

@@ -7,8 +7,8 @@ import { findChunk, insertChunk } from "../../repositories/recordingChunkReposit
 import { tenantScope } from "../../repositories/tenantScope.js";
 import type { DerivationSignal } from "../../rollups/derivation/derivationWorker.js";
 import type { StampedBatch, StoredBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 
 const gzipAsync = promisify(gzip);
 

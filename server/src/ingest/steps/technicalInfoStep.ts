@@ -2,8 +2,8 @@ import { allowListTechnicalInfo } from "@mousetrail/policies/enforce/allowListTe
 import { UAParser } from "ua-parser-js";
 import type { DeviceClass, StoredTechnicalInfo } from "../../db/analyticsCollections.js";
 import type { AnonymousBatch, DescribedBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 import { breakpointOf } from "../../rollups/breakpoint.js";
 
 /**

@@ -1,7 +1,7 @@
 import { collectPayloadSchema } from "../collectPayload.schema.js";
 import type { ParsedBatch, ValidBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok, reject } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok, reject } from "../../pipeline/stepResult.js";
 
 /** MS-2.2: the payload has exactly the fields of the schema; anything else is refused. */
 export const validatePayloadStep = step<ParsedBatch, ValidBatch>("validatePayload", ({ json, ...batch }) => {
@@ -12,7 +12,7 @@ export const validatePayloadStep = step<ParsedBatch, ValidBatch>("validatePayloa
       return field ? `${field}: ${issue.message}` : issue.message;
     });
     const first = parsed.error.issues[0];
-    return reject({ status: 400, message: issues.join("; "), ...(first?.path.length ? { field: first.path.map(String).join(".") } : {}) });
+    return reject({ code: "BAD_INPUT", message: issues.join("; "), ...(first?.path.length ? { field: first.path.map(String).join(".") } : {}) });
   }
   return ok({ ...batch, payload: parsed.data });
 });

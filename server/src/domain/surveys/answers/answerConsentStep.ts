@@ -1,5 +1,5 @@
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { drop, ok } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { drop, ok } from "../../../pipeline/stepResult.js";
 import type { SiteAnswers } from "./answerStages.js";
 
 /** MS-4.2, as for recordings: where the site requires consent, answers without it are dropped unstored. */

@@ -1,7 +1,7 @@
 import type { Db } from "mongodb";
 import { analyticsCollections } from "../../../db/analyticsCollections.js";
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { drop, ok } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { drop, ok } from "../../../pipeline/stepResult.js";
 import type { SiteAnswers } from "./answerStages.js";
 
 /** MS-4.1, as for recordings: nothing from a visitor who opted out of this site is stored. */

@@ -1,7 +1,7 @@
 import { redactPii } from "@mousetrail/policies/pii/redactPii";
 import type { FoundViolation } from "../../../ingest/batchStages.js";
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok } from "../../../pipeline/stepResult.js";
 import type { CheckedAnswers, RedactedAnswers } from "./answerStages.js";
 
 /**

@@ -1,3 +1,5 @@
+import type { AppErrorCode } from "../errors/appError.js";
+
 /**
  * What an ingestion step decides about a batch: carry on with a new value, drop it on purpose
  * (accepted but not stored: an opted-out visitor), or reject it as the sender's error. Steps
@@ -10,8 +12,9 @@ export type StepResult<T> =
 
 export type DropReason = "opted-out" | "consent-missing";
 
+/** The sender's error, by the one error code (the HTTP layer maps it to a status: httpStatusOf). */
 export interface Rejection {
-  status: 400 | 403 | 413 | 429 | 503;
+  code: AppErrorCode;
   message: string;
   /** The payload field at fault, when there is one. */
   field?: string;
