@@ -185,6 +185,9 @@ export interface PiiViolationDoc {
   detectedAt: Date;
 }
 
+/** A PII finding before it is stored: what kind, and where in the batch or response. */
+export type FoundViolation = Pick<PiiViolationDoc, "kind" | "location">;
+
 /** One survey answer as stored: choices by option text, ratings, and free text with PII redacted. */
 export interface StoredSurveyAnswer {
   questionId: string;

@@ -1,6 +1,6 @@
 import type { EffectivePolicy } from "@mousetrail/policies/effectivePolicy";
 import type { MaskingReport } from "@mousetrail/policies/masking/maskingReport";
-import type { Breakpoint, ChunkContext, PolicyStamp, RecordingChunkDoc, StoredTechnicalInfo } from "../db/analyticsCollections.js";
+import type { Breakpoint, ChunkContext, FoundViolation, PolicyStamp, RecordingChunkDoc, StoredTechnicalInfo } from "../db/analyticsCollections.js";
 import type { SiteDoc } from "../db/collections.js";
 import type { ViewState } from "../rollups/computeBatchRollups.js";
 import type { CollectPayload } from "./collectPayload.schema.js";
@@ -37,11 +37,6 @@ export type MaskedBatch = DescribedBatch & { events: unknown[]; masking: Masking
 export type ScrubbedPage = NonNullable<ChunkContext["page"]>;
 
 export type ScrubbedBatch = MaskedBatch & { page: ScrubbedPage | null; urlKey: string };
-
-export interface FoundViolation {
-  kind: string;
-  location: string;
-}
 
 export type CheckedBatch = ScrubbedBatch & { violations: FoundViolation[] };
 

@@ -51,3 +51,15 @@ export function listPageChunks(
   if (options.beforeSeq !== undefined) filter.seq = { $lt: options.beforeSeq };
   return analyticsCollections(scope.db).recordingChunks.find(filter).sort({ seq: 1 });
 }
+
+/**
+ * The urlKey of a page view as its first batch (seq 0, the one naming the page) stored it: an
+ * exact unique-key lookup. Null while that batch is not stored.
+ */
+export async function findPageUrlKey(scope: TenantScope, page: { siteId: string; sessionKey: string; pageId: string }): Promise<string | null> {
+  const first = await analyticsCollections(scope.db).recordingChunks.findOne(
+    { ...chunkKeyFilter(scope, { ...page, seq: 0 }) },
+    { projection: { "context.urlKey": 1, "context.page": 1 } },
+  );
+  return first?.context.page ? first.context.urlKey : null;
+}

@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
-import { analyticsCollections } from "../../db/analyticsCollections.js";
+import { findPageUrlKey } from "../../repositories/recordingChunkRepository.js";
+import { tenantScope } from "../../repositories/tenantScope.js";
 import type { ScrubbedBatch } from "../batchStages.js";
 import { step } from "../../pipeline/pipeline.js";
 import { ok } from "../../pipeline/stepResult.js";
@@ -22,12 +23,9 @@ export function inheritPageUrlKeyStep(db: Db, cache = new PageUrlKeyCache()) {
     }
     let urlKey = cache.get(key);
     if (urlKey === undefined) {
-      const first = await analyticsCollections(db).recordingChunks.findOne(
-        { tenantId: site.tenantId, siteId: site._id, sessionKey, pageId: payload.pageId, "context.page": { $ne: null } },
-        { projection: { "context.urlKey": 1 } },
-      );
-      if (!first) return ok(batch);
-      urlKey = first.context.urlKey;
+      const found = await findPageUrlKey(tenantScope(db, site.tenantId), { siteId: site._id, sessionKey, pageId: payload.pageId });
+      if (found === null) return ok(batch);
+      urlKey = found;
       cache.set(key, urlKey);
     }
     return ok({ ...batch, urlKey });

@@ -1,5 +1,5 @@
 import { redactPii } from "@mousetrail/policies/pii/redactPii";
-import type { FoundViolation } from "../../../ingest/batchStages.js";
+import type { FoundViolation } from "../../../db/analyticsCollections.js";
 import { step } from "../../../pipeline/pipeline.js";
 import { ok } from "../../../pipeline/stepResult.js";
 import type { CheckedAnswers, RedactedAnswers } from "./answerStages.js";
