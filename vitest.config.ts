@@ -8,9 +8,19 @@ export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
-    include: ["{policies,server,client-sdk,scripts,console}/src/**/*.test.ts", "scripts/bench/*.test.ts", "console/e2e/**/*.test.ts"],
-    globalSetup: ["server/src/testing/globalDatabase.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["{policies,server,client-sdk,scripts}/src/**/*.test.ts", "scripts/bench/*.test.ts", "console/e2e/**/*.test.ts"],
+          globalSetup: ["server/src/testing/globalDatabase.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      // Components and stores of the console run in a DOM, compiled by Solid's plugin.
+      "console/vitest.config.ts",
+    ],
   },
 });

@@ -17,11 +17,9 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 /** What an API key may do: `reports:read`, `config:write`, ... */
 export type ApiKeyScope = RouterOutputs["apiKeys"]["list"][number]["scopes"][number];
 
-export interface ClientOptions {
+interface CommonClientOptions {
   /** Where the Mousetrail server answers, e.g. `https://analytics.example.com`; the API is under `/trpc`. */
   baseUrl: string;
-  /** An API key (`apiKeys.create`); it acts on its own tenant, within its scopes. */
-  apiKey: string;
   /** A fetch to use instead of the global one, e.g. to go through a proxy. */
   fetch?: typeof globalThis.fetch;
   /** Give up on a request whose answer has not started after this long. Default 30,000 ms. */
@@ -35,10 +33,29 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
 }
 
+export type ClientOptions = CommonClientOptions &
+  (
+    | {
+        /** An API key (`apiKeys.create`); it acts on its own tenant, within its scopes. */
+        apiKey: string;
+      }
+    | {
+        /**
+         * A page served by the Mousetrail server itself (the console): the browser's session cookie
+         * authenticates, and every call carries the header that proves it is not a cross-site forgery.
+         */
+        browserSession: true;
+      }
+  );
+
+/** The header the server requires on cookie-authenticated mutations (see server/src/api/trpc.ts). */
+export const csrfHeader = { "x-mousetrail-csrf": "1" } as const;
+
 export const defaultTimeoutMs = 30_000;
 
-/** A typed client for the Mousetrail API, authenticated by an API key. */
+/** A typed client for the Mousetrail API, authenticated by an API key or the console's session cookie. */
 export function createClient(options: ClientOptions): MousetrailClient {
+  const headers = "apiKey" in options ? { authorization: `Bearer ${options.apiKey}` } : { ...csrfHeader };
   const retry = resolveRetryOptions(options.retry);
   const fetch = fetchWithTimeout(options.fetch ?? globalThis.fetch, options.timeoutMs ?? defaultTimeoutMs);
   // retryLink asks `retry` and then, at once and for the same failure, `retryDelayMs`: the
@@ -55,7 +72,7 @@ export function createClient(options: ClientOptions): MousetrailClient {
       }),
       httpBatchLink({
         url: `${options.baseUrl.replace(/\/+$/, "")}/trpc`,
-        headers: { authorization: `Bearer ${options.apiKey}` },
+        headers,
         fetch,
       }),
     ],

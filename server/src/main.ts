@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       [
         "",
         "  Mousetrail is ready (first start: a demo tenant was created)",
-        `  Server:    ${publicUrl}/`,
+        `  Console:   ${publicUrl}/  (sign in with this login)`,
         `  Login:     ${demo.email}`,
         `  Password:  ${demo.password}`,
         `  Site key:  ${demo.siteKey}  (demo site: ${publicUrl}/demo/)`,
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       ].join("\n"),
     );
   } else {
-    process.stdout.write(`\n  Mousetrail is running at ${publicUrl}/\n\n`);
+    process.stdout.write(`\n  Mousetrail is running: the console is at ${publicUrl}/\n\n`);
   }
   // In the background: replaying the recorded visits takes seconds, the server answers meanwhile.
   // On a later start this only resumes a seeding that was cut short.

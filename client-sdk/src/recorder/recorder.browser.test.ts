@@ -26,8 +26,12 @@ const typed = {
   notes: "confidential memo\nsecond line",
   search: "red running shoes",
 };
-/** Pieces of what was typed (or prefilled) in fields that must not reach the server in clear. */
-const secrets = ["jane.roe", "example.org", "hunter", "SECRET", "4242", "confidential", "memo"];
+/**
+ * Pieces of what was typed (or prefilled) in fields that must not reach the server in clear,
+ * searched in the strings of what was sent: none is digits only, so none can turn up inside an
+ * epoch-millisecond timestamp (1796392424237 holds "4242"), and timestamps are not strings anyway.
+ */
+const secrets = ["jane.roe", "example.org", "hunter", "SECRET", "4242 4242", "confidential", "memo"];
 
 const minute = 60;
 const day = 24 * 60 * minute;
@@ -121,6 +125,23 @@ function sentText(): string {
   return server.collectRequests.map((request) => request.body ?? "").join("\n");
 }
 
+/** Every string of every batch sent (keys and values, events' data included), where typed text could appear. */
+function sentStrings(): string {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") strings.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        strings.push(key);
+        walk(item);
+      }
+    }
+  };
+  server.batches.forEach(walk);
+  return strings.join("\n");
+}
+
 interface SerializedNode {
   id: number;
   attributes?: Record<string, unknown>;
@@ -157,7 +178,9 @@ describe("the recorder in a browser", () => {
     await leave(page);
     await expect.poll(() => inputTexts(server.batches, nodeIds(server.batches).get("search")).at(-1), { timeout: 10_000 }).toBe(typed.search);
 
-    const sent = sentText();
+    // Every body was decoded, so the search below covers all that was sent.
+    expect(server.batches).toHaveLength(server.collectRequests.length);
+    const sent = sentStrings();
     for (const secret of secrets) expect(sent, `"${secret}" was sent`).not.toContain(secret);
     expect(sent).toContain(typed.search);
     expect(sent).toContain("Welcome back, Jane Roe");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { detectPii } from "./detectPii.js";
+import { detectPii, maxDetectionsPerText } from "./detectPii.js";
+import { redactPii } from "./redactPii.js";
 import type { PiiKind } from "./piiKind.js";
 
 function kindsIn(text: string): PiiKind[] {
@@ -87,5 +88,22 @@ describe("detectPii", () => {
   it("MS-1.7 keeps the more specific kind when detections overlap", () => {
     // A 16-digit card number written with a leading + also has the shape of an international phone number.
     expect(kindsIn("+4111 1111 1111 1111")).toEqual(["payment-card"]);
+  });
+
+  it("MS-1.7 redacts a text with more than 1,000 pieces of PII whole, without finding them all", () => {
+    const text = "mail jane@x.org now ".repeat(maxDetectionsPerText + 1);
+    expect(detectPii(text)).toEqual([{ kind: "email", offset: 0, length: text.length }]);
+    expect(detectPii("mail jane@x.org now ".repeat(maxDetectionsPerText))).toHaveLength(maxDetectionsPerText);
+    expect(redactPii(text).text).toBe("[redacted:email]");
+  });
+
+  it("MS-1.7 finds every piece of PII of a long text dense with it, in order, each once", () => {
+    // Comparing each span with every earlier one was quadratic in the detections.
+    const repeat = 250;
+    const unit = "mail jane@x.org, call 020 7946 0958 or +44 20 7946 0959, card 4111 1111 1111 1111; ";
+    const detections = detectPii(unit.repeat(repeat));
+    expect(detections).toHaveLength(4 * repeat);
+    expect(detections.slice(0, 4).map((detection) => detection.kind)).toEqual(["email", "phone", "phone", "payment-card"]);
+    expect(detections.every((detection, index) => index === 0 || detection.offset >= detections[index - 1]!.offset + detections[index - 1]!.length)).toBe(true);
   });
 });

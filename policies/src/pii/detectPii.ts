@@ -32,21 +32,61 @@ interface Span {
  *   with a trunk `0` or the North American 3-3-4 shape written with separators. A bare run of
  *   digits is not reported: order numbers, timestamps and IDs look the same.
  * When detections overlap, the earlier kind in that list wins and the later one is dropped.
+ * A text with more than `maxDetectionsPerText` of them is one detection, the whole text, of the
+ * first kind found: no page shows a thousand addresses in one text node, and a hostile one would
+ * otherwise cost an object per hit (a 2 MB string of addresses: 230,000 of them, ~60 MB).
  */
 export function detectPii(text: string, kinds: readonly PiiKind[] = piiKinds): PiiDetection[] {
   if (typeof text !== "string" || !mayHoldPii.test(text)) return [];
-  const detections: PiiDetection[] = [];
+  // Kept sorted by offset and without overlaps: each span is checked by a binary search and each
+  // detector's spans merged in one pass. Comparing every span with every earlier detection made a
+  // 2 MB string of e-mail addresses cost ~50 s of CPU.
+  let detections: PiiDetection[] = [];
   for (const kind of piiKinds) {
     if (!kinds.includes(kind)) continue;
-    for (const span of detectorByKind[kind](text)) {
-      const overlapsEarlier = detections.some(
-        (earlier) => span.offset < earlier.offset + earlier.length && earlier.offset < span.offset + span.length,
-      );
-      if (!overlapsEarlier) detections.push({ kind, ...span });
+    // Each run is one pattern's matches: in order of offset, and within it the earlier match wins.
+    for (const run of detectorByKind[kind](text)) {
+      if (run.length > maxDetectionsPerText) return [{ kind, offset: 0, length: text.length }];
+      const accepted: PiiDetection[] = [];
+      for (const span of run) {
+        const last = accepted.at(-1);
+        if (last && span.offset < last.offset + last.length) continue;
+        const next = firstEndingAfter(detections, span.offset);
+        if (next < detections.length && (detections[next] as PiiDetection).offset < span.offset + span.length) continue;
+        accepted.push({ kind, ...span });
+      }
+      if (accepted.length > 0) detections = mergedByOffset(detections, accepted);
+      if (detections.length > maxDetectionsPerText) return [{ kind: (detections[0] as PiiDetection).kind, offset: 0, length: text.length }];
     }
   }
-  return detections.sort((left, right) => left.offset - right.offset);
+  return detections;
 }
+
+/** The index of the first detection ending after `offset` (their ends are sorted, as they do not overlap). */
+function firstEndingAfter(detections: readonly PiiDetection[], offset: number): number {
+  let low = 0;
+  let high = detections.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const detection = detections[middle] as PiiDetection;
+    if (detection.offset + detection.length <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function mergedByOffset(left: readonly PiiDetection[], right: readonly PiiDetection[]): PiiDetection[] {
+  const merged: PiiDetection[] = [];
+  let l = 0;
+  let r = 0;
+  while (l < left.length || r < right.length) {
+    const fromLeft = r >= right.length || (l < left.length && (left[l] as PiiDetection).offset < (right[r] as PiiDetection).offset);
+    merged.push((fromLeft ? left[l++] : right[r++]) as PiiDetection);
+  }
+  return merged;
+}
+
+export const maxDetectionsPerText = 1_000;
 
 /**
  * Every detector's match holds an ASCII digit, except the email detector's, which holds an `@`.
@@ -55,16 +95,17 @@ export function detectPii(text: string, kinds: readonly PiiKind[] = piiKinds): P
  */
 const mayHoldPii = /[0-9@]/;
 
-const detectorByKind: Readonly<Record<PiiKind, (text: string) => Span[]>> = {
-  email: (text) => spansOf(emailPattern, text),
-  "payment-card": (text) => spansOf(cardCandidatePattern, text, isPaymentCardNumber),
-  iban: findIbans,
-  "us-ssn": (text) => spansOf(usSsnPattern, text, isIssuableSsn),
-  "uk-nino": (text) => spansOf(ukNinoPattern, text, isAllocatableNinoPrefix),
+/** Each detector's matches, as runs in order of offset (one per pattern). */
+const detectorByKind: Readonly<Record<PiiKind, (text: string) => Span[][]>> = {
+  email: (text) => [spansOf(emailPattern, text)],
+  "payment-card": (text) => [spansOf(cardCandidatePattern, text, isPaymentCardNumber)],
+  iban: (text) => [findIbans(text)],
+  "us-ssn": (text) => [spansOf(usSsnPattern, text, isIssuableSsn)],
+  "uk-nino": (text) => [spansOf(ukNinoPattern, text, isAllocatableNinoPrefix)],
   phone: (text) => [
-    ...spansOf(internationalPhonePattern, text, (candidate) => phoneDigitCount(candidate, 9, 15)),
-    ...spansOf(nationalTrunkPhonePattern, text, isNationalTrunkPhone),
-    ...spansOf(northAmericanPhonePattern, text),
+    spansOf(internationalPhonePattern, text, (candidate) => phoneDigitCount(candidate, 9, 15)),
+    spansOf(nationalTrunkPhonePattern, text, isNationalTrunkPhone),
+    spansOf(northAmericanPhonePattern, text),
   ],
 };
 
@@ -84,10 +125,12 @@ const nationalTrunkPhonePattern = /(?<![\w+.-])(?:\(0[0-9]{1,4}\) ?[0-9]|0[0-9])
 const northAmericanPhonePattern =
   /(?<![\w+.-])(?:1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[0-9]{3}[ .-][0-9]{4}(?![\w]|[.-][0-9])/g;
 
+/** The pattern's accepted matches, stopping one past `maxDetectionsPerText` (the caller then redacts all). */
 function spansOf(pattern: RegExp, text: string, accept: (candidate: string) => boolean = () => true): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(pattern)) {
     if (accept(match[0])) spans.push({ offset: match.index, length: match[0].length });
+    if (spans.length > maxDetectionsPerText) break;
   }
   return spans;
 }
@@ -139,6 +182,7 @@ function findIbans(text: string): Span[] {
     }
     if (compact.length !== expectedLength || /[A-Za-z0-9]/.test(text[position] ?? "")) continue;
     if (isValidIban(compact.toUpperCase())) spans.push({ offset: start.index, length: position - start.index });
+    if (spans.length > maxDetectionsPerText) break;
   }
   return spans;
 }

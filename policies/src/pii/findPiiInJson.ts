@@ -31,7 +31,11 @@ export function findPiiInJson(value: unknown, kinds: readonly PiiKind[] = piiKin
   const pending: { value: unknown; path: PathLink | null }[] = [{ value, path: null }];
 
   const scan = (text: string, path: PathLink | null, inKey: boolean) => {
-    for (const detection of detectPii(text, kinds)) findings.push({ ...detection, path: spellOut(path), inKey });
+    const detections = detectPii(text, kinds);
+    if (detections.length === 0) return;
+    // One path for all the findings of a string: a string dense with PII has hundreds of thousands.
+    const spelled = spellOut(path);
+    for (const detection of detections) findings.push({ ...detection, path: spelled, inKey });
   };
 
   while (pending.length > 0) {

@@ -11,6 +11,10 @@ export const appErrorCodes = [
   "CONFLICT",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
+  /** An HTTP method the endpoint does not answer (405). */
+  "METHOD_NOT_ALLOWED",
+  /** A body in a content type or encoding the endpoint does not read (415). */
+  "UNSUPPORTED_MEDIA_TYPE",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;

@@ -122,7 +122,7 @@ describe("POST /collect", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const response = await fetch(`${server.url}/collect?enc=gzip`, { method: "POST", headers: { origin: "https://shop.example" }, body: bomb });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "body: larger than 8388608 bytes once decompressed" } });
+    expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "body: larger than 8388608 bytes once decompressed" } });
   });
 
   it("MS-4.1 drops every batch of a visitor who opted out, storing nothing", async () => {

@@ -1,27 +1,49 @@
 import type Router from "@koa/router";
 import type { Logger } from "../logging/logger.js";
+import { createBatchMemoryBudget, estimatedBatchMemory, type BatchMemoryBudget, type BatchMemoryLease } from "../ingest/batchMemoryBudget.js";
 import { collectLimits } from "../ingest/collectPayload.schema.js";
 import type { CollectPipeline } from "../ingest/collectPipeline.js";
 import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
-import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";
+import { allowRecorderOrigins, allowRecorderPreflight, answerError, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";
 
 export interface CollectRouteOptions {
   pipeline: CollectPipeline;
   logger: Logger;
   /** Batches processed at once by this process; beyond it the answer is 429 with Retry-After. */
   maxInFlight: number;
+  /** The memory batches may hold while decompressed, parsed and processed (default: defaultBatchMemoryBudget). */
+  memoryBudget?: BatchMemoryBudget;
 }
+
+/** The most one batch can be estimated to cost: reserved before it is inflated. */
+export const maxBatchMemory = estimatedBatchMemory(collectLimits.maxDecompressedBytes, collectLimits.maxJsonValues);
+
+/**
+ * 128 MiB: the most one batch can cost (8 MiB, 250,000 values: ~108 MB, see estimatedBatchMemory)
+ * is reserved before it is inflated, so batches are inflated and scanned one at a time (JavaScript
+ * would run them one at a time anyway) beside what is left: ~25 MB, for the batches already
+ * scanned. A real batch (6.8 kB raw, ~420 values) settles to ~150 kB, so a full in-flight limit
+ * of them fits; one at the limits runs nearly alone. Past 32 waiting, 429.
+ */
+export function defaultBatchMemoryBudget(): BatchMemoryBudget {
+  return createBatchMemoryBudget({ totalBytes: 128 * 1024 * 1024, maxWaiting: 32 });
+}
+
+const readableEncodings = new Set(["gzip", "identity", ""]);
+const readableContentTypes = new Set(["text/plain", "application/json", ""]);
 
 /**
  * `POST /collect`: the recorder's hot path, a plain Koa route in front of the ingestion
  * pipeline. Answers: 204 stored; 200 `{ duplicate: true }` for a batch stored before; 200
  * `{ stored: false, reason }` for a batch dropped on purpose (opted out, no consent); 400 with
- * the invalid field; 403 unknown site key or foreign origin; 413 over the body limits; 429
- * over the in-flight limit. Bodies are sent as text/plain (no CORS preflight) with the
- * encoding in `?enc=gzip`, or with a Content-Encoding header.
+ * the invalid field; 403 unknown site key or foreign origin; 405 another method; 413 over the
+ * body limits; 415 an encoding or content type it does not read; 429 over the in-flight limit or
+ * the memory budget. Errors are `{ error: { code, message, field? } }`. Bodies are sent as
+ * text/plain (no CORS preflight) with the encoding in `?enc=gzip`, or with a Content-Encoding header.
  */
 export function mountCollectRoute(router: Router, options: CollectRouteOptions): void {
   let inFlight = 0;
+  const budget = options.memoryBudget ?? defaultBatchMemoryBudget();
 
   router.options("/collect", (ctx) => allowRecorderPreflight(ctx, "Content-Type, Content-Encoding"));
 
@@ -29,22 +51,35 @@ export function mountCollectRoute(router: Router, options: CollectRouteOptions):
     allowRecorderOrigins(ctx);
     if (inFlight >= options.maxInFlight) {
       ctx.req.resume();
-      return answerJson(ctx, 429, { error: { message: "server busy: retry later" } }, 1);
+      return answerError(ctx, 429, { message: "server busy: retry later" }, 1);
+    }
+    const encoding = bodyEncodingOf(ctx.query.enc, ctx.get("content-encoding"));
+    const contentType = ctx.get("content-type").split(";")[0]?.trim().toLowerCase() ?? "";
+    if (encoding.unsupported || !readableContentTypes.has(contentType)) {
+      ctx.req.resume();
+      const message = encoding.unsupported
+        ? `body: encoding ${encoding.unsupported} is not supported (send gzip or identity)`
+        : `body: content type ${contentType} is not supported (send text/plain or application/json)`;
+      return answerError(ctx, 415, { message, field: "body" });
     }
     inFlight++;
+    let lease: BatchMemoryLease | undefined;
     try {
       let body: Buffer;
       try {
         body = await readBoundedBody(ctx.req, collectLimits.maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return answerJson(ctx, 413, { error: { message: error.message } });
+        if (error instanceof BodyTooLargeError) return answerError(ctx, 413, { message: error.message, field: "body" });
         throw error;
       }
-      const encodingParam = ctx.query.enc;
-      const gzip = encodingParam === "gzip" || ctx.get("content-encoding").toLowerCase() === "gzip";
+      // Read before reserving: a slow sender holds a socket, not a share of the budget.
+      const waiting = budget.acquire(maxBatchMemory);
+      if (!waiting) return answerError(ctx, 429, { message: "server busy decompressing other batches: retry later" }, 1);
+      lease = await waiting;
       const outcome = await options.pipeline.run({
         body,
-        encoding: gzip ? "gzip" : "identity",
+        encoding: encoding.gzip ? "gzip" : "identity",
+        memory: lease,
         origin: ctx.get("origin") || undefined,
         ip: ctx.ip,
         userAgent: ctx.get("user-agent"),
@@ -55,9 +90,23 @@ export function mountCollectRoute(router: Router, options: CollectRouteOptions):
     } catch (error) {
       // The server's fault, not the batch's: the recorder keeps it and retries.
       options.logger.error({ err: error }, "collect failed");
-      answerJson(ctx, 503, { error: { message: "temporarily unable to store this batch: retry later" } }, 5);
+      answerError(ctx, 503, { message: "temporarily unable to store this batch: retry later" }, 5);
     } finally {
+      lease?.release();
       inFlight--;
     }
   });
+
+  router.all("/collect", (ctx) => {
+    allowRecorderOrigins(ctx);
+    ctx.set("Allow", "POST, OPTIONS");
+    answerError(ctx, 405, { message: `method ${ctx.method} is not allowed: send batches with POST` });
+  });
+}
+
+function bodyEncodingOf(query: string | string[] | undefined, header: string): { gzip: boolean; unsupported?: string } {
+  const fromQuery = typeof query === "string" ? query.toLowerCase() : Array.isArray(query) ? query.join(",") : "";
+  const fromHeader = header.trim().toLowerCase();
+  for (const encoding of [fromQuery, fromHeader]) if (!readableEncodings.has(encoding)) return { gzip: false, unsupported: encoding };
+  return { gzip: fromQuery === "gzip" || fromHeader === "gzip" };
 }

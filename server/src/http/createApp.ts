@@ -8,10 +8,10 @@ import { DerivationWorker, type DerivationOptions } from "../rollups/derivation/
 import { createSiteDirectory } from "../domain/sites/siteDirectory.js";
 import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
+import { mountConsoleRoute } from "./consoleRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
-import { mountHomePage } from "./homePage.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
@@ -33,6 +33,8 @@ export interface AppOptions {
   /** Batches /collect processes at once before answering 429. */
   maxCollectInFlight?: number;
   derivation?: Partial<DerivationOptions>;
+  /** Where the built console is (default: console/dist of this repository). */
+  consoleDir?: string;
 }
 
 /** Request bodies of the API; recordings go through /collect with limits of their own. */
@@ -62,7 +64,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
   mountDemoSiteRoute(routes, services.db);
-  mountHomePage(routes);
+  mountConsoleRoute(routes, options.consoleDir);
   const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), options.derivation);
   const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret, derivation });
   mountCollectRoute(routes, {

@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from "koa";
 import { httpStatusOf } from "../errors/errorStatus.js";
+import type { AppErrorCode } from "../errors/appError.js";
 import type { DropReason, Rejection } from "../pipeline/stepResult.js";
 
 /**
@@ -34,6 +35,15 @@ export function answerJson(ctx: ParameterizedContext, status: number, body: unkn
   if (retryAfterSeconds) ctx.set("Retry-After", String(retryAfterSeconds));
 }
 
+/** The code each status of the recorder's endpoints answers with: the same codes as the API's errors. */
+const codeOfStatus = new Map(Object.entries(httpStatusOf).map(([code, status]) => [status, code as AppErrorCode]));
+
+/** `{ error: { code, message, field? } }`: the one shape of every refusal of these endpoints. */
+export function answerError(ctx: ParameterizedContext, status: number, error: { message: string; field?: string | undefined }, retryAfterSeconds?: number): void {
+  const { message, field } = error;
+  answerJson(ctx, status, { error: { code: codeOfStatus.get(status) ?? "INTERNAL", message, ...(field ? { field } : {}) } }, retryAfterSeconds);
+}
+
 export type RecorderOutcome =
   | { kind: "ok"; value: { duplicate: boolean } }
   | { kind: "drop"; reason: DropReason }
@@ -47,6 +57,5 @@ export function answerRecorderOutcome(ctx: ParameterizedContext, outcome: Record
     return;
   }
   if (outcome.kind === "drop") return answerJson(ctx, 200, { stored: false, reason: outcome.reason });
-  const { code, message, field } = outcome.rejection;
-  answerJson(ctx, httpStatusOf[code], { error: { code, message, ...(field ? { field } : {}) } });
+  answerError(ctx, httpStatusOf[outcome.rejection.code], outcome.rejection);
 }

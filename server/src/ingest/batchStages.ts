@@ -3,6 +3,7 @@ import type { MaskingReport } from "@mousetrail/policies/masking/maskingReport";
 import type { Breakpoint, ChunkContext, FoundViolation, PolicyStamp, RecordingChunkDoc, StoredTechnicalInfo } from "../db/analyticsCollections.js";
 import type { SiteDoc } from "../db/collections.js";
 import type { ViewState } from "../rollups/computeBatchRollups.js";
+import type { BatchMemoryLease } from "./batchMemoryBudget.js";
 import type { CollectPayload } from "./collectPayload.schema.js";
 
 /**
@@ -21,9 +22,11 @@ export interface IncomingBatch {
   /** MS-4.2: the `Sec-GPC: 1` and `DNT: 1` request headers; absent for batches not received over HTTP (the demo). */
   browserSignals?: { globalPrivacyControl: boolean; doNotTrack: boolean };
   receivedAt: Date;
+  /** The memory the batch holds in the HTTP layer's budget: settled by parseBodyStep once its size is known. */
+  memory?: BatchMemoryLease;
 }
 
-export type ParsedBatch = Omit<IncomingBatch, "body"> & { json: unknown; wireBytes: number; rawBytes: number };
+export type ParsedBatch = Omit<IncomingBatch, "body" | "memory"> & { json: unknown; wireBytes: number; rawBytes: number };
 
 export type ValidBatch = Omit<ParsedBatch, "json"> & { payload: CollectPayload };
 

@@ -12,7 +12,27 @@ export const collectLimits = {
   maxBodyBytes: 1024 * 1024,
   /** Largest body after decompression: bounds the work a small gzip bomb can cause. */
   maxDecompressedBytes: 8 * 1024 * 1024,
+  /**
+   * The structure of the JSON, checked while it is inflated, before it is parsed
+   * (ingest/jsonStructureScanner.ts). The recorder's real batches (the demo shop's, 46 batches):
+   * at most 1,172 values, depth 26, strings of 4,111 bytes, 41 events, about 16 bytes a value.
+   * The limits leave room for a full snapshot of a page a hundred times larger: 250,000 values
+   * is 4 MB of snapshot at that density (each value costs ~300 bytes of memory on its way through
+   * the pipeline, so this also bounds one batch to ~75 MB); depth 256 is a DOM about 125 elements deep (rrweb
+   * nests two levels per element); 2 MiB fits an inlined stylesheet of a large CSS framework.
+   */
+  maxJsonValues: 250_000,
+  maxJsonDepth: 256,
+  maxStringBytes: 2 * 1024 * 1024,
+  /** The recorder sends at most 1,000 (client-sdk batchUploader.ts maxBatchEvents). */
   maxEventsPerBatch: 5_000,
+  /**
+   * The times a batch carries (events, sentAt, page.startedAt) must lie in this window around
+   * the server's clock: a recorder keeps a batch at most a few hours while it retries, and a
+   * session must never start in 1970 or in the future.
+   */
+  maxPastMs: 24 * 60 * 60 * 1000,
+  maxAheadMs: 5 * 60 * 1000,
   maxUrlLength: 2_048,
   maxTechnicalFields: 32,
 } as const;

@@ -12,10 +12,9 @@ export function listApiKeys(scope: TenantScope): Promise<ApiKeyDoc[]> {
 }
 
 export async function revokeApiKey(scope: TenantScope, keyId: string, now: Date): Promise<ApiKeyDoc | null> {
-  return collections(scope.db).apiKeys.findOneAndUpdate(
-    { tenantId: scope.tenantId, _id: keyId },
-    // $min keeps the first revocation time when a key is revoked twice.
-    { $min: { revokedAt: now } },
-    { returnDocument: "after" },
-  );
+  const apiKeys = collections(scope.db).apiKeys;
+  // Only a live key is stamped, so a second revocation keeps the first time. ($min cannot do
+  // this: a live key stores revokedAt null, and null sorts below every date, so it stayed live.)
+  const revoked = await apiKeys.findOneAndUpdate({ tenantId: scope.tenantId, _id: keyId, revokedAt: null }, { $set: { revokedAt: now } }, { returnDocument: "after" });
+  return revoked ?? apiKeys.findOne({ tenantId: scope.tenantId, _id: keyId });
 }

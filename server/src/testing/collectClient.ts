@@ -21,6 +21,12 @@ export const checkoutSecrets = {
   prefilledEmail: "prefilled.jane@example.com",
 } as const;
 
+/** The events moved in time so the first happens at `startAt` (the server refuses times far from its clock). */
+export function recordedAt(events: CollectPayload["events"], startAt: number): CollectPayload["events"] {
+  const shift = startAt - (events[0]?.timestamp ?? startAt);
+  return events.map((event) => ({ ...event, timestamp: event.timestamp + shift }));
+}
+
 export function batchPayload(siteKey: string, overrides: Partial<CollectPayload> = {}): CollectPayload {
   const now = Date.now();
   return {
@@ -35,7 +41,7 @@ export function batchPayload(siteKey: string, overrides: Partial<CollectPayload>
     page: { url: "https://shop.example/checkout?email=jane.doe%40example.com&step=2", referrer: "https://search.example/?q=shoes", startedAt: now - 5_000, loadTimeMs: 840 },
     view: { width: 1280, height: 720, scrollX: 0, scrollY: 0, documentHeight: 2880 },
     technical: { language: "en-GB", timeZone: "Europe/London", screenWidth: 1920, screenHeight: 1080, viewportWidth: 1280, viewportHeight: 720 },
-    events: recordedCheckoutEvents(),
+    events: recordedAt(recordedCheckoutEvents(), now - 5_000),
     ...overrides,
   };
 }

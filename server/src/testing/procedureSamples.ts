@@ -73,6 +73,7 @@ export const procedureSamples: Record<string, ProcedureSample> = {
   "privacy.cookieTable": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
   "privacy.settings": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
   "privacy.updateSettings": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, settings: { textMasking: "all-text", consentMode: "required" } }),
+  "privacy.previewPolicy": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, settings: { textMasking: "all-text", consentMode: "required" } }),
   "privacy.jobStatus": (owner) => ({ tenantId: owner.tenantId, jobId: owner.jobId }),
 };
 

@@ -1,16 +1,15 @@
 import { resolveEffectivePolicy } from "@mousetrail/policies/effectivePolicy";
-import { validateTenantSettings } from "@mousetrail/policies/tenantSettings";
 import { collections, type SiteDoc } from "../../db/collections.js";
-import { AppError, notFound } from "../../errors/appError.js";
+import { notFound } from "../../errors/appError.js";
 import { enqueueJob } from "../../jobs/jobRepository.js";
 import { findSite } from "../../repositories/siteRepository.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import type { TenantCall } from "../tenantCall.js";
 import { effectivePolicyOfSite } from "./effectivePolicyOfSite.js";
-import { getPolicyVersion } from "./policyLibrary.js";
 import { enforcePrivacyJobType } from "./remaskStoredRecordings.js";
 import { siteChanged } from "../sites/siteDirectory.js";
 import { privacyTightening, type PrivacyTightening } from "./privacyTightening.js";
+import { validateSitePrivacy } from "./validateSitePrivacy.js";
 
 export interface SitePrivacyUpdate {
   site: SiteDoc;
@@ -32,20 +31,10 @@ export async function updateSitePrivacy(
   const { db } = call.scope;
   const site = await findSite(call.scope, siteId);
   if (!site) throw notFound("Site");
-  const policyVersion = input.policyVersion ?? site.privacy.policyVersion;
-  const document = await getPolicyVersion(db, site.privacy.policyId, policyVersion).catch(() => {
-    throw new AppError("BAD_INPUT", {
-      userMessage: `policyVersion: ${site.privacy.policyId} has no published version ${policyVersion}`,
-      field: "policyVersion",
-    });
-  });
-  const validation = validateTenantSettings(document, input.settings);
-  if (!validation.ok) {
-    const issues = validation.errors.map((error) => ({ field: ["settings", ...error.path].join("."), message: error.message }));
-    throw new AppError("BAD_INPUT", { userMessage: issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues });
-  }
+  const validation = await validateSitePrivacy(db, site, input);
+  const { policyVersion } = validation;
   const before = await effectivePolicyOfSite(db, site);
-  const after = resolveEffectivePolicy(document, validation.settings);
+  const after = resolveEffectivePolicy(validation.document, validation.settings);
   const tightening = privacyTightening(before, after);
 
   const privacy = { policyId: site.privacy.policyId, policyVersion, settings: validation.settings };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BatchRollups } from "../computeBatchRollups.js";
+import { receiptWindow } from "./receiptWindow.js";
 import { pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
 
 const receivedAt = new Date("2026-03-02T10:00:00Z");
@@ -38,6 +39,16 @@ function chunk(seq: number, rollups: Partial<BatchRollups> = {}, options: { urlK
 const scrollOf = (plan: ReturnType<typeof planCounts>) => plan.scrollRollups.map((upsert) => Object.keys((upsert.update.$inc ?? {}) as object).map((key) => Number(key.split(".")[1])));
 
 describe("MS-1.4 planning a derivation round", () => {
+  it("never dates a session or page view from the far past: a batch stamped 1970 counts at the edge of the window around its receipt", () => {
+    const stamped1970 = chunk(0, {}, { named: true });
+    stamped1970.chunk.firstEventAt = new Date(1);
+    stamped1970.chunk.context.page = { ...stamped1970.chunk.context.page!, startedAt: new Date(1) };
+    const edge = new Date(receivedAt.getTime() - receiptWindow.backMs);
+    expect(planPageViews([stamped1970], "r_0").creations[0]?.upsert.update.$setOnInsert).toMatchObject({ startedAt: edge });
+    const plan = planCounts([stamped1970], { created: new Set([pageKey]), before: new Map(), urlKeys: new Map() }, "r_0");
+    expect(plan.sessions[0]?.upsert.update.$min).toEqual({ firstSeenAt: edge });
+  });
+
   it("creates a page view from the batch that names it, once, however many of its batches the round holds", () => {
     const plan = planPageViews([chunk(1), chunk(0, {}, { named: true }), chunk(2)], "r_1");
     expect(plan.keys).toEqual([page]);

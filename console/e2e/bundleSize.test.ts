@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureConsoleBuilt } from "./consoleBrowser.js";
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const read = (asset: string) => readFileSync(path.join(dist, asset.replace(/^\//, "")));
+
+/** What the browser fetches before the sign-in form can show: the entry and what it preloads. */
+function initialScripts(html: string): string[] {
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((match) => match[1] as string);
+  return [...new Set(sources)];
+}
+
+describe("the console's bundle", () => {
+  beforeAll(() => ensureConsoleBuilt());
+
+  it("loads at most 80 kB of gzipped JavaScript before sign-in; the rest comes as route chunks", () => {
+    const html = read("index.html").toString("utf8");
+    const scripts = initialScripts(html);
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce((total, script) => total + gzipSync(read(script), { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(80 * 1024);
+    // Kobalte (dialogs, menus, tabs, toasts) is used only behind sign-in.
+    for (const script of scripts) expect(read(script).toString("utf8")).not.toContain("data-kb-top-layer");
+  });
+
+  it("has no inline script for the CSP to refuse", () => {
+    const html = read("index.html").toString("utf8");
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});

@@ -1,0 +1,81 @@
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { useApi } from "../../../api/apiContext.js";
+import { describeApiError } from "../../../api/describeApiError.js";
+import { createAuditStore, matchesAuditFilter, type AuditFilter } from "../../../data/auditStore.js";
+import { formatDate } from "../../../ui/formatDate.js";
+import { EmptyState, ErrorNotice, Loading, TextField } from "../../../ui/formControls.js";
+import { useTenant } from "../tenantContext.js";
+
+/** `/t/:tenantId/audit`: who did what, newest first, filtered and paged. */
+export default function AuditPage() {
+  const tenant = useTenant();
+  const store = createAuditStore(useApi(), tenant.tenantId);
+  const [filter, setFilter] = createSignal<AuditFilter>({ action: "", actorType: "" });
+  const shown = () => store.page()?.entries.filter((entry) => matchesAuditFilter(entry, filter())) ?? [];
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form class="row" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+        <TextField label="Action contains" placeholder="e.g. sites. or apiKeys.create" value={filter().action} onInput={(e) => setFilter({ ...filter(), action: e.currentTarget.value })} />
+        <div class="field">
+          <label for="audit-actor">Done by</label>
+          <select id="audit-actor" value={filter().actorType} onChange={(e) => setFilter({ ...filter(), actorType: e.currentTarget.value as AuditFilter["actorType"] })}>
+            <option value="">anyone</option>
+            <option value="user">a person</option>
+            <option value="apiKey">an API key</option>
+            <option value="system">the system</option>
+          </select>
+        </div>
+      </form>
+      <Switch fallback={<Loading what="the audit log" />}>
+        <Match when={store.page.error}>
+          <ErrorNotice error={describeApiError(store.page.error)} />
+        </Match>
+        <Match when={store.page()}>
+          <Show when={shown().length > 0} fallback={<EmptyState title="No entries here">Changes to sites, members, keys and privacy are recorded as they happen; try a wider filter or the next page.</EmptyState>}>
+            <div class="table-scroll">
+              <table class="responsive">
+                <caption class="muted">Page {store.pageNumber()}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">By</th>
+                    <th scope="col">Target</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={shown()}>
+                    {(entry) => (
+                      <tr>
+                        <td data-label="When">{formatDate(entry.at)}</td>
+                        <td>
+                          <code>{entry.action}</code>
+                        </td>
+                        <td>
+                          {entry.actor.type} <code>{entry.actor.id}</code>
+                          {entry.actor.platform ? " (platform staff)" : ""}
+                        </td>
+                        <td>
+                          {entry.target.type} <code>{entry.target.id}</code>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        </Match>
+      </Switch>
+      <div class="row">
+        <button type="button" class="secondary" disabled={store.pageNumber() === 1} onClick={() => store.previous()}>
+          Newer
+        </button>
+        <button type="button" class="secondary" disabled={!store.page()?.nextCursor} onClick={() => store.next()}>
+          Older
+        </button>
+      </div>
+    </>
+  );
+}
