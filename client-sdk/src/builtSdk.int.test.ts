@@ -37,7 +37,7 @@ const serverInternals = [
 
 /** Integrator code, typechecked strictly against the installed SDK, then compiled and run. */
 const integratorSource = `
-import { createClient, isMousetrailError, type ApiKeyScope, type AppErrorCode, type RouterInputs, type RouterOutputs } from "@mousetrail/client-sdk";
+import { createClient, isMousetrailError, verifyReceipt, type ApiKeyScope, type AppErrorCode, type ReceiptVerification, type RouterInputs, type RouterOutputs } from "@mousetrail/client-sdk";
 
 export async function keyScopes(baseUrl: string, apiKey: string): Promise<ApiKeyScope[]> {
   const client = createClient({ baseUrl, apiKey, timeoutMs: 10_000, retry: { attempts: 2 } });
@@ -79,15 +79,22 @@ export async function readRefusal(baseUrl: string, apiKey: string, input: Router
     return { httpStatus: error.data?.httpStatus, appCode, fields: error.data?.issues?.map((issue) => issue.field) };
   }
 }
+
+export async function checkPurgeReceipt(baseUrl: string, apiKey: string, tenantId: string, purgeId: string): Promise<ReceiptVerification> {
+  const status = await createClient({ baseUrl, apiKey }).compliance.purgeReceipt.query({ tenantId, purgeId });
+  const keys = await (await fetch(baseUrl + "/.well-known/mousetrail-receipt-keys.json")).json();
+  return verifyReceipt(status, keys);
+}
 `;
 
 const mainScript = `
-import { keyScopes, listSiteIds, readRefusal } from "./out/integrator.js";
-const [baseUrl, apiKey, tenantId] = process.argv.slice(2);
+import { checkPurgeReceipt, keyScopes, listSiteIds, readRefusal } from "./out/integrator.js";
+const [baseUrl, apiKey, tenantId, purgeId] = process.argv.slice(2);
 const siteIds = await listSiteIds(baseUrl, apiKey, tenantId);
 const refusal = await readRefusal(baseUrl, apiKey, { tenantId, siteId: "not-a-site-id" });
 const scopes = await keyScopes(baseUrl, apiKey);
-console.log(JSON.stringify({ siteIds, refusal, scopes }));
+const { valid, kind } = await checkPurgeReceipt(baseUrl, apiKey, tenantId, purgeId);
+console.log(JSON.stringify({ siteIds, refusal, scopes, receipt: { valid, kind } }));
 `;
 
 /**
@@ -213,14 +220,16 @@ describe("the built SDK, installed in a project outside the repository", () => {
     expect(result.stdout).toBe("");
   }, 60_000);
 
-  it("lists sites and reads the typed error of a bad call against a running server", async () => {
+  it("lists sites, reads the typed error of a bad call and verifies a signed receipt against a running server", async () => {
     const fixture = await createTenantFixture(server.server.database.db, "SDK integrator");
     await run(process.execPath, [tsc, "-p", project], { cwd: project });
-    const { stdout } = await run(process.execPath, ["main.mjs", server.url, fixture.apiKeySecret, fixture.tenantId], { cwd: project });
+    const { stdout } = await run(process.execPath, ["main.mjs", server.url, fixture.apiKeySecret, fixture.tenantId, fixture.purgeId], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({
       siteIds: [fixture.site._id],
       refusal: { httpStatus: 400, appCode: "BAD_INPUT", fields: ["siteId"] },
       scopes: [...apiKeyScopes].sort(),
+      // MS-1.7: the installed SDK verifies a purge receipt the server signed.
+      receipt: { valid: true, kind: "mousetrail.analytics-purge" },
     });
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { createLogger, type Logger } from "@mousetrail/server/logging/logger";
+import { generateReceiptSigningKeyPem } from "@mousetrail/server/domain/receipts/receiptSigningKey";
 import { startServer } from "@mousetrail/server/startServer";
 import { defaultBackgroundIntervals } from "@mousetrail/server/jobs/startBackgroundWork";
 import { serveBenchProcess } from "./benchProcess.js";
@@ -25,6 +26,8 @@ async function run(): Promise<void> {
       dbName: required("BENCH_DB_NAME"),
       dataDir: "/nonexistent",
       sessionSecret: required("BENCH_SESSION_SECRET"),
+      // Given, so no receipt signing key is written to a data directory.
+      receiptSigningKey: generateReceiptSigningKeyPem(),
       trustProxy: false,
       background: defaultBackgroundIntervals,
     },

@@ -1,3 +1,4 @@
+import { apiKeyInstructions } from "./apiKeyInstructions.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { seedDemo } from "./domain/demo/seedDemo.js";
 import { seedDemoCompliance } from "./domain/demo/seedDemoCompliance.js";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
         `  Password:  ${demo.password}`,
         `  Site key:  ${demo.siteKey}  (demo site: ${publicUrl}/demo/)`,
         "  Demo data: two weeks of recorded visits are being added in the background",
+        ...apiKeyInstructions({ publicUrl, email: demo.email, password: demo.password, tenantId: demo.tenantId }),
         "",
         "",
       ].join("\n"),

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { createLogger } from "./logging/logger.js";
 import { startServer } from "./startServer.js";
+import { testReceiptSigningKeyPem } from "./testing/testReceiptKey.js";
 
 describe("graceful shutdown", () => {
   it("stops accepting, finishes the in-flight request, then closes the database", async () => {
@@ -13,6 +14,7 @@ describe("graceful shutdown", () => {
         dbName: `test_${randomBytes(6).toString("hex")}`,
         dataDir: "/nonexistent",
         sessionSecret: "test-session-secret-test-session-secret",
+        receiptSigningKey: testReceiptSigningKeyPem,
         trustProxy: false,
       },
       createLogger({ level: "silent" }),

@@ -5,6 +5,8 @@ import type { Config } from "./config/config.js";
 import { connectMongo, type DatabaseConnection } from "./db/connectMongo.js";
 import { ensureIndexes } from "./db/ensureIndexes.js";
 import { publishBuiltInPolicies } from "./domain/privacy/policyLibrary.js";
+import { publishReceiptKey } from "./domain/receipts/publishedReceiptKeys.js";
+import { loadReceiptSigningKey } from "./domain/receipts/receiptSigningKey.js";
 import { assembleApp } from "./http/createApp.js";
 import type { CollectPipeline } from "./ingest/collectPipeline.js";
 import type { DerivationOptions, DerivationWorker } from "./rollups/derivation/derivationWorker.js";
@@ -28,6 +30,8 @@ const shutdownGraceMs = 10_000;
 
 export async function startServer(
   config: Pick<Config, "port" | "mongodbUri" | "dataDir" | "sessionSecret" | "trustProxy"> & {
+    /** RECEIPT_SIGNING_KEY (PEM); absent: the key kept in dataDir, generated on the first start. */
+    receiptSigningKey?: string | undefined;
     publicUrl?: string | undefined;
     dbName?: string;
     maxCollectInFlight?: number;
@@ -39,6 +43,8 @@ export async function startServer(
   logger: Logger,
   options: { embeddedDataDir?: string | undefined } = {},
 ): Promise<RunningServer> {
+  // Before the database: a key that cannot be read or written stops the start with a clear error.
+  const receiptSigningKey = loadReceiptSigningKey({ configuredPem: config.receiptSigningKey, dataDir: config.dataDir });
   const database = await connectMongo({
     uri: config.mongodbUri,
     dataDir: "embeddedDataDir" in options ? options.embeddedDataDir : config.dataDir,
@@ -47,7 +53,8 @@ export async function startServer(
   });
   await ensureIndexes(database.db);
   await publishBuiltInPolicies(database.db, new Date());
-  const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, now: () => new Date() };
+  await publishReceiptKey(database.db, receiptSigningKey, new Date());
+  const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, receiptSigningKey, now: () => new Date() };
   const { app, collectPipeline, derivation } = assembleApp({
     services,
     backend: database.backend,

@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import type { ApiKeyDoc, UserDoc } from "../db/collections.js";
+import type { ReceiptSigningKey } from "../domain/receipts/receiptSigningKey.js";
 import type { Logger } from "../logging/logger.js";
 
 export type RequestAuth =
@@ -18,6 +19,8 @@ export interface ServerServices {
   db: Db;
   logger: Logger;
   sessionSecret: string;
+  /** The platform key that signs purge and erasure receipts (MS-1.7). */
+  receiptSigningKey: ReceiptSigningKey;
   /** The clock every domain function reads, so tests can move time. */
   now(): Date;
 }

@@ -4,7 +4,7 @@ import { AppError } from "../errors/appError.js";
 import { trpcCodeOf } from "../errors/errorStatus.js";
 import { findMembership } from "../repositories/membershipRepository.js";
 import { tenantScope, type TenantScope } from "../repositories/tenantScope.js";
-import { appendAuditEntry } from "../repositories/auditLogRepository.js";
+import { appendAuditEntry } from "../domain/audit/appendAuditEntry.js";
 import { newId } from "../db/ids.js";
 import type { TenantCall } from "../domain/tenantCall.js";
 import type { ApiContext, RequestContext } from "./context.js";

@@ -20,6 +20,7 @@ describe("loadConfig", () => {
     [{ MONGODB_URI: "postgres://x" }, /MONGODB_URI: must start with mongodb:\/\//],
     [{ NODE_ENV: "staging" }, /NODE_ENV: /],
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET: must be at least 32 characters/],
+    [{ RECEIPT_SIGNING_KEY: "not a key" }, /RECEIPT_SIGNING_KEY: must be an Ed25519 private key in PKCS#8 PEM/],
   ])("names the bad variable in %o", (env, message) => {
     expect(() => loadConfig({ MOUSETRAIL_DATA_DIR: dataDir(), ...env })).toThrow(message);
   });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { receiptSigningKeyOf } from "../domain/receipts/receiptSigningKey.js";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,6 +17,11 @@ const envSchema = z.object({
   /** The address the console and the recorder snippet use to reach this server. */
   PUBLIC_URL: z.url().optional(),
   /** Behind a reverse proxy: trust its X-Forwarded-For / X-Forwarded-Proto headers. */
+  /** The Ed25519 key (PKCS#8 PEM) that signs receipts; absent: one generated in the data dir. */
+  RECEIPT_SIGNING_KEY: z
+    .string()
+    .refine((pem) => isReceiptSigningKey(pem), "must be an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)")
+    .optional(),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
 });
 
@@ -27,6 +33,8 @@ export interface Config {
   sessionSecret: string;
   publicUrl: string | undefined;
   trustProxy: boolean;
+  /** RECEIPT_SIGNING_KEY, validated; undefined: the data dir keeps one. */
+  receiptSigningKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sessionSecret: vars.SESSION_SECRET ?? developmentSessionSecret(vars.NODE_ENV, dataDir),
     publicUrl: vars.PUBLIC_URL?.replace(/\/$/, ""),
     trustProxy: vars.TRUST_PROXY,
+    receiptSigningKey: vars.RECEIPT_SIGNING_KEY,
   };
 }
 
@@ -77,4 +86,14 @@ function developmentSessionSecret(nodeEnv: Config["nodeEnv"], dataDir: string): 
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function isReceiptSigningKey(pem: string): boolean {
+  try {
+    receiptSigningKeyOf(pem);
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }

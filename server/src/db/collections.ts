@@ -112,8 +112,19 @@ export interface AuditEntryDoc {
   actor: AuditActor;
   action: string;
   target: { type: string; id: string };
-  /** Identifiers and changed setting names only: never personal data of visitors. */
+  /** Identifiers and changed setting names only: never personal data of visitors. Stored as JSON. */
   details: Record<string, unknown>;
+  /**
+   * The hash chain (domain/audit/auditEntryHash.ts): "tenant:<id>" or "platform". Absent on
+   * entries written before the chain existed; the chain starts at the first entry after.
+   */
+  chain?: string;
+  /** 1, 2, 3, ... within the chain; unique with it. */
+  seq?: number;
+  /** SHA-256 (hex) of the previous entry of the chain; 64 zeros for seq 1. */
+  prevHash?: string;
+  /** SHA-256 (hex) of this entry's canonical form, prevHash included. */
+  hash?: string;
 }
 
 export interface RateLimitDoc {

@@ -76,8 +76,22 @@ export interface PurgeDoc {
   doneAt: Date | null;
 }
 
+/**
+ * A public key that has signed receipts (domain/receipts). Every server process registers its
+ * key at start and none is ever removed, so receipts signed before a rotation still verify.
+ */
+export interface ReceiptKeyDoc {
+  /** SHA-256 (hex) of the raw public key. */
+  _id: string;
+  algorithm: "Ed25519";
+  /** The raw 32-byte public key, base64url. */
+  publicKey: string;
+  firstUsedAt: Date;
+}
+
 export function complianceCollections(db: Db) {
   return {
     purges: db.collection<PurgeDoc>("purges"),
+    receiptKeys: db.collection<ReceiptKeyDoc>("receiptKeys"),
   };
 }

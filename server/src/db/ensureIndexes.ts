@@ -32,7 +32,11 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { hash: 1 }, unique: true, name: "hash_unique" },
     { key: { tenantId: 1, createdAt: -1 }, name: "tenant_created" },
   ],
-  auditLog: [{ key: { tenantId: 1, at: -1, _id: -1 }, name: "tenant_at" }],
+  auditLog: [
+    { key: { tenantId: 1, at: -1, _id: -1 }, name: "tenant_at" },
+    // Sparse: entries from before the hash chain have no seq. One writer wins each seq.
+    { key: { chain: 1, seq: 1 }, unique: true, sparse: true, name: "chain_seq_unique" },
+  ],
   rateLimits: [{ key: { expiresAt: 1 }, expireAfterSeconds: 0, name: "expires_ttl" }],
   jobs: [
     { key: { state: 1, leaseUntil: 1 }, name: "claimable" },

@@ -13,6 +13,7 @@ import { seedDemo, type DemoLogin } from "../domain/demo/seedDemo.js";
 import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { randomRecorderId, recordedCheckoutEvents } from "../testing/collectClient.js";
+import { testReceiptSigningKeyPem } from "../testing/testReceiptKey.js";
 
 /**
  * "A server process killed with SIGKILL during sustained ingest loses no batch it acknowledged,
@@ -93,6 +94,8 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
         MONGODB_URI: databaseUri(inject("mongoUri"), dbName),
         PORT: String(port),
         SESSION_SECRET: sessionSecret,
+        // Given, so no receipt signing key is written to a data directory.
+        RECEIPT_SIGNING_KEY: testReceiptSigningKeyPem,
         MOUSETRAIL_DERIVATION_LEASE_MS: "3000",
         LOG_LEVEL: "warn",
       },

@@ -14,6 +14,7 @@ import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
+import { mountReceiptKeysRoute } from "./receiptKeysRoute.js";
 import { mountRecorderConfigRoute } from "./recorderConfigRoute.js";
 import { healthz } from "./healthz.js";
 import { openApiDocument } from "./openApiDocument.js";
@@ -63,6 +64,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountRecorderConfigRoute(routes, sites, options.publicUrl);
   mountPrivacyPageRoute(routes, services.db, options.publicUrl);
   mountPlatformStatsRoute(routes, services.db);
+  mountReceiptKeysRoute(routes, services.db, services.receiptSigningKey);
   mountDemoSiteRoute(routes, services.db);
   mountConsoleRoute(routes, options.consoleDir);
   const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), options.derivation);

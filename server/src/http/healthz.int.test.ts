@@ -3,6 +3,7 @@ import request from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { createLogger } from "../logging/logger.js";
 import { useTestServer } from "../testing/testServer.js";
+import { testReceiptSigningKey } from "../testing/testReceiptKey.js";
 import { createApp } from "./createApp.js";
 
 async function get(app: ReturnType<typeof createApp>, path: string): Promise<{ status: number; body: unknown }> {
@@ -34,7 +35,7 @@ describe("GET /healthz", () => {
     const db = client.db("healthz_down");
     await client.close();
     const app = createApp({
-      services: { db, logger: createLogger({ level: "silent" }), sessionSecret: "x".repeat(32), now: () => new Date() },
+      services: { db, logger: createLogger({ level: "silent" }), sessionSecret: "x".repeat(32), receiptSigningKey: testReceiptSigningKey, now: () => new Date() },
       backend: "offline",
       trustProxy: false,
     });

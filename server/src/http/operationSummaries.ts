@@ -29,6 +29,7 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "apiKeys.create": "Create an API key (its secret is returned once)",
   "apiKeys.revoke": "Revoke an API key",
   "audit.list": "Page through a tenant's audit log, newest first",
+  "audit.verifyChain": "Verify a tenant's audit log hash chain and name its first broken link",
   "compliance.optOuts": "Count visitor opt-outs per day",
   "compliance.eraseVisitor": "Erase everything recorded about one visitor of a site",
   "compliance.purgeAnalytics": "Purge all analytics of a site, with a receipt",
@@ -36,6 +37,7 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "compliance.violations": "Page through recorded PII violations",
   "platform.purgeTenantAnalytics": "Purge a tenant's analytics for a terms-of-service breach (platform staff)",
   "platform.purgeReceipt": "Get the receipt of a platform purge (platform staff)",
+  "platform.verifyAuditChain": "Verify the platform's audit log hash chain (platform staff)",
   "platform.tenants.list": "List every tenant (platform staff)",
   "platform.complaints.list": "List complaints across tenants (platform staff)",
   "platform.policies.publish": "Publish a new version of the privacy policy (platform staff)",
@@ -54,6 +56,7 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "privacy.settings": "Get a site's privacy settings",
   "privacy.updateSettings": "Change a site's privacy settings within the policy's bounds",
   "privacy.jobStatus": "Get the status of a privacy job (retention, erasure)",
+  "privacy.previewPolicy": "Preview the privacy policy page a site would show with draft settings, without saving them",
   "sessions.list": "Page through a site's recorded sessions",
   "sessions.get": "Get one recorded session",
 };

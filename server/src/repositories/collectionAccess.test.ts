@@ -24,6 +24,7 @@ const notYetBehindRepositories = new Set([
   "domain/auth/changePassword.ts",
   "domain/auth/createUser.ts",
   "domain/auth/rateLimit.ts",
+  "domain/auth/resetPassword.ts",
   "domain/auth/signIn.ts",
   "domain/complaints/purgeClosedComplaints.ts",
   "domain/compliance/claimPurge.ts",

@@ -18,6 +18,7 @@ import { analyticsCollections } from "../db/analyticsCollections.js";
 import { newId } from "../db/ids.js";
 import { enqueueJob } from "../jobs/jobRepository.js";
 import { createLogger } from "../logging/logger.js";
+import { testReceiptSigningKey } from "./testReceiptKey.js";
 
 const createCaller = createCallerFactory(appRouter);
 const quietLogger = createLogger({ level: "silent" });
@@ -28,6 +29,7 @@ export function testContext(db: Db, auth: RequestAuth = { kind: "anonymous" }): 
     db,
     logger: quietLogger,
     sessionSecret: "test-session-secret-test-session-secret",
+    receiptSigningKey: testReceiptSigningKey,
     now: () => new Date(),
     auth,
     clientKey: "test-client",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { BackgroundIntervals } from "../jobs/startBackgroundWork.js";
 import { startServer, type RunningServer } from "../startServer.js";
+import { testReceiptSigningKeyPem } from "./testReceiptKey.js";
 // The types of inject("mongoUri"), declared by the global setup that provides it.
 import type {} from "./globalDatabase.js";
 
@@ -19,6 +20,7 @@ export function useTestServer(
         dbName: `test_${randomBytes(6).toString("hex")}`,
         dataDir: "/nonexistent",
         sessionSecret: "test-session-secret-test-session-secret",
+        receiptSigningKey: testReceiptSigningKeyPem,
         trustProxy: options.trustProxy ?? false,
         // Background tasks off unless asked for: tests drive jobs and sweeps by hand, deterministically.
         background: options.background ?? false,

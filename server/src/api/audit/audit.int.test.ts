@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { collections } from "../../db/collections.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { appRouter } from "../router.js";
@@ -35,7 +36,40 @@ describe("MS-3.3 the audit log", () => {
 
   it("MS-3.3 is append-only: no procedure edits or deletes audit entries", () => {
     const auditProcedures = routerProcedures(appRouter).filter(([path]) => path.startsWith("audit."));
-    expect(auditProcedures.map(([path, procedure]) => `${path}:${procedure._def.type}`)).toEqual(["audit.list:query"]);
+    expect(auditProcedures.map(([path, procedure]) => `${path}:${procedure._def.type}`)).toEqual(["audit.list:query", "audit.verifyChain:query"]);
+  });
+
+  it("MS-3.3 verifies the tenant's hash chain and names the entry that was altered", async () => {
+    const caller = callerAs(database.db, tenant.members.compliance);
+    const intact = await caller.audit.verifyChain({ tenantId: tenant.tenantId });
+    expect(intact).toMatchObject({ chain: `tenant:${tenant.tenantId}`, intact: true, firstBrokenLink: null, unchainedEntries: 0 });
+    expect(intact.entriesChecked).toBeGreaterThanOrEqual(5);
+    expect(intact.head?.seq).toBe(intact.entriesChecked);
+
+    const { entries } = await caller.audit.list({ tenantId: tenant.tenantId, limit: 200 });
+    const renamed = entries.find((entry) => entry.action === "site.update")!;
+    await collections(database.db).auditLog.updateOne({ _id: renamed.entryId }, { $set: { "details.name": "Someone else's shop" } });
+    const broken = await caller.audit.verifyChain({ tenantId: tenant.tenantId });
+    expect(broken).toMatchObject({ intact: false, head: null, firstBrokenLink: { entryId: renamed.entryId, problem: "entry-altered" } });
+    await collections(database.db).auditLog.updateOne({ _id: renamed.entryId }, { $set: { "details.name": "Renamed shop" } });
+    await expect(caller.audit.verifyChain({ tenantId: tenant.tenantId })).resolves.toMatchObject({ intact: true });
+  });
+
+  it("MS-3.3 platform staff verify the platform's chain, which holds their own calls", async () => {
+    const staff = await createTenantFixture(database.db, "Staff");
+    await collections(database.db).users.updateOne({ _id: staff.members.owner._id }, { $set: { platform: true } });
+    const caller = callerAs(database.db, { ...staff.members.owner, platform: true });
+    const first = await caller.platform.verifyAuditChain();
+    expect(first).toMatchObject({ chain: "platform", intact: true });
+    // The call itself was audited before it ran, into the chain it verifies.
+    const second = await caller.platform.verifyAuditChain({});
+    expect(second.head?.seq).toBe(first.head!.seq + 1);
+    await expect(callerAs(database.db, tenant.members.owner).platform.verifyAuditChain()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("MS-3.3 the chain check is for owners, compliance officers and compliance keys only", async () => {
+    await expect(callerAs(database.db, tenant.members.admin).audit.verifyChain({ tenantId: tenant.tenantId })).rejects.toThrow(/role \(admin\)/);
+    await expect(callerAs(database.db, await tenant.keyWithScopes(["reports:read"])).audit.verifyChain({ tenantId: tenant.tenantId })).rejects.toThrow(/scopes: compliance:write/);
   });
 
   it("pages through the log with a cursor", async () => {

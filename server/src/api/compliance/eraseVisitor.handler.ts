@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { eraseVisitor } from "../../domain/compliance/eraseVisitor.js";
+import { visitorErasureReceiptDocument } from "../../domain/compliance/visitorErasureReceiptDocument.js";
+import { signReceipt } from "../../domain/receipts/signReceipt.js";
 import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
 import type { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
@@ -10,5 +12,6 @@ export async function eraseVisitorHandler({ ctx, input }: { ctx: TenantProcedure
     visitorId: input.visitorId,
     visitorKeySecret: visitorKeySecretOf(ctx.sessionSecret),
   });
-  return { ...receipt, erasedAt: receipt.erasedAt.toISOString() };
+  const signed = signReceipt(visitorErasureReceiptDocument(ctx.tenant.scope.tenantId, receipt), ctx.receiptSigningKey);
+  return { ...receipt, erasedAt: receipt.erasedAt.toISOString(), ...signed };
 }

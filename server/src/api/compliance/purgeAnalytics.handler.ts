@@ -6,5 +6,5 @@ import { toPurgeStatusOutput, type purgeStatusOutput } from "./purgeStatus.outpu
 
 export async function purgeAnalyticsHandler({ ctx, input }: { ctx: TenantProcedureContext; input: z.infer<typeof purgeAnalyticsInput> }): Promise<z.infer<typeof purgeStatusOutput>> {
   const status = await purgeOwnAnalytics(tenantCallOf(ctx), { siteId: input.siteId, confirm: input.confirm, reason: input.reason }, ctx.now);
-  return toPurgeStatusOutput(status);
+  return toPurgeStatusOutput(status, ctx.receiptSigningKey);
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { PurgeStatus } from "../../domain/compliance/getPurgeStatus.js";
+import { signReceipt } from "../../domain/receipts/signReceipt.js";
+import type { ReceiptSigningKey } from "../../domain/receipts/receiptSigningKey.js";
 import { isoDate } from "../common.schema.js";
+import { receiptSignatureOutput } from "./receiptSignature.output.js";
 
 /**
  * MS-1.7: a purge receipt exactly as sealed. Every field is listed: output validation drops
@@ -40,11 +43,15 @@ export const purgeStatusOutput = z.object({
   receipt: purgeReceiptOutput.nullable(),
   /** SHA-256 (hex) of the receipt's canonical JSON (RFC 8785). */
   receiptSha256: z.string().nullable(),
+  /** The platform's signature over `receipt`, once sealed. */
+  signature: receiptSignatureOutput.nullable(),
 });
 
-export function toPurgeStatusOutput(status: PurgeStatus): z.infer<typeof purgeStatusOutput> {
+/** Signed as it is served: Ed25519 is deterministic, so every read of a receipt carries the same signature while the key is the same. */
+export function toPurgeStatusOutput(status: PurgeStatus, key: ReceiptSigningKey): z.infer<typeof purgeStatusOutput> {
   return {
     ...status,
+    signature: status.receipt ? signReceipt(status.receipt, key).signature : null,
     requestedAt: status.requestedAt.toISOString(),
     startedAt: status.startedAt?.toISOString() ?? null,
     doneAt: status.doneAt?.toISOString() ?? null,

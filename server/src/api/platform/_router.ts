@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { platformComplaintsRouter } from "../complaints/_router.js";
 import { purgeStatusOutput } from "../compliance/purgeStatus.output.js";
+import { verifyAuditChainOutput } from "../audit/verifyChain.schema.js";
 import { platformProcedure, router } from "../trpc.js";
 import { listAllTenantsHandler, publishPolicyHandler } from "./platform.handler.js";
 import { platformPurgeReceiptHandler, purgeTenantAnalyticsHandler } from "./purgeTenantAnalytics.handler.js";
 import { platformPurgeReceiptInput, purgeTenantAnalyticsInput } from "./purgeTenantAnalytics.schema.js";
+import { verifyPlatformAuditChainHandler } from "./verifyPlatformAuditChain.handler.js";
+import { verifyPlatformAuditChainInput } from "./verifyPlatformAuditChain.schema.js";
 import { listAllTenantsInput, platformTenantOutput, publishPolicyInput, publishPolicyOutput } from "./platform.schema.js";
 
 export const platformRouter = router({
@@ -16,6 +19,8 @@ export const platformRouter = router({
   }),
   // MS-4.3: complaints of any tenant, without the complainants' details.
   complaints: platformComplaintsRouter,
+  // MS-3.3: the platform's audit chain (each tenant verifies its own with audit.verifyChain).
+  verifyAuditChain: platformProcedure.input(verifyPlatformAuditChainInput).output(verifyAuditChainOutput).query(verifyPlatformAuditChainHandler),
   policies: router({
     publish: platformProcedure.input(publishPolicyInput).output(publishPolicyOutput).mutation(publishPolicyHandler),
   }),

@@ -15,9 +15,9 @@ export async function purgeTenantAnalyticsHandler({ ctx, input }: { ctx: AuthedC
     { tenantId: input.tenantId, siteId: null, requestedBy: ctx.actor, requestedVia: "platform", reason: input.reason, now: ctx.now() },
     ctx.now,
   );
-  return toPurgeStatusOutput(status);
+  return toPurgeStatusOutput(status, ctx.receiptSigningKey);
 }
 
 export async function platformPurgeReceiptHandler({ ctx, input }: { ctx: AuthedContext; input: z.infer<typeof platformPurgeReceiptInput> }): Promise<PurgeStatusOutput> {
-  return toPurgeStatusOutput(await getPurgeStatus(tenantScope(ctx.db, input.tenantId), input.purgeId));
+  return toPurgeStatusOutput(await getPurgeStatus(tenantScope(ctx.db, input.tenantId), input.purgeId), ctx.receiptSigningKey);
 }

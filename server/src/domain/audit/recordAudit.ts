@@ -1,6 +1,6 @@
 import { newId } from "../../db/ids.js";
-import { appendAuditEntry } from "../../repositories/auditLogRepository.js";
 import type { TenantCall } from "../tenantCall.js";
+import { appendAuditEntry } from "./appendAuditEntry.js";
 
 /** MS-3.3: administrative and compliance actions are written to the tenant's append-only log. */
 export async function recordAudit(

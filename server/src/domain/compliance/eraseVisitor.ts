@@ -14,6 +14,8 @@ import {
 import { recordAudit } from "../audit/recordAudit.js";
 import { getSite } from "../sites/getSite.js";
 import type { TenantCall } from "../tenantCall.js";
+import { sha256OfCanonicalJson, type JsonValue } from "./canonicalJson.js";
+import { visitorErasureReceiptDocument } from "./visitorErasureReceiptDocument.js";
 import { visitorKeyOf } from "./visitorId.js";
 
 export type ErasedKind = "pageViews" | "violations" | "surveyResponses" | "recordingChunks" | "sessions";
@@ -75,7 +77,9 @@ export async function eraseVisitor(
     optOut: optOutRecorded ? "recorded" : "already-recorded",
     statement: erasureStatement(site.name, counts),
   };
-  await recordAudit(call, "visitor.erase", { type: "site", id: site._id }, { receiptId: receipt.receiptId, counts, optOut: receipt.optOut });
+  // The digest of the signed receipt document: the audit chain anchors the receipt handed out.
+  const receiptSha256 = sha256OfCanonicalJson(visitorErasureReceiptDocument(call.scope.tenantId, receipt) as unknown as JsonValue);
+  await recordAudit(call, "visitor.erase", { type: "site", id: site._id }, { receiptId: receipt.receiptId, receiptSha256, counts, optOut: receipt.optOut });
   return receipt;
 }
 

@@ -2,7 +2,7 @@ import type { Db } from "mongodb";
 import type { AuditActor } from "../../db/collections.js";
 import type { PurgeDoc } from "../../db/complianceCollections.js";
 import { newId } from "../../db/ids.js";
-import { appendAuditEntry } from "../../repositories/auditLogRepository.js";
+import { appendAuditEntry } from "../audit/appendAuditEntry.js";
 import { insertPurgeUnlessActive } from "../../repositories/purgeRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { getSite } from "../sites/getSite.js";

@@ -3,7 +3,8 @@ import type { Db, ObjectId, UpdateFilter } from "mongodb";
 import type { AnalyticsCollectionName } from "../../db/analyticsCollections.js";
 import type { AuditActor } from "../../db/collections.js";
 import { complianceCollections, type PurgeDoc } from "../../db/complianceCollections.js";
-import { appendAuditEntry, type AuditScope } from "../../repositories/auditLogRepository.js";
+import type { AuditScope } from "../../repositories/auditLogRepository.js";
+import { appendAuditEntry } from "../audit/appendAuditEntry.js";
 import { countTenantDocuments, deleteTenantDocumentsById, selectTenantDocumentIds } from "../../repositories/tenantAnalyticsRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { buildPurgeReceipt } from "./buildPurgeReceipt.js";
@@ -138,12 +139,9 @@ async function recordCompletion(db: Db, purge: PurgeDoc, now: Date): Promise<voi
     ["tenant", { db, tenantId: purge.tenantId }, purge.siteId ? { type: "site", id: purge.siteId } : { type: "tenant", id: purge.tenantId }],
     ["platform", { db, tenantId: null }, { type: "tenant", id: purge.tenantId }],
   ];
+  // The ids are derived from the purge, so a process resuming after a crash appends nothing twice.
   for (const [log, scope, target] of logs) {
-    try {
-      await appendAuditEntry(scope, { _id: auditIdOf(`${purge._id}/${log}/complete`), at: now, actor: purgeActor, action: "analytics.purge.complete", target, details });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
+    await appendAuditEntry(scope, { _id: auditIdOf(`${purge._id}/${log}/complete`), at: now, actor: purgeActor, action: "analytics.purge.complete", target, details });
   }
 }
 

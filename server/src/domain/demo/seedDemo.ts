@@ -4,6 +4,7 @@ import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
 import { tenantPrivacySettingsSchema } from "@mousetrail/policies/tenantSettings";
 import { collections, type SitePrivacy } from "../../db/collections.js";
 import { newId } from "../../db/ids.js";
+import { appendAuditEntry } from "../audit/appendAuditEntry.js";
 import { hashPassword } from "../auth/passwords.js";
 import { newSiteKey } from "../sites/siteKey.js";
 import { claimSeedMarker, markSeedDone, type SeedMarker } from "./claimSeedMarker.js";
@@ -49,7 +50,7 @@ const leaseMs = 60_000;
  * idempotent upsert, and a lease keeps two processes from seeding at once.
  */
 export async function seedDemo(db: Db, options: { allowedOrigins: string[]; now: Date }): Promise<DemoLogin | null> {
-  const { users, tenants, sites, memberships, auditLog } = collections(db);
+  const { users, tenants, sites, memberships } = collections(db);
   const now = options.now;
 
   const seed = await claimSeedMarker<DemoSeedDoc>(
@@ -103,19 +104,17 @@ export async function seedDemo(db: Db, options: { allowedOrigins: string[]; now:
     { $setOnInsert: { _id: newId("membership"), role: "owner", createdAt: now } },
     { upsert: true },
   );
-  await auditLog.updateOne(
-    { _id: `aud_demoseed_${seed.tenantId}` },
+  // A fixed id: a first start cut short and run again appends this entry once.
+  await appendAuditEntry(
+    { db, tenantId: seed.tenantId },
     {
-      $setOnInsert: {
-        tenantId: seed.tenantId,
-        at: now,
-        actor: { type: "system", id: "demo-seed" },
-        action: "tenant.create",
-        target: { type: "tenant", id: seed.tenantId },
-        details: { demo: true },
-      },
+      _id: `aud_demoseed_${seed.tenantId}`,
+      at: now,
+      actor: { type: "system", id: "demo-seed" },
+      action: "tenant.create",
+      target: { type: "tenant", id: seed.tenantId },
+      details: { demo: true },
     },
-    { upsert: true },
   );
   await markSeedDone(db, "demoSeed");
   return { email: demoAdminEmail, password, tenantId: seed.tenantId, siteId: seed.siteId, siteKey: seed.siteKey };

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const verifyPlatformAuditChainInput = z.strictObject({}).optional();
