@@ -35,6 +35,10 @@ export async function buildRecorder({ outdir = join(packageDirectory, "dist") } 
     target: "es2020",
     // The workspace packages (policies) are bundled from their TypeScript sources.
     conditions: ["@mousetrail/source"],
+    // Property names of the recorder's own internal objects (the event queue, the uploader, a
+    // response's outcome) are shortened. None is serialised, read by the browser, or used by rrweb,
+    // so the baseline comes out the same; the browser tests run the built recorder.js.
+    mangleProps: /^(take|putBack|countDropped|chars|dropped|due|flushOnHide|retryAfterMs)$/,
     logLevel: "warning",
   };
   await mkdir(outdir, { recursive: true });
@@ -50,6 +54,7 @@ export async function buildRecorder({ outdir = join(packageDirectory, "dist") } 
       entryPoints: ["src/recorder/startRecorder.ts"],
       format: "esm",
       minify: false,
+      mangleProps: undefined,
       external: ["@rrweb/record"],
       outfile: join(outdir, "recorder.esm.js"),
     }),

@@ -7,6 +7,7 @@ import { resolveRetryOptions, retryDelayMs, shouldRetry, type RetryOptions } fro
 export type { AppRouter };
 export type { RetryOptions };
 export { isMousetrailError, type ApiErrorData, type AppErrorCode, type FieldIssue, type MousetrailError } from "./mousetrailError.js";
+export { RecordingStreamError, streamRecording, type RecordingEvent, type RecordingStreamOptions } from "./streamRecording.js";
 export { verifyReceipt, type ReceiptPublicKey, type ReceiptVerification } from "./verifyReceipt.js";
 
 /** The Mousetrail API: `client.sites.list.query({ tenantId })`, `client.sites.create.mutate({ ... })`. */

@@ -11,13 +11,14 @@ import { parseArgs } from "node:util";
 import { startBenchEnvironment, type BenchEnvironment } from "./benchEnvironment.js";
 import type { BenchPart, BenchSettings, PartContext } from "./benchPart.js";
 import { renderFigures, type Figure } from "./figures.js";
+import { exportsPart } from "./exportsPart.js";
 import { hostilePart } from "./hostilePart.js";
 import { ingestPart } from "./ingestPart.js";
 import { recorderPart } from "./recorderPart.js";
 import { storagePart } from "./storagePart.js";
 
 /** In the order they run: the recorder is built before the stored-size part serves it. */
-const parts: readonly BenchPart[] = [recorderPart, ingestPart, storagePart, hostilePart];
+const parts: readonly BenchPart[] = [recorderPart, ingestPart, storagePart, hostilePart, exportsPart];
 
 const resultsFile = new URL("../../bench/results.json", import.meta.url);
 

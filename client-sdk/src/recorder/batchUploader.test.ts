@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { collectPayloadSchema } from "@mousetrail/server/ingest/collectPayload.schema";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { BatchHeader } from "./batchPayload.js";
-import { createUploader, maxAttempts, queueLimits } from "./batchUploader.js";
+import { createUploader, maxAttempts, maxQueuedChars, maxQueuedEvents } from "./batchUploader.js";
 import { createEventQueue } from "./eventQueue.js";
 import { randomId } from "./randomId.js";
 
@@ -51,10 +51,10 @@ function fakeCollect(...script: (Response | Error)[]) {
 }
 
 function setUp(options: { compress?: boolean } = {}) {
-  const queue = createEventQueue(queueLimits);
+  const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
   const onStored = vi.fn();
   const onStop = vi.fn();
-  const uploader = createUploader({ collectUrl: "https://mt.example/collect", queue, header, compress: options.compress ?? false, onStored, onStop });
+  const uploader = createUploader("https://mt.example/collect", queue, header, options.compress ?? false, onStored, onStop);
   return { queue, uploader, onStored, onStop };
 }
 

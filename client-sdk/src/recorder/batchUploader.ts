@@ -25,25 +25,15 @@ export const maxBodyBytes = 1_048_576;
 const keepaliveBudgetBytes = 61_440;
 /** Room for the batch header within the keepalive budget. */
 const headerReserveChars = 2_048;
-export const queueLimits = { maxEvents: 20_000, maxChars: 8_388_608 };
+/** What the queue holds at most while the collect server is slow or unreachable. */
+export const maxQueuedEvents = 20_000;
+export const maxQueuedChars = 8_388_608;
 /** Sends of one batch before it is given up: at most about two minutes of backoff. */
 export const maxAttempts = 8;
 
 export interface EncodedBody {
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly encoding: "gzip" | "identity";
-}
-
-export interface UploaderOptions {
-  readonly collectUrl: string;
-  readonly queue: EventQueue;
-  /** The batch fields around the events; `dropped` counts the events lost since the last batch. */
-  readonly header: (seq: number, dropped: number) => BatchHeader;
-  readonly compress: boolean;
-  /** A batch was stored (or had been before). */
-  readonly onStored: () => void;
-  /** The server wants no more from this page: 403, or a batch it dropped on purpose. */
-  readonly onStop: () => void;
 }
 
 export interface Uploader {
@@ -72,8 +62,20 @@ interface Batch {
  * seq) once, so sending a batch twice is always safe. Network errors, 429 and 5xx are retried
  * with backoff, jitter and Retry-After; other 4xx drop the batch; 403 and a batch the server
  * refused on purpose stop the recording.
+ *
+ * `header` gives the batch fields around the events (`dropped` counts the events lost since the
+ * last batch); `onStored`: a batch was stored (or had been before); `onStop`: the server wants no
+ * more from this page (403, or a batch it dropped on purpose). Positional, not an options object:
+ * an object's property names would stay in the minified recorder.js.
  */
-export function createUploader({ collectUrl, queue, header, compress, onStored, onStop }: UploaderOptions): Uploader {
+export function createUploader(
+  collectUrl: string,
+  queue: EventQueue,
+  header: (seq: number, dropped: number) => BatchHeader,
+  compress: boolean,
+  onStored: () => void,
+  onStop: () => void,
+): Uploader {
   let nextSeq = 0;
   /** The batch on its way, or waiting to be sent again. */
   let batch: Batch | null = null;
@@ -114,8 +116,8 @@ export function createUploader({ collectUrl, queue, header, compress, onStored, 
     },
     flushOnHide() {
       const taken = disposed ? null : take(keepaliveBudgetBytes - headerReserveChars);
-      const next = batchOf(taken);
-      if (!taken || !next) return;
+      if (!taken) return;
+      const next = batchOf(taken) as Batch;
       const body = identityBody(next.json);
       if (body.bytes.byteLength > keepaliveBudgetBytes) {
         // Over the budget (one large event, or multi-byte text): it waits for the page's return.
@@ -178,5 +180,5 @@ async function post(collectUrl: string, body: EncodedBody, keepalive: boolean): 
     return { retryAfterMs: null };
   }
   const answer: unknown = response.status === 200 ? await response.json().catch(() => null) : null;
-  return classifyCollectResponse(response.status, answer, response.headers.get("Retry-After"), Date.now());
+  return classifyCollectResponse(response.status, answer, response.headers.get("Retry-After"));
 }

@@ -25,18 +25,14 @@ export interface QueueTake {
   readonly dropped: number;
 }
 
-export interface QueueLimits {
-  readonly maxEvents: number;
-  readonly maxChars: number;
-}
-
-export function createEventQueue(limits: QueueLimits): EventQueue {
+/** At most `maxQueuedEvents` events and `maxQueuedChars` characters wait; beyond that the oldest are dropped. */
+export function createEventQueue(maxQueuedEvents: number, maxQueuedChars: number): EventQueue {
   let entries: string[] = [];
   let chars = 0;
   let dropped = 0;
 
   const dropOldestOverLimits = () => {
-    while (entries.length > limits.maxEvents || chars > limits.maxChars) {
+    while (entries.length > maxQueuedEvents || chars > maxQueuedChars) {
       chars -= (entries.shift() as string).length;
       dropped++;
     }
@@ -44,7 +40,7 @@ export function createEventQueue(limits: QueueLimits): EventQueue {
 
   return {
     push(json) {
-      if (json.length > limits.maxChars) {
+      if (json.length > maxQueuedChars) {
         dropped++;
         return;
       }

@@ -2,7 +2,7 @@ import { record } from "@rrweb/record";
 import { decideRecording, type ConsentAnswer } from "@mousetrail/policies/enforce/decideRecording";
 import { hasOptOutQueryParameter } from "@mousetrail/policies/enforce/hasOptOutQueryParameter";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
-import { createUploader, flushIntervalMs, queueLimits } from "./batchUploader.js";
+import { createUploader, flushIntervalMs, maxQueuedChars, maxQueuedEvents } from "./batchUploader.js";
 import { contained } from "./contained.js";
 import { documentCookieJar, type CookieJar } from "./cookies.js";
 import { createEventQueue } from "./eventQueue.js";
@@ -126,16 +126,15 @@ function startRecording(
   const persistentJar = cookiesWork(jar, cookies) ? jar : null;
   const identity = resolveVisitorIdentity(persistentJar, cookies);
   const pageId = randomId();
-  const queue = createEventQueue(queueLimits);
+  const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
   /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
   let firstEventView: CollectPayload["view"];
 
-  const uploader = createUploader({
-    collectUrl: config.collectUrl,
+  const uploader = createUploader(
+    config.collectUrl,
     queue,
-    compress: typeof CompressionStream === "function",
     // Fields left undefined are left out of the JSON.
-    header: (seq, dropped) => {
+    (seq, dropped) => {
       const view = firstEventView;
       // Events left over for the next batch (a full batch) get the view as it is now.
       firstEventView = queue.length > 0 ? currentView(window) : undefined;
@@ -164,9 +163,10 @@ function startRecording(
         droppedEvents: dropped || undefined,
       };
     },
-    onStored: () => renewSession(persistentJar, cookies, identity),
-    onStop: onServerStop,
-  });
+    typeof CompressionStream === "function",
+    () => renewSession(persistentJar, cookies, identity),
+    onServerStop,
+  );
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };

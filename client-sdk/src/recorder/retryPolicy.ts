@@ -9,22 +9,23 @@
  */
 export type CollectOutcome = "stored" | "discard" | "stop" | { readonly retryAfterMs: number | null };
 
-export function classifyCollectResponse(status: number, body: unknown, retryAfter: string | null, now: number): CollectOutcome {
-  if (status === 200) return typeof body === "object" && body !== null && (body as { stored?: unknown }).stored === false ? "stop" : "stored";
-  if (status >= 200 && status < 300) return "stored";
-  if (status === 429 || status >= 500) return { retryAfterMs: retryAfterMs(retryAfter, now) };
+export function classifyCollectResponse(status: number, body: unknown, retryAfter: string | null): CollectOutcome {
+  // Any JSON value reads safely here: `stored` of null is undefined, of a string or number too.
+  if (status === 200) return (body as { stored?: unknown } | null)?.stored === false ? "stop" : "stored";
+  // fetch never exposes a 1xx answer.
+  if (status < 300) return "stored";
+  if (status === 429 || status >= 500) return { retryAfterMs: retryAfterMs(retryAfter) };
   return status === 403 ? "stop" : "discard";
 }
 
 /**
- * `Retry-After` in milliseconds from `now`: delay-seconds, or an HTTP date (which starts with the
- * day's name); null when absent or neither.
+ * `Retry-After` in milliseconds: delay-seconds, the only form the collect endpoint sends
+ * (server/src/http/recorderEndpoint.ts); null when absent or anything else (an HTTP date from a
+ * proxy then falls back to the jittered backoff, which is what a missing header gets).
  */
-export function retryAfterMs(header: string | null, now: number): number | null {
+export function retryAfterMs(header: string | null): number | null {
   const value = header?.trim() ?? "";
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = /^[A-Z]/i.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  return /^\d+$/.test(value) ? Number(value) * 1000 : null;
 }
 
 export const backoffBaseMs = 1_000;

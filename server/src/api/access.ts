@@ -6,7 +6,7 @@ import type { ProcedureMeta } from "./trpc.js";
  * `admin` key may read who has access (members, keys) but never grant or revoke it.
  */
 export const access = {
-  readTenant: { roles: ["owner", "admin", "analyst", "compliance"], scopes: ["reports:read", "config:write", "compliance:write"] },
+  readTenant: { roles: ["owner", "admin", "analyst", "compliance"], scopes: ["reports:read", "config:write", "compliance:read", "compliance:write"] },
   manageTenant: { roles: ["owner", "admin"] },
   readSites: { roles: ["owner", "admin", "analyst", "compliance"], scopes: ["reports:read", "config:write"] },
   writeSites: { roles: ["owner", "admin"], scopes: ["config:write"] },
@@ -17,6 +17,8 @@ export const access = {
   readAuditLog: { roles: ["owner", "compliance"], scopes: ["compliance:write"] },
   readReports: { roles: ["owner", "admin", "analyst"], scopes: ["reports:read"] },
   compliance: { roles: ["owner", "compliance"], scopes: ["compliance:write"] },
+  /** The right of access (GDPR Art. 15): reads a visitor's data, changes nothing. */
+  readVisitorData: { roles: ["owner", "compliance"], scopes: ["compliance:read", "compliance:write"] },
   readSurveys: { roles: ["owner", "admin", "analyst"], scopes: ["reports:read", "config:write"] },
   writeSurveys: { roles: ["owner", "admin"], scopes: ["config:write"] },
 } as const satisfies Record<string, NonNullable<ProcedureMeta["access"]>>;

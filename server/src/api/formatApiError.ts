@@ -39,7 +39,7 @@ function fieldPath(issue: IssueLike): string {
  * One issue per field. Messages come from the schema or `plainIssueMessage`; unknown fields,
  * which zod reports together on their parent, are reported each under its own name.
  */
-function fieldIssuesOf(issues: IssueLike[]): FieldIssue[] {
+export function fieldIssuesOf(issues: IssueLike[]): FieldIssue[] {
   return issues.flatMap((issue) => {
     const field = fieldPath(issue);
     if (issue.code === "unrecognized_keys" && issue.keys?.length) {
@@ -50,7 +50,7 @@ function fieldIssuesOf(issues: IssueLike[]): FieldIssue[] {
 }
 
 /** An AppError about one field says `field: problem`; its issue holds the problem alone. */
-function problemOf(field: string, userMessage: string): string {
+export function problemOf(field: string, userMessage: string): string {
   return userMessage.startsWith(`${field}: `) ? userMessage.slice(field.length + 2) : userMessage;
 }
 

@@ -10,6 +10,7 @@ import { sessionsRouter } from "./sessions/_router.js";
 import { sitesRouter } from "./sites/_router.js";
 import { surveysRouter } from "./surveys/_router.js";
 import { tenantsRouter } from "./tenants/_router.js";
+import { visitorDataRouter } from "./visitorData/_router.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   complaints: complaintsRouter,
   privacy: privacyRouter,
   sessions: sessionsRouter,
+  visitorData: visitorDataRouter,
 });
 
 export type AppRouter = typeof appRouter;

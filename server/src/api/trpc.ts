@@ -107,7 +107,8 @@ export const tenantProcedure = publicProcedure.meta({ kind: "tenant" }).use(asyn
   return next({ ctx: { tenant } });
 });
 
-async function authorizeTenant(
+/** Also used by the download routes, which stream files outside tRPC but authorize the same way. */
+export async function authorizeTenant(
   ctx: RequestContext,
   tenantId: string,
   access: NonNullable<ProcedureMeta["access"]>,

@@ -51,7 +51,11 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     // Visitor erasure finds a visitor's sessions and chunks by their site-scoped key.
     { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
   ],
-  pageViews: [{ key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" }],
+  pageViews: [
+    { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" },
+    // sessions.list's URL filter joins page views on the session key alone (the form of $lookup every server runs).
+    { key: { sessionKey: 1, urlKey: 1 }, name: "session_url" },
+  ],
   recordingChunks: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
     { key: { "rollup.state": 1, "rollup.claimedUntil": 1 }, name: "rollup_pending" },

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { MongoClient, type Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createUploader, queueLimits } from "../../../client-sdk/src/recorder/batchUploader.js";
+import { createUploader, maxQueuedChars, maxQueuedEvents } from "../../../client-sdk/src/recorder/batchUploader.js";
 import { createEventQueue } from "../../../client-sdk/src/recorder/eventQueue.js";
 import { analyticsCollections } from "../db/analyticsCollections.js";
 import { seedDemo, type DemoLogin } from "../domain/demo/seedDemo.js";
@@ -176,13 +176,12 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
   /** One page view as the recorder records it: events queued as they happen, batches sent one at a time. */
   async function recordPageView(sessionId: string, visitorId: string, url: string): Promise<PageViewRun> {
     const run: PageViewRun = { sessionId, pageId: randomRecorderId(), formed: 0, stored: 0, dropped: 0, stopped: false };
-    const queue = createEventQueue(queueLimits);
+    const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
     let scrollY = 0;
-    const uploader = createUploader({
-      collectUrl: `http://localhost:${port}/collect`,
+    const uploader = createUploader(
+      `http://localhost:${port}/collect`,
       queue,
-      compress: true,
-      header: (seq, dropped) => {
+      (seq, dropped) => {
         run.formed = Math.max(run.formed, seq + 1);
         run.dropped += dropped;
         return {
@@ -198,9 +197,10 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
           view: { width: 1280, height: 720, scrollX: 0, scrollY, documentHeight: 2880 },
         };
       },
-      onStored: () => run.stored++,
-      onStop: () => (run.stopped = true),
-    });
+      true,
+      () => run.stored++,
+      () => (run.stopped = true),
+    );
     // The page as rrweb first records it: a Meta event and a full snapshot (with what the visitor typed).
     const shift = Date.now() - (recordedCheckoutEvents()[0]?.timestamp ?? 0);
     for (const event of recordedCheckoutEvents()) queue.push(JSON.stringify({ ...event, timestamp: event.timestamp + shift }));

@@ -12,6 +12,7 @@ import { mountConsoleRoute } from "./consoleRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
+import { mountDownloadRoutes } from "./downloadRoutes.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountReceiptKeysRoute } from "./receiptKeysRoute.js";
@@ -76,6 +77,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   });
   mountSurveyRoutes(routes, { ...services, sites, visitorKeySecret, publicUrl: options.publicUrl });
   mountComplaintPage(routes, { ...services, sites });
+  mountDownloadRoutes(routes, services);
   routes.get("/openapi.json", openApiDocument(appRouter, services.logger));
 
   app.use(requestLogger(services.logger));

@@ -41,15 +41,35 @@ export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events">
   return JSON.parse((await gunzipAsync(chunk.events.buffer)).toString("utf8")) as unknown[];
 }
 
-/** The stored chunks of one page view, in order, optionally only those before `beforeSeq`. */
+/**
+ * The stored chunks of one page view, in order, optionally only those before `beforeSeq`.
+ * `batchSize` bounds how many chunks the cursor holds at once (a replay reads a long page
+ * without loading it whole).
+ */
 export function listPageChunks(
   scope: TenantScope,
   page: { siteId: string; sessionKey: string; pageId: string },
-  options: { beforeSeq?: number } = {},
+  options: { beforeSeq?: number; batchSize?: number } = {},
 ): AsyncIterable<RecordingChunkDoc> {
   const filter: Filter<RecordingChunkDoc> = { tenantId: scope.tenantId, siteId: page.siteId, sessionKey: page.sessionKey, pageId: page.pageId };
   if (options.beforeSeq !== undefined) filter.seq = { $lt: options.beforeSeq };
-  return analyticsCollections(scope.db).recordingChunks.find(filter).sort({ seq: 1 });
+  const cursor = analyticsCollections(scope.db).recordingChunks.find(filter).sort({ seq: 1 });
+  return options.batchSize === undefined ? cursor : cursor.batchSize(options.batchSize);
+}
+
+/**
+ * The pages of a session that have a recording, in the order they were first received. Read
+ * from the chunks, the commit point, so a recording replays before its page views are derived.
+ */
+export async function listRecordedPages(scope: TenantScope, siteId: string, sessionKey: string): Promise<string[]> {
+  const rows = await analyticsCollections(scope.db)
+    .recordingChunks.aggregate<{ _id: string }>([
+      { $match: { tenantId: scope.tenantId, siteId, sessionKey } },
+      { $group: { _id: "$pageId", firstReceivedAt: { $min: "$receivedAt" } } },
+      { $sort: { firstReceivedAt: 1, _id: 1 } },
+    ])
+    .toArray();
+  return rows.map((row) => row._id);
 }
 
 /**

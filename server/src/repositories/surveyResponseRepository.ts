@@ -84,3 +84,8 @@ export function listFreeTextResponses(
     .limit(options.limit)
     .toArray();
 }
+
+/** Every response of a survey, newest first, read from a cursor `batchSize` documents at a time. */
+export function streamSurveyResponses(scope: TenantScope, surveyId: string, batchSize: number): AsyncIterable<SurveyResponseDoc> {
+  return analyticsCollections(scope.db).surveyResponses.find({ tenantId: scope.tenantId, surveyId }).sort({ receivedAt: -1, _id: -1 }).batchSize(batchSize);
+}

@@ -1,4 +1,13 @@
-import { analyticsCollections } from "../db/analyticsCollections.js";
+import type { Filter } from "mongodb";
+import {
+  analyticsCollections,
+  type OptOutDoc,
+  type PageViewDoc,
+  type PiiViolationDoc,
+  type RecordingChunkDoc,
+  type SessionDoc,
+  type SurveyResponseDoc,
+} from "../db/analyticsCollections.js";
 import type { TenantScope } from "./tenantScope.js";
 
 /** One visitor of one site, as erasure finds their data: by site-scoped key and by their sessions. */
@@ -29,45 +38,77 @@ export function findVisitorSurveyResponseIds(scope: TenantScope, siteId: string,
   return analyticsCollections(scope.db).surveyResponses.distinct("responseId", { tenantId: scope.tenantId, siteId, visitorKey });
 }
 
-export async function deleteVisitorPageViews(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
-  const result = await analyticsCollections(scope.db).pageViews.deleteMany({
-    tenantId: scope.tenantId,
-    siteId: visitor.siteId,
-    sessionKey: { $in: visitor.sessionKeys },
-  });
-  return result.deletedCount;
+/*
+ * What belongs to a visitor, one filter per collection: erasure deletes exactly what the right
+ * of access shows, because both read these.
+ */
+function visitorPageViewsFilter(scope: TenantScope, visitor: VisitorDataAddress): Filter<PageViewDoc> {
+  return { tenantId: scope.tenantId, siteId: visitor.siteId, sessionKey: { $in: visitor.sessionKeys } };
 }
 
 /** Violations found in the visitor's recordings and in their survey answers. */
-export async function deleteVisitorViolations(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
-  const result = await analyticsCollections(scope.db).piiViolations.deleteMany({
+function visitorViolationsFilter(scope: TenantScope, visitor: VisitorDataAddress): Filter<PiiViolationDoc> {
+  return {
     tenantId: scope.tenantId,
     siteId: visitor.siteId,
     $or: [{ sessionKey: { $in: visitor.sessionKeys } }, { surveyResponseId: { $in: visitor.surveyResponseIds } }],
-  });
-  return result.deletedCount;
+  };
 }
 
-export async function deleteVisitorSurveyResponses(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
-  const result = await analyticsCollections(scope.db).surveyResponses.deleteMany({ tenantId: scope.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorKey });
-  return result.deletedCount;
+function visitorSurveyResponsesFilter(scope: TenantScope, visitor: VisitorDataAddress): Filter<SurveyResponseDoc> {
+  return { tenantId: scope.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorKey };
 }
 
 /** Chunks carrying the visitor's key, and any other chunk of their sessions (a cleared visitor cookie mid-session). */
+function visitorChunksFilter(scope: TenantScope, visitor: VisitorDataAddress): Filter<RecordingChunkDoc> {
+  return { tenantId: scope.tenantId, siteId: visitor.siteId, $or: [{ "context.visitorKey": visitor.visitorKey }, { sessionKey: { $in: visitor.sessionKeys } }] };
+}
+
+function visitorSessionsFilter(scope: TenantScope, visitor: VisitorDataAddress): Filter<SessionDoc> {
+  return { tenantId: scope.tenantId, siteId: visitor.siteId, $or: [{ visitorKey: visitor.visitorKey }, { sessionKey: { $in: visitor.sessionKeys } }] };
+}
+
+export async function deleteVisitorPageViews(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
+  return (await analyticsCollections(scope.db).pageViews.deleteMany(visitorPageViewsFilter(scope, visitor))).deletedCount;
+}
+
+export async function deleteVisitorViolations(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
+  return (await analyticsCollections(scope.db).piiViolations.deleteMany(visitorViolationsFilter(scope, visitor))).deletedCount;
+}
+
+export async function deleteVisitorSurveyResponses(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
+  return (await analyticsCollections(scope.db).surveyResponses.deleteMany(visitorSurveyResponsesFilter(scope, visitor))).deletedCount;
+}
+
 export async function deleteVisitorChunks(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
-  const result = await analyticsCollections(scope.db).recordingChunks.deleteMany({
-    tenantId: scope.tenantId,
-    siteId: visitor.siteId,
-    $or: [{ "context.visitorKey": visitor.visitorKey }, { sessionKey: { $in: visitor.sessionKeys } }],
-  });
-  return result.deletedCount;
+  return (await analyticsCollections(scope.db).recordingChunks.deleteMany(visitorChunksFilter(scope, visitor))).deletedCount;
 }
 
 export async function deleteVisitorSessions(scope: TenantScope, visitor: VisitorDataAddress): Promise<number> {
-  const result = await analyticsCollections(scope.db).sessions.deleteMany({
-    tenantId: scope.tenantId,
-    siteId: visitor.siteId,
-    $or: [{ visitorKey: visitor.visitorKey }, { sessionKey: { $in: visitor.sessionKeys } }],
-  });
-  return result.deletedCount;
+  return (await analyticsCollections(scope.db).sessions.deleteMany(visitorSessionsFilter(scope, visitor))).deletedCount;
+}
+
+export function listVisitorSessions(scope: TenantScope, visitor: VisitorDataAddress): Promise<SessionDoc[]> {
+  return analyticsCollections(scope.db).sessions.find(visitorSessionsFilter(scope, visitor)).sort({ firstSeenAt: 1, _id: 1 }).toArray();
+}
+
+export function listVisitorPageViews(scope: TenantScope, visitor: VisitorDataAddress): Promise<PageViewDoc[]> {
+  return analyticsCollections(scope.db).pageViews.find(visitorPageViewsFilter(scope, visitor)).sort({ startedAt: 1, _id: 1 }).toArray();
+}
+
+export function listVisitorSurveyResponses(scope: TenantScope, visitor: VisitorDataAddress): Promise<SurveyResponseDoc[]> {
+  return analyticsCollections(scope.db).surveyResponses.find(visitorSurveyResponsesFilter(scope, visitor)).sort({ receivedAt: 1, _id: 1 }).toArray();
+}
+
+export function listVisitorViolations(scope: TenantScope, visitor: VisitorDataAddress): Promise<PiiViolationDoc[]> {
+  return analyticsCollections(scope.db).piiViolations.find(visitorViolationsFilter(scope, visitor)).sort({ detectedAt: 1, _id: 1 }).toArray();
+}
+
+/** The visitor's recording chunks in (session, page, seq) order, `batchSize` at a time from the cursor. */
+export function streamVisitorChunks(scope: TenantScope, visitor: VisitorDataAddress, batchSize: number): AsyncIterable<RecordingChunkDoc> {
+  return analyticsCollections(scope.db).recordingChunks.find(visitorChunksFilter(scope, visitor)).sort({ sessionKey: 1, pageId: 1, seq: 1 }).batchSize(batchSize);
+}
+
+export function findVisitorOptOut(scope: TenantScope, visitor: VisitorDataAddress): Promise<OptOutDoc | null> {
+  return analyticsCollections(scope.db).optOuts.findOne({ tenantId: scope.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorKey });
 }

@@ -71,6 +71,7 @@ export const procedureSamples: Record<string, ProcedureSample> = {
   "platform.policies.publish": () => ({ document: { ...mouseStatsPolicyV1, version: 1 } }),
   "sessions.list": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, limit: 10 }),
   "sessions.get": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, sessionId: owner.sessionKey }),
+  "visitorData.get": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, visitorId: "visitor-id-from-the-opt-out-page" }),
   "privacy.effectivePolicy": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
   "privacy.cookieTable": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),
   "privacy.settings": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id }),

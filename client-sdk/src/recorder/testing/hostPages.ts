@@ -78,3 +78,4 @@ function hostBehaviourPage(snippet: string): string {
 </body>
 </html>`;
 }
+

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { idSchema, isoDate, tenantInput } from "../common.schema.js";
+import { sessionFilterFields } from "./sessionFilter.schema.js";
 
-const sessionId = z.string().regex(/^[A-Za-z0-9_-]{27}$/, "must be a session id from sessions.list");
+export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{27}$/, "must be a session id from sessions.list");
 
 export const listSessionsInput = tenantInput.extend({
-  siteId: idSchema("site").optional(),
+  ...sessionFilterFields,
   limit: z.number().int().min(1, "must be at least 1").max(100, "must be at most 100").default(25),
   cursor: z.string().max(200, "must be at most 200 characters").optional(),
 });
@@ -43,9 +44,14 @@ export const sessionSummaryOutput = z.object({
   policy: z.object({ id: z.string(), version: z.number().int() }),
 });
 
-export const listSessionsOutput = z.object({ sessions: z.array(sessionSummaryOutput), nextCursor: z.string().nullable() });
+export const listSessionsOutput = z.object({
+  sessions: z.array(sessionSummaryOutput),
+  nextCursor: z.string().nullable(),
+  /** Sessions matching the filters on every page together. */
+  total: z.number().int(),
+});
 
-export const getSessionInput = tenantInput.extend({ siteId: idSchema("site"), sessionId });
+export const getSessionInput = tenantInput.extend({ siteId: idSchema("site"), sessionId: sessionIdSchema });
 
 export const getSessionOutput = sessionSummaryOutput.extend({
   referrer: z.string().nullable(),
