@@ -2,7 +2,7 @@ import { scrubUrl } from "@mousetrail/policies/enforce/scrubUrl";
 import type { MaskedBatch, ScrubbedBatch } from "../batchStages.js";
 import { step } from "../../pipeline/pipeline.js";
 import { ok, reject } from "../../pipeline/stepResult.js";
-import { urlKeyOf } from "../../rollups/urlKey.js";
+import { urlKeyOf } from "../../domain/sites/urlKey.js";
 
 /**
  * MS-1.3: the page URL and referrer are kept without query strings and PII (URLs inside the
