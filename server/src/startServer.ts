@@ -9,6 +9,7 @@ import { publishReceiptKey } from "./domain/receipts/publishedReceiptKeys.js";
 import { loadReceiptSigningKey } from "./domain/receipts/receiptSigningKey.js";
 import { assembleApp } from "./http/createApp.js";
 import type { CollectPipeline } from "./ingest/collectPipeline.js";
+import type { DerivationOptions, DerivationWorker } from "./rollups/derivation/derivationWorker.js";
 import { defaultBackgroundIntervals, startBackgroundWork, type BackgroundIntervals } from "./jobs/startBackgroundWork.js";
 import type { Logger } from "./logging/logger.js";
 
@@ -19,6 +20,8 @@ export interface RunningServer {
   services: ServerServices;
   /** The pipeline behind POST /collect (its `metrics` time each step). */
   collectPipeline: CollectPipeline;
+  /** Derives sessions, page views and rollups from stored chunks; `drain()` waits until none is pending. */
+  derivation: DerivationWorker;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -34,6 +37,8 @@ export async function startServer(
     maxCollectInFlight?: number;
     /** Intervals of the background tasks; false runs none (tests that drive them by hand). */
     background?: BackgroundIntervals | false;
+    /** The derivation worker runs in every server, with these options; false leaves it to `derivation.drain()` (tests of crashes and replays). */
+    derivation?: Partial<DerivationOptions> | false;
   },
   logger: Logger,
   options: { embeddedDataDir?: string | undefined } = {},
@@ -50,12 +55,13 @@ export async function startServer(
   await publishBuiltInPolicies(database.db, new Date());
   await publishReceiptKey(database.db, receiptSigningKey, new Date());
   const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, receiptSigningKey, now: () => new Date() };
-  const { app, collectPipeline } = assembleApp({
+  const { app, collectPipeline, derivation } = assembleApp({
     services,
     backend: database.backend,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     ...(config.maxCollectInFlight !== undefined ? { maxCollectInFlight: config.maxCollectInFlight } : {}),
+    ...(config.derivation ? { derivation: config.derivation } : {}),
   });
   const server = createServer(app.callback());
   server.requestTimeout = 30_000;
@@ -66,6 +72,7 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const background = config.background === false ? null : startBackgroundWork(database.db, logger, config.background ?? defaultBackgroundIntervals);
+  if (config.derivation !== false) derivation.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -76,8 +83,9 @@ export async function startServer(
       await closed;
       clearTimeout(force);
       await background?.stop();
+      await derivation.stop();
       await database.close();
     })());
 
-  return { url: `http://localhost:${port}`, server, database, services, collectPipeline, stop };
+  return { url: `http://localhost:${port}`, server, database, services, collectPipeline, derivation, stop };
 }

@@ -40,7 +40,7 @@ export interface SessionDoc {
   deadClicks: number;
   /** Events the recorder's bounded queue dropped (oldest first) before sending: gaps in the replay. */
   droppedEvents?: number;
-  /** The chunk whose derivation created the session, and those deriving into it now (derivationMarkOf). */
+  /** The derivation round that created the session, and the rounds counting into it now (their marks). */
   createdBy?: string;
   derivingChunks?: string[];
 }
@@ -60,7 +60,7 @@ export interface PageViewDoc {
   breakpoint: Breakpoint;
   /** Deepest point reached, in percent of the document height. */
   maxScrollDepth: number;
-  /** The chunk whose derivation created the page view (derivationMarkOf). */
+  /** The derivation round that created the page view. */
   createdBy?: string;
 }
 
@@ -83,10 +83,12 @@ export interface RecordingChunkDoc {
   context: ChunkContext;
   /**
    * The chunk is the commit point of a batch; sessions, page views and rollups are derived from
-   * it afterwards. `pending` with an expired claim means a process died before deriving them:
-   * the rollup sweeper (or the recorder's retry) finishes the job from the chunk alone.
+   * it afterwards, in rounds, by a derivation worker (server/src/rollups/derivation). `claim` is
+   * the round that took the chunk (set once, never changed: a round that dies is finished under
+   * the same name, see deriveRound); `claimedUntil` the lease of whoever works on that round;
+   * `appliedAt` when the chunk was counted, on the server's clock.
    */
-  rollup: { state: "pending" | "applied"; claimedUntil: Date };
+  rollup: { state: "pending" | "applied"; claimedUntil: Date; claim?: string; appliedAt?: Date };
 }
 
 /** Everything the derived data needs besides the events, so a chunk alone can rebuild it. */
@@ -182,6 +184,9 @@ export interface PiiViolationDoc {
   location: string;
   detectedAt: Date;
 }
+
+/** A PII finding before it is stored: what kind, and where in the batch or response. */
+export type FoundViolation = Pick<PiiViolationDoc, "kind" | "location">;
 
 /** One survey answer as stored: choices by option text, ratings, and free text with PII redacted. */
 export interface StoredSurveyAnswer {

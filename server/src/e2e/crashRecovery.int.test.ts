@@ -10,7 +10,7 @@ import { createUploader, maxQueuedChars, maxQueuedEvents } from "../../../client
 import { createEventQueue } from "../../../client-sdk/src/recorder/eventQueue.js";
 import { analyticsCollections } from "../db/analyticsCollections.js";
 import { seedDemo, type DemoLogin } from "../domain/demo/seedDemo.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { randomRecorderId, recordedCheckoutEvents } from "../testing/collectClient.js";
 import { testReceiptSigningKeyPem } from "../testing/testReceiptKey.js";
@@ -96,7 +96,7 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
         SESSION_SECRET: sessionSecret,
         // Given, so no receipt signing key is written to a data directory.
         RECEIPT_SIGNING_KEY: testReceiptSigningKeyPem,
-        MOUSETRAIL_ROLLUP_SWEEP_MS: "500",
+        MOUSETRAIL_DERIVATION_LEASE_MS: "3000",
         LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -302,8 +302,8 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
     const expected = runs.flatMap((run) => Array.from({ length: run.formed }, (_, seq) => `${keyOf(run.sessionId)}/${run.pageId}#${seq}`)).sort();
     expect(chunks.map((chunk) => `${chunk.sessionKey}/${chunk.pageId}#${chunk.seq}`).sort()).toEqual(expected);
 
-    // The sweeper derives what the killed process stored but did not derive (after the chunk's lease).
-    await waitFor("the rollup sweeper", async () => (await analyticsCollections(db).recordingChunks.countDocuments({ "rollup.state": "pending" })) === 0, 120_000, 500);
+    // Derivation workers finish what the killed process stored but did not derive (its rounds once their lease runs out).
+    await waitFor("the derivation worker to drain", async () => (await analyticsCollections(db).recordingChunks.countDocuments({ "rollup.state": "pending" })) === 0, 120_000, 500);
 
     const stored = analyticsCollections(db);
     const events = await Promise.all(chunks.map((chunk) => decodeChunkEvents(chunk)));

@@ -9,7 +9,7 @@ import { analyticsCollections } from "../db/analyticsCollections.js";
 import { collections } from "../db/collections.js";
 import { createApiKey } from "../domain/apiKeys/createApiKey.js";
 import { seedDemo, type DemoLogin } from "../domain/demo/seedDemo.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { useTestServer } from "../testing/testServer.js";
@@ -377,6 +377,8 @@ describe("the demo shop in Chromium, checked in the database", () => {
         { name: "e2e reports", scopes: ["reports:read"] },
       );
       const client = createClient({ baseUrl: server.url, apiKey: secret });
+      // Sessions are derived from the stored chunks by the server's worker, after the 204s.
+      await server.server.derivation.drain();
       const { sessions } = await client.sessions.list.query({ tenantId: demo.tenantId, siteId: demo.siteId });
       expect(sessions.length).toBeGreaterThanOrEqual(2);
       expect(sessions[0]?.sessionId).toBe(checkout.sessionKey);
@@ -476,6 +478,7 @@ describe("the demo shop in Chromium, checked in the database", () => {
     const after = traffic.answers.slice(refusedFrom);
     expect(after).toEqual(after.map(() => ({ status: 200, body: { stored: false, reason: "opted-out" } })));
     expect(await chunks().countDocuments({ siteId: demo.siteId, "context.visitorKey": visitorKey })).toBe(storedBefore);
+    await server.server.derivation.drain();
     expect(await analyticsCollections(db()).pageViews.countDocuments({ siteId: demo.siteId, url: `${origin}/demo/journal` })).toBe(0);
     await context.close();
   }, 90_000);

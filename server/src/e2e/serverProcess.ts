@@ -6,18 +6,19 @@ import { startServer } from "../startServer.js";
 /**
  * The server as a process of its own, for tests that kill it (crashRecovery.int.test.ts). It
  * reads the environment as `npm start` does (MONGODB_URI with the database name in its path,
- * PORT, SESSION_SECRET), runs the background work like every server process, with the rollup
- * sweep every MOUSETRAIL_ROLLUP_SWEEP_MS, and prints `listening <url>` once it takes requests.
+ * PORT, SESSION_SECRET), runs the background work and the derivation worker like every server
+ * process, and prints `listening <url>` once it takes requests.
  *
  *   node --conditions=@mousetrail/source --import tsx server/src/e2e/serverProcess.ts
  */
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
   if (!config.mongodbUri) throw new ConfigError("MONGODB_URI: required (this process never starts a database of its own)");
-  const sweepMs = Number(process.env.MOUSETRAIL_ROLLUP_SWEEP_MS ?? defaultBackgroundIntervals.rollupSweepMs);
-  if (!Number.isInteger(sweepMs) || sweepMs < 100) throw new ConfigError("MOUSETRAIL_ROLLUP_SWEEP_MS: must be a whole number of milliseconds, at least 100");
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn" });
-  const running = await startServer({ ...config, background: { ...defaultBackgroundIntervals, rollupSweepMs: sweepMs } }, logger);
+  // A short lease, so that the rounds a killed process held are taken over within the test's patience.
+  const leaseMs = Number(process.env.MOUSETRAIL_DERIVATION_LEASE_MS ?? 60_000);
+  if (!Number.isInteger(leaseMs) || leaseMs < 1_000) throw new ConfigError("MOUSETRAIL_DERIVATION_LEASE_MS: must be a whole number of milliseconds, at least 1000");
+  const running = await startServer({ ...config, background: defaultBackgroundIntervals, derivation: { leaseMs } }, logger);
   process.stdout.write(`listening ${running.url}\n`);
   process.once("SIGTERM", () => {
     running.stop().then(

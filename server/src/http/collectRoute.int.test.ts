@@ -24,6 +24,8 @@ describe("POST /collect", () => {
     );
   });
 
+  // Sessions, page views and rollups are derived after the 204, by the server's derivation worker.
+  const derived = () => server.server.derivation.drain();
   const chunksOf = (sessionKeyFilter: Record<string, unknown> = {}) => stored().recordingChunks.find({ siteId: site._id, ...sessionKeyFilter }).toArray();
 
   it("204: stores a gzip batch masked, with a session, a page view and rollups", async () => {
@@ -32,6 +34,7 @@ describe("POST /collect", () => {
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
 
+    await derived();
     const session = await stored().sessions.findOne({ siteId: site._id, entryUrl: { $regex: "checkout" } });
     expect(session).toMatchObject({
       tenantId: tenant.tenantId,
@@ -69,11 +72,13 @@ describe("POST /collect", () => {
   it("200 duplicate: a replayed batch is stored once and counted once", async () => {
     const payload = batchPayload(site.siteKey);
     expect((await postBatch(server.url, payload)).status).toBe(204);
+    await derived();
     const before = await stored().siteDaily.findOne({ siteId: site._id });
     const replay = await postBatch(server.url, payload);
     expect(replay).toMatchObject({ status: 200, body: { duplicate: true } });
     const pageChunks = await stored().recordingChunks.countDocuments({ siteId: site._id, pageId: { $exists: true }, seq: 0, "context.page.startedAt": new Date(payload.page!.startedAt) });
     expect(pageChunks).toBe(1);
+    await derived();
     expect(await stored().siteDaily.findOne({ siteId: site._id })).toEqual(before);
   });
 
@@ -123,7 +128,7 @@ describe("POST /collect", () => {
   it("MS-4.1 drops every batch of a visitor who opted out, storing nothing", async () => {
     const visitorId = randomRecorderId();
     const payload = batchPayload(site.siteKey, { visitorId });
-    const { siteScopedKey, visitorKeySecretOf } = await import("../ingest/siteScopedKey.js");
+    const { siteScopedKey, visitorKeySecretOf } = await import("../domain/sites/siteScopedKey.js");
     await stored().optOuts.insertOne({
       tenantId: tenant.tenantId,
       siteId: site._id,
@@ -185,6 +190,7 @@ describe("POST /collect", () => {
       technical: { language: "de-DE", timeZone: "Europe/Berlin", screenWidth: 1440, screenHeight: 900, fonts: "Arial,Comic Sans", cpuCores: 8 },
     });
     expect((await postBatch(server.url, payload)).status).toBe(204);
+    await derived();
     const session = await stored().sessions.findOne({ siteId: site._id, "technical.language": "de-DE" });
     expect(Object.keys(session!.technical).sort()).toEqual(["browser", "deviceClass", "language", "os", "osVersion", "screenHeight", "screenWidth", "timeZone"]);
     expect(JSON.stringify(session)).not.toContain("Comic Sans");
@@ -196,6 +202,7 @@ describe("POST /collect", () => {
       page: { url: "https://shop.example/orders/123456789/track?email=jane%40example.com#token=abc", referrer: "https://mail.example/inbox?user=jane", startedAt: Date.now() },
     });
     expect((await postBatch(server.url, payload)).status).toBe(204);
+    await derived();
     const view = await stored().pageViews.findOne({ siteId: site._id, url: { $regex: "/orders/" } });
     expect(view).toMatchObject({ url: "https://shop.example/orders/:number/track", referrer: "https://mail.example/inbox", urlKey: "shop.example/orders/:number/track" });
   });
@@ -206,6 +213,7 @@ describe("POST /collect", () => {
     const second = { ...first, seq: 1, page: undefined, events: events.slice(60) };
     expect((await postBatch(server.url, second)).status).toBe(204);
     expect((await postBatch(server.url, first)).status).toBe(204);
+    await derived();
     const chunks = await stored().recordingChunks.find({ siteId: site._id, pageId: first.pageId }).sort({ seq: 1 }).toArray();
     expect(chunks.map((chunk) => chunk.seq)).toEqual([0, 1]);
     const replay = (await Promise.all(chunks.map((chunk) => decodeChunkEvents(chunk)))).flat() as { type: number }[];
@@ -225,6 +233,7 @@ describe("POST /collect", () => {
     const sessionId = randomRecorderId();
     await postBatch(server.url, batchPayload(site.siteKey, { visitorId, sessionId }));
     await postBatch(server.url, batchPayload(second.siteKey, { visitorId, sessionId }));
+    await derived();
     const [a, b] = await Promise.all([stored().sessions.findOne({ siteId: site._id, visitorKey: { $ne: "" } }, { sort: { _id: -1 } }), stored().sessions.findOne({ siteId: second._id })]);
     expect(a?.visitorKey).toBeTruthy();
     expect(b?.visitorKey).toBeTruthy();

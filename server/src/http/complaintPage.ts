@@ -3,7 +3,7 @@ import type { ParameterizedContext } from "koa";
 import type { Db } from "mongodb";
 import { submitComplaint } from "../domain/complaints/submitComplaint.js";
 import { AppError } from "../errors/appError.js";
-import type { ResolvedSite, SiteDirectory } from "../ingest/siteDirectory.js";
+import type { ResolvedSite, SiteDirectory } from "../domain/sites/siteDirectory.js";
 import type { Logger } from "../logging/logger.js";
 import { complaintFormFields, complaintFormLimits, complaintFormSchema, type ComplaintFormField } from "./complaintForm.schema.js";
 import {

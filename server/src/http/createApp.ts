@@ -4,8 +4,9 @@ import type { ServerServices } from "../api/context.js";
 import { appRouter } from "../api/router.js";
 import type { DatabaseBackend } from "../db/connectMongo.js";
 import { createCollectPipeline, type CollectPipeline } from "../ingest/collectPipeline.js";
-import { createSiteDirectory } from "../ingest/siteDirectory.js";
-import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { DerivationWorker, type DerivationOptions } from "../rollups/derivation/derivationWorker.js";
+import { createSiteDirectory } from "../domain/sites/siteDirectory.js";
+import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { mountCollectRoute } from "./collectRoute.js";
 import { mountConsoleRoute } from "./consoleRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
@@ -33,6 +34,7 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Batches /collect processes at once before answering 429. */
   maxCollectInFlight?: number;
+  derivation?: Partial<DerivationOptions>;
   /** Where the built console is (default: console/dist of this repository). */
   consoleDir?: string;
 }
@@ -44,8 +46,11 @@ export function createApp(options: AppOptions): Koa {
   return assembleApp(options).app;
 }
 
-/** The app and its ingestion pipeline, whose per-step metrics the benchmark reads. */
-export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: CollectPipeline } {
+/**
+ * The app, its ingestion pipeline (whose per-step metrics the benchmark reads) and the
+ * derivation worker the pipeline tells of stored chunks (started by whoever runs the app).
+ */
+export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: CollectPipeline; derivation: DerivationWorker } {
   const { services } = options;
   const app = new Koa({ proxy: options.trustProxy });
   // Koa would print errors with the request to stderr; ours are logged without addresses.
@@ -63,7 +68,8 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountReceiptKeysRoute(routes, services.db, services.receiptSigningKey);
   mountDemoSiteRoute(routes, services.db);
   mountConsoleRoute(routes, options.consoleDir);
-  const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret });
+  const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), options.derivation);
+  const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret, derivation });
   mountCollectRoute(routes, {
     pipeline: collectPipeline,
     logger: services.logger,
@@ -92,5 +98,5 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   );
   app.use(routes.routes());
   app.use(routes.allowedMethods());
-  return { app, collectPipeline };
+  return { app, collectPipeline, derivation };
 }

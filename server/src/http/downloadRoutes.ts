@@ -21,7 +21,7 @@ import { recordingLines } from "../domain/sessions/recordingLines.js";
 import type { TenantCall } from "../domain/tenantCall.js";
 import { AppError } from "../errors/appError.js";
 import { trpcCodeOf } from "../errors/errorStatus.js";
-import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { createRequestContext } from "./createRequestContext.js";
 
 type Access = NonNullable<ProcedureMeta["access"]>;

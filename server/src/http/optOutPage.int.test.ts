@@ -7,7 +7,7 @@ import { collections, type SiteDoc } from "../db/collections.js";
 import { createApp } from "./createApp.js";
 import { optOutPostsPerClient } from "./optOutPage.js";
 import { createSite } from "../domain/sites/createSite.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
 import { batchPayload, postBatch, randomRecorderId } from "../testing/collectClient.js";
@@ -91,11 +91,13 @@ describe("hosted opt-out page /optout/:siteKey", () => {
     expect(await postBatch(server.url, batchPayload(site.siteKey, { visitorId, seq: 1, pageId: payload.pageId }))).toMatchObject({ body: { stored: false, reason: "opted-out" } });
     const stored = analyticsCollections(db());
     expect(await stored.recordingChunks.countDocuments({ "context.visitorKey": keyOf(visitorId) })).toBe(0);
+    await server.server.derivation.drain();
     expect(await stored.sessions.countDocuments({ visitorKey: keyOf(visitorId) })).toBe(0);
 
     // Control: another visitor of the same site is still recorded, so the drop above was the opt-out's doing.
     const other = randomRecorderId();
     expect((await postBatch(server.url, batchPayload(site.siteKey, { visitorId: other }))).status).toBe(204);
+    await server.server.derivation.drain();
     expect(await stored.sessions.countDocuments({ visitorKey: keyOf(other) })).toBe(1);
   });
 

@@ -10,8 +10,8 @@ import { visitorIdPattern } from "../domain/compliance/visitorId.js";
 import { privacyPageSite } from "../domain/privacy/privacyPageSite.js";
 import { normalizeOrigin } from "../domain/sites/normalizeOrigin.js";
 import { AppError } from "../errors/appError.js";
-import { visitorKeySecretOf } from "../ingest/siteScopedKey.js";
-import type { ResolvedSite, SiteDirectory } from "../ingest/siteDirectory.js";
+import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
+import type { ResolvedSite, SiteDirectory } from "../domain/sites/siteDirectory.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { clientKeyOf } from "./createRequestContext.js";
 import {

@@ -1,6 +1,6 @@
 import type Router from "@koa/router";
 import { recorderConfigOf } from "../ingest/recorderConfigOf.js";
-import type { SiteDirectory } from "../ingest/siteDirectory.js";
+import type { SiteDirectory } from "../domain/sites/siteDirectory.js";
 import { serverOrigin } from "./serverOrigin.js";
 
 /** `GET /collect/config/:siteKey`: public, cacheable for a minute, readable from any origin. */

@@ -1,6 +1,7 @@
 import type { ParameterizedContext } from "koa";
+import { httpStatusOf } from "../errors/errorStatus.js";
 import type { AppErrorCode } from "../errors/appError.js";
-import type { DropReason, Rejection } from "../ingest/pipeline/stepResult.js";
+import type { DropReason, Rejection } from "../pipeline/stepResult.js";
 
 /**
  * What the endpoints the recorder calls from tenants' pages (/collect, /surveys/answers) share:
@@ -35,21 +36,12 @@ export function answerJson(ctx: ParameterizedContext, status: number, body: unkn
 }
 
 /** The code each status of the recorder's endpoints answers with: the same codes as the API's errors. */
-const codeOfStatus: Record<number, AppErrorCode> = {
-  400: "BAD_INPUT",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  405: "METHOD_NOT_ALLOWED",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  429: "RATE_LIMITED",
-  503: "UNAVAILABLE",
-};
+const codeOfStatus = new Map(Object.entries(httpStatusOf).map(([code, status]) => [status, code as AppErrorCode]));
 
 /** `{ error: { code, message, field? } }`: the one shape of every refusal of these endpoints. */
 export function answerError(ctx: ParameterizedContext, status: number, error: { message: string; field?: string | undefined }, retryAfterSeconds?: number): void {
   const { message, field } = error;
-  answerJson(ctx, status, { error: { code: codeOfStatus[status] ?? "INTERNAL", message, ...(field ? { field } : {}) } }, retryAfterSeconds);
+  answerJson(ctx, status, { error: { code: codeOfStatus.get(status) ?? "INTERNAL", message, ...(field ? { field } : {}) } }, retryAfterSeconds);
 }
 
 export type RecorderOutcome =
@@ -57,7 +49,7 @@ export type RecorderOutcome =
   | { kind: "drop"; reason: DropReason }
   | { kind: "reject"; rejection: Rejection };
 
-/** 204 stored; 200 `{ duplicate: true }`; 200 `{ stored: false, reason }`; the rejection's status with `{ error }`. */
+/** 204 stored; 200 `{ duplicate: true }`; 200 `{ stored: false, reason }`; the status of the rejection's code with `{ error }`. */
 export function answerRecorderOutcome(ctx: ParameterizedContext, outcome: RecorderOutcome): void {
   if (outcome.kind === "ok") {
     if (outcome.value.duplicate) return answerJson(ctx, 200, { duplicate: true });
@@ -65,5 +57,5 @@ export function answerRecorderOutcome(ctx: ParameterizedContext, outcome: Record
     return;
   }
   if (outcome.kind === "drop") return answerJson(ctx, 200, { stored: false, reason: outcome.reason });
-  answerError(ctx, outcome.rejection.status, outcome.rejection);
+  answerError(ctx, httpStatusOf[outcome.rejection.code], outcome.rejection);
 }

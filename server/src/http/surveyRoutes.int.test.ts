@@ -10,7 +10,7 @@ import { archiveSurvey } from "../domain/surveys/archiveSurvey.js";
 import { createSurvey } from "../domain/surveys/createSurvey.js";
 import type { QuestionDefinition } from "../domain/surveys/surveyDefinition.js";
 import type { ActiveSurveys, SurveyAnswersPayload } from "../domain/surveys/surveyWire.schema.js";
-import { siteScopedKey, visitorKeySecretOf } from "../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
 import { randomRecorderId } from "../testing/collectClient.js";

@@ -3,7 +3,7 @@ import type { Db } from "mongodb";
 import { createSurveyAnswerPipeline } from "../domain/surveys/answers/surveyAnswerPipeline.js";
 import { listActiveSurveys } from "../domain/surveys/listActiveSurveys.js";
 import { surveyAnswerLimits, type ActiveSurveys } from "../domain/surveys/surveyWire.schema.js";
-import type { SiteDirectory } from "../ingest/siteDirectory.js";
+import type { SiteDirectory } from "../domain/sites/siteDirectory.js";
 import type { Logger } from "../logging/logger.js";
 import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
 import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";

@@ -1,9 +1,9 @@
 import type { EffectivePolicy } from "@mousetrail/policies/effectivePolicy";
 import type { MaskingReport } from "@mousetrail/policies/masking/maskingReport";
-import type { Breakpoint, ChunkContext, PolicyStamp, RecordingChunkDoc, StoredTechnicalInfo } from "../db/analyticsCollections.js";
+import type { Breakpoint, ChunkContext, FoundViolation, PolicyStamp, RecordingChunkDoc, StoredTechnicalInfo } from "../db/analyticsCollections.js";
 import type { SiteDoc } from "../db/collections.js";
+import type { ViewState } from "../rollups/computeBatchRollups.js";
 import type { BatchMemoryLease } from "./batchMemoryBudget.js";
-import type { ViewState } from "./rollups/computeBatchRollups.js";
 import type { CollectPayload } from "./collectPayload.schema.js";
 
 /**
@@ -43,11 +43,6 @@ export type ScrubbedPage = NonNullable<ChunkContext["page"]>;
 
 export type ScrubbedBatch = MaskedBatch & { page: ScrubbedPage | null; urlKey: string };
 
-export interface FoundViolation {
-  kind: string;
-  location: string;
-}
-
 export type CheckedBatch = ScrubbedBatch & { violations: FoundViolation[] };
 
 export type StampedBatch = CheckedBatch & { policyStamp: PolicyStamp };
@@ -56,8 +51,6 @@ export type StoredBatch = StampedBatch & {
   /** The chunk as stored (or as found, for a replayed batch). */
   chunk: RecordingChunkDoc;
   duplicate: boolean;
-  /** True when this request holds the claim to derive sessions, page views and rollups. */
-  ownsRollup: boolean;
 };
 
 export interface ChunkKey {

@@ -1,10 +1,10 @@
 import type { Db } from "mongodb";
+import type { DerivationSignal } from "../rollups/derivation/derivationWorker.js";
 import type { IncomingBatch } from "./batchStages.js";
 import { NodeRegistryCache } from "./nodeRegistryCache.js";
-import { Pipeline } from "./pipeline/pipeline.js";
-import type { SiteDirectory } from "./siteDirectory.js";
+import { Pipeline } from "../pipeline/pipeline.js";
+import type { SiteDirectory } from "../domain/sites/siteDirectory.js";
 import { consentStep } from "./steps/consentStep.js";
-import { deriveRollupsStep } from "./steps/deriveRollupsStep.js";
 import { detectPiiStep } from "./steps/detectPiiStep.js";
 import { inheritPageUrlKeyStep } from "./steps/inheritPageUrlKeyStep.js";
 import { maskEventsStep } from "./steps/maskEventsStep.js";
@@ -23,12 +23,15 @@ export interface CollectPipelineDeps {
   sites: SiteDirectory;
   visitorKeySecret: Buffer;
   registries?: NodeRegistryCache;
+  /** Told of every stored chunk (the derivation worker); without it, a worker's poll finds them. */
+  derivation?: DerivationSignal;
 }
 
 /**
  * The ingestion of one recorder batch, in order. Everything that can refuse a batch runs
  * before anything is written, so a rejected batch never half-writes; the chunk insert is the
- * commit point, and what follows it is derived data the sweeper can redo.
+ * commit point and the last step: sessions, page views and rollups are derived from stored
+ * chunks in rounds, off the request path (server/src/rollups/derivation).
  */
 export function createCollectPipeline(deps: CollectPipelineDeps) {
   return Pipeline.start<IncomingBatch>()
@@ -44,8 +47,7 @@ export function createCollectPipeline(deps: CollectPipelineDeps) {
     .then(inheritPageUrlKeyStep(deps.db))
     .then(detectPiiStep)
     .then(stampPolicyStep)
-    .then(storeBatchStep(deps.db))
-    .then(deriveRollupsStep(deps.db));
+    .then(storeBatchStep(deps.db, deps.derivation ?? null));
 }
 
 export type CollectPipeline = ReturnType<typeof createCollectPipeline>;

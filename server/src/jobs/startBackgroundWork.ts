@@ -3,7 +3,6 @@ import { purgeClosedComplaints } from "../domain/complaints/purgeClosedComplaint
 import { defaultPurgeBatchSize, defaultPurgeLeaseMs, runPendingPurges } from "../domain/compliance/runPendingPurges.js";
 import { applyRetentionEverywhere } from "../domain/privacy/applyRetentionEverywhere.js";
 import { enforcePrivacyJobType, enforcePrivacySettingsJob } from "../domain/privacy/remaskStoredRecordings.js";
-import { sweepPendingRollups } from "../ingest/sweepPendingRollups.js";
 import type { Logger } from "../logging/logger.js";
 import type { JobHandler } from "./jobRunner.js";
 import { runJobsOnce } from "./jobRunner.js";
@@ -16,23 +15,21 @@ export const jobHandlers: Record<string, JobHandler> = {
 
 export interface BackgroundIntervals {
   jobsMs: number;
-  rollupSweepMs: number;
   /** Retention of analytics data, and of closed complaints. */
   retentionMs: number;
   purgesMs: number;
 }
 
-export const defaultBackgroundIntervals: BackgroundIntervals = { jobsMs: 2_000, rollupSweepMs: 30_000, retentionMs: 3_600_000, purgesMs: 5_000 };
+export const defaultBackgroundIntervals: BackgroundIntervals = { jobsMs: 2_000, retentionMs: 3_600_000, purgesMs: 5_000 };
 
 /**
  * The work each server process does besides answering requests. Every task is safe to run in
- * several processes at once: jobs and pending rollups are claimed under leases, retention
- * deletes are idempotent.
+ * several processes at once: jobs are claimed under leases, retention deletes are idempotent.
+ * (Derivation from stored chunks has a worker of its own: rollups/derivation.)
  */
 export function startBackgroundWork(db: Db, logger: Logger, intervals: BackgroundIntervals = defaultBackgroundIntervals): { stop(): Promise<void> } {
   const tasks: PeriodicTask[] = [
     startPeriodicTask("jobs", () => runJobsOnce({ db, logger, handlers: jobHandlers }), intervals.jobsMs, logger),
-    startPeriodicTask("rollupSweep", () => sweepPendingRollups(db, { now: new Date() }), intervals.rollupSweepMs, logger),
     startPeriodicTask("retention", () => applyRetentionEverywhere(db, new Date()), intervals.retentionMs, logger),
     startPeriodicTask("complaintRetention", () => purgeClosedComplaints(db, new Date()), intervals.retentionMs, logger),
     startPeriodicTask(

@@ -1,4 +1,4 @@
-import type { Filter } from "mongodb";
+import type { Db, Filter } from "mongodb";
 import { analyticsCollections, type OptOutDoc } from "../db/analyticsCollections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -38,4 +38,24 @@ export async function countOptOutsPerSiteDay(
 
 export function countOptOuts(scope: TenantScope, siteId: string | null): Promise<number> {
   return analyticsCollections(scope.db).optOuts.countDocuments({ tenantId: scope.tenantId, ...(siteId ? { siteId } : {}) });
+}
+
+export interface OptOutKey {
+  tenantId: string;
+  siteId: string;
+  visitorKey: string;
+}
+
+/**
+ * MS-4.1: which of these visitors opted out of the site each names, in one read: every clause is
+ * the collection's whole unique key (tenant first), so each is an index lookup.
+ */
+export async function findOptOuts(db: Db, keys: readonly OptOutKey[]): Promise<OptOutKey[]> {
+  if (keys.length === 0) return [];
+  return analyticsCollections(db)
+    .optOuts.find(
+      { $or: keys.map(({ tenantId, siteId, visitorKey }) => ({ tenantId, siteId, visitorKey })) },
+      { projection: { _id: 0, tenantId: 1, siteId: 1, visitorKey: 1 } },
+    )
+    .toArray();
 }

@@ -2,7 +2,7 @@ import { Binary } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { RecordingChunkDoc } from "../db/analyticsCollections.js";
 import { useTestDatabase } from "../testing/testDatabase.js";
-import { claimPendingRollup, findChunk, insertChunk, markRollupApplied } from "./recordingChunkRepository.js";
+import { findChunk, insertChunk } from "./recordingChunkRepository.js";
 import { tenantScope } from "./tenantScope.js";
 
 describe("recordingChunkRepository", () => {
@@ -38,31 +38,21 @@ describe("recordingChunkRepository", () => {
     };
   }
 
-  it("marks a chunk applied when its claim was renewed after it was read (a replayed batch taking over)", async () => {
+  it("stores a chunk once: a replay of the same address is a duplicate and changes nothing", async () => {
     const scope = tenantScope(database.db, "tenant_chunks");
-    const chunk = pendingChunk(0, new Date("2026-03-02T10:01:00Z"));
+    const chunk = pendingChunk(0, new Date(0));
     expect(await insertChunk(scope, chunk)).toBe("inserted");
+    expect(await insertChunk(scope, { ...chunk, eventCount: 99 })).toBe("duplicate");
     const address = { siteId: chunk.siteId, sessionKey: chunk.sessionKey, pageId: chunk.pageId, seq: chunk.seq };
-
-    // What storeBatchStep does with a replay whose first attempt died: read, then claim.
-    const existing = await findChunk(scope, address);
-    expect(await claimPendingRollup(scope, address, new Date("2026-03-02T10:05:00Z"), 60_000)).toBe(true);
-    await markRollupApplied(scope, existing!);
-
-    expect((await findChunk(scope, address))?.rollup.state).toBe("applied");
+    expect(await findChunk(scope, address)).toMatchObject({ eventCount: 1, rollup: { state: "pending" } });
   });
 
-  it("marks only the chunk it is given, and only in its tenant", async () => {
+  it("finds a chunk only in its own tenant", async () => {
     const scope = tenantScope(database.db, "tenant_chunks_a");
     const other = tenantScope(database.db, "tenant_chunks_b");
-    const claimedUntil = new Date("2026-03-02T10:01:00Z");
-    for (const seq of [0, 1]) await insertChunk(scope, pendingChunk(seq, claimedUntil));
-    await insertChunk(other, pendingChunk(0, claimedUntil));
-
-    await markRollupApplied(scope, pendingChunk(0, claimedUntil));
-
-    const states = async (target: typeof scope, seq: number) =>
-      (await findChunk(target, { siteId: "site_chunks", sessionKey: "session-key-of-the-test", pageId: "page-id-of-the-test-0001", seq }))?.rollup.state;
-    expect([await states(scope, 0), await states(scope, 1), await states(other, 0)]).toEqual(["applied", "pending", "pending"]);
+    await insertChunk(scope, pendingChunk(1, new Date(0)));
+    const address = { siteId: "site_chunks", sessionKey: "session-key-of-the-test", pageId: "page-id-of-the-test-0001", seq: 1 };
+    expect(await findChunk(scope, address)).not.toBeNull();
+    expect(await findChunk(other, address)).toBeNull();
   });
 });

@@ -37,21 +37,6 @@ export function findChunk(scope: TenantScope, address: ChunkAddress): Promise<Re
   return analyticsCollections(scope.db).recordingChunks.findOne(chunkKeyFilter(scope, address));
 }
 
-/** Takes the right to derive a pending chunk's rollups, if nobody holds it. */
-export async function claimPendingRollup(scope: TenantScope, address: ChunkAddress, now: Date, leaseMs: number): Promise<boolean> {
-  const result = await analyticsCollections(scope.db).recordingChunks.updateOne(
-    { ...chunkKeyFilter(scope, address), "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } },
-    { $set: { "rollup.claimedUntil": new Date(now.getTime() + leaseMs) } },
-  );
-  return result.modifiedCount === 1;
-}
-
-export async function markRollupApplied(scope: TenantScope, address: ChunkAddress): Promise<void> {
-  await groupedWrite(scope.db, "recordingChunks", [
-    { updateOne: { filter: chunkKeyFilter(scope, address), update: { $set: { "rollup.state": "applied" } } } },
-  ]);
-}
-
 export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events">): Promise<unknown[]> {
   return JSON.parse((await gunzipAsync(chunk.events.buffer)).toString("utf8")) as unknown[];
 }
@@ -85,4 +70,16 @@ export async function listRecordedPages(scope: TenantScope, siteId: string, sess
     ])
     .toArray();
   return rows.map((row) => row._id);
+}
+
+/**
+ * The urlKey of a page view as its first batch (seq 0, the one naming the page) stored it: an
+ * exact unique-key lookup. Null while that batch is not stored.
+ */
+export async function findPageUrlKey(scope: TenantScope, page: { siteId: string; sessionKey: string; pageId: string }): Promise<string | null> {
+  const first = await analyticsCollections(scope.db).recordingChunks.findOne(
+    { ...chunkKeyFilter(scope, { ...page, seq: 0 }) },
+    { projection: { "context.urlKey": 1, "context.page": 1 } },
+  );
+  return first?.context.page ? first.context.urlKey : null;
 }

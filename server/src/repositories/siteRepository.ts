@@ -1,3 +1,4 @@
+import type { Db } from "mongodb";
 import { collections, type SiteDoc } from "../db/collections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -31,4 +32,9 @@ export async function updateSite(
 export async function deleteSite(scope: TenantScope, siteId: string): Promise<boolean> {
   const result = await collections(scope.db).sites.deleteOne({ tenantId: scope.tenantId, _id: siteId });
   return result.deletedCount === 1;
+}
+
+/** A site by its public key, in whichever tenant: how the recorder's requests name their site (MS-2.1). */
+export function findSiteByKey(db: Db, siteKey: string): Promise<SiteDoc | null> {
+  return collections(db).sites.findOne({ siteKey });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { Binary, type Db } from "mongodb";
 import { analyticsCollections, type DeviceClass, type PageViewDoc, type SessionDoc } from "../db/analyticsCollections.js";
-import { urlKeyOf } from "../ingest/rollups/urlKey.js";
+import { urlKeyOf } from "../domain/sites/urlKey.js";
 
 /**
  * Stored sessions, page views and recording chunks with exactly the values a test names, as

@@ -9,7 +9,7 @@ import type {} from "./globalDatabase.js";
 
 /** A real HTTP server on a free port, with a database of its own, for one test file. */
 export function useTestServer(
-  options: { logger?: Logger; trustProxy?: boolean; maxCollectInFlight?: number; background?: BackgroundIntervals | false } = {},
+  options: { logger?: Logger; trustProxy?: boolean; maxCollectInFlight?: number; background?: BackgroundIntervals | false; derivation?: false } = {},
 ): { readonly server: RunningServer; readonly url: string } {
   let running: RunningServer | undefined;
   beforeAll(async () => {
@@ -24,6 +24,8 @@ export function useTestServer(
         trustProxy: options.trustProxy ?? false,
         // Background tasks off unless asked for: tests drive jobs and sweeps by hand, deterministically.
         background: options.background ?? false,
+        // The derivation worker runs as in every server; tests wait for it with server.derivation.drain().
+        ...(options.derivation === false ? { derivation: false as const } : {}),
         ...(options.maxCollectInFlight !== undefined ? { maxCollectInFlight: options.maxCollectInFlight } : {}),
       },
       options.logger ?? createLogger({ level: process.env.LOG_LEVEL ?? "silent" }),

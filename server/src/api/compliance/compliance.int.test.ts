@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteDoc } from "../../db/collections.js";
 import { recordVisitorOptOut } from "../../domain/compliance/recordVisitorOptOut.js";
 import { createSite } from "../../domain/sites/createSite.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { recordViolations } from "../../repositories/piiViolationRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";

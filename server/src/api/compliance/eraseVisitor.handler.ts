@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { eraseVisitor } from "../../domain/compliance/eraseVisitor.js";
 import { visitorErasureReceiptDocument } from "../../domain/compliance/visitorErasureReceiptDocument.js";
 import { signReceipt } from "../../domain/receipts/signReceipt.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
 import type { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
 

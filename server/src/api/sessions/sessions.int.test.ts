@@ -24,6 +24,7 @@ describe("sessions.list and sessions.get", () => {
       expect((await postBatch(server.url, first)).status).toBe(204);
       sessionIds.push(sessionId);
     }
+    await server.server.derivation.drain();
     const firstPage = await reader.sessions.list({ tenantId: tenant.tenantId, siteId: tenant.site._id, limit: 2 });
     expect(firstPage.sessions).toHaveLength(2);
     expect(firstPage.nextCursor).not.toBeNull();
@@ -54,6 +55,7 @@ describe("sessions.list and sessions.get", () => {
     expect((await postBatch(server.url, first)).status).toBe(204);
     expect((await postBatch(server.url, { ...first, seq: 1, page: undefined, droppedEvents: 42 })).status).toBe(204);
     const reader = callerAs(db(), tenant.members.analyst);
+    await server.server.derivation.drain();
     const { sessions } = await reader.sessions.list({ tenantId: tenant.tenantId, siteId: tenant.site._id, limit: 100 });
     const busy = sessions.find((session) => session.entryUrl === "https://shop.example/busy");
     expect(busy?.droppedEvents).toBe(42);

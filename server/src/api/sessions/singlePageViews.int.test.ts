@@ -29,6 +29,8 @@ describe("page views of a single-page application", () => {
       const payload = batchPayload(tenant.site.siteKey, { sessionId, visitorId, pageId: randomRecorderId(), page: { ...route, startedAt: startedAt + index * 1000, loadTimeMs: index === 0 ? 400 : undefined } });
       expect(await postBatch(server.url, payload, { origin: "https://app.example" })).toMatchObject({ status: 204 });
     }
+    // Sessions and page views are derived from the stored chunks by the server's worker.
+    await server.server.derivation.drain();
     const reader = callerAs(db(), tenant.members.analyst);
     const { sessions } = await reader.sessions.list({ tenantId: tenant.tenantId, url: "https://app.example/app/cart" });
     expect(sessions).toHaveLength(1);

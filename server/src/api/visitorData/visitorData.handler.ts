@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { visitorDataDocument } from "../../domain/rightOfAccess/visitorDataDocument.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
 import type { visitorDataInput, visitorDataOutput } from "./visitorData.schema.js";
 

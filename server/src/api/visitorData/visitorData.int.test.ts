@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import { collections } from "../../db/collections.js";
 import { visitorKeyOf } from "../../domain/compliance/visitorId.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { upsertOptOut } from "../../repositories/optOutRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
@@ -33,6 +33,8 @@ describe("visitorData.get: the right of access", () => {
     ]) {
       expect(await postBatch(server.url, payload)).toMatchObject({ status: 204 });
     }
+    // Sessions and page views are derived from the stored chunks by the server's worker.
+    await server.server.derivation.drain();
     const secret = visitorKeySecretOf(server.server.services.sessionSecret);
     const visitorKey = visitorKeyOf(secret, tenant.site._id, visitorId);
     await analyticsCollections(db()).surveyResponses.insertOne({

@@ -42,6 +42,7 @@ describe("MS-1.7 tenant analytics purge", () => {
         }
       }
     }
+    await server.server.derivation.drain();
     const optOut = await fetch(`${server.url}/optout/${tenant.site.siteKey}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
@@ -136,6 +137,7 @@ describe("MS-1.7 tenant analytics purge", () => {
     const otherSite = await callerAs(db(), tenant.members.owner).sites.create({ tenantId: tenant.tenantId, name: "Other site", allowedOrigins: ["https://other.example"] });
     const origin = "https://other.example";
     expect((await postBatch(server.url, batchPayload(otherSite.siteKey, { page: { url: `${origin}/`, startedAt: Date.now() } }), { origin })).status).toBe(204);
+    await server.server.derivation.drain();
     const otherBefore: Record<string, unknown[]> = {};
     for (const name of analyticsNames) otherBefore[name] = await db().collection(name).find({ tenantId: tenant.tenantId, siteId: otherSite.siteId }).sort({ _id: 1 }).toArray();
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import { collections, type SiteDoc, type SurveyDoc } from "../../db/collections.js";
-import { siteScopedKey, visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { siteScopedKey, visitorKeySecretOf } from "../sites/siteScopedKey.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { batchPayload, postBatch, randomRecorderId } from "../../testing/collectClient.js";
@@ -72,6 +72,7 @@ describe("compliance.eraseVisitor", () => {
         }
       }
     }
+    await server.server.derivation.drain();
   }
 
   /** Everything stored about one visitor: their sessions, and what hangs off those sessions. */

@@ -1,4 +1,4 @@
-import { siteScopedKey } from "../../ingest/siteScopedKey.js";
+import { siteScopedKey } from "../sites/siteScopedKey.js";
 
 /**
  * The raw visitor id as the recorder keeps it in the site's `mousestats_vi` cookie (MS-1.9) and

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import { collections, type UserDoc } from "../../db/collections.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../sites/siteScopedKey.js";
 import { callerAs } from "../../testing/apiHarness.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { seedDemo, type DemoLogin } from "./seedDemo.js";
 import { demoSurveyTitle, seedDemoCompliance } from "./seedDemoCompliance.js";
+import { deriveStoredChunks } from "../../testing/derivation.js";
 import { seedDemoData } from "./seedDemoData.js";
 
 const origin = "http://localhost:8080";
@@ -30,6 +31,8 @@ describe("seedDemoCompliance: the compliance side of the demo", () => {
     // Nothing to show before the demo visits exist: it waits for them, and is tried again.
     expect(await seedDemoCompliance(db(), { now, visitorKeySecret })).toBeNull();
     await seedDemoData(db(), { siteKey: demo.siteKey, now, visitorKeySecret, visits: 20 });
+    // What the server does between the two (main.ts): the visits' sessions are derived.
+    await deriveStoredChunks(db());
     const seeded = await seedDemoCompliance(db(), { now, visitorKeySecret });
     expect(seeded).toMatchObject({ optedOutVisitors: 3, surveyResponses: 4, erasure: { surveyResponses: 1 } });
     expect(seeded!.erasure!.sessions).toBeGreaterThan(0);

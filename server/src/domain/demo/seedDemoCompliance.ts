@@ -1,7 +1,7 @@
 import type { Db } from "mongodb";
 import { collections, type AuditActor, type SurveyDoc } from "../../db/collections.js";
 import { newId, randomToken } from "../../db/ids.js";
-import { createSiteDirectory } from "../../ingest/siteDirectory.js";
+import { createSiteDirectory } from "../sites/siteDirectory.js";
 import { findComplaint } from "../../repositories/complaintRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { submitComplaint } from "../complaints/submitComplaint.js";

@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyticsCollections } from "../../db/analyticsCollections.js";
 import { collections } from "../../db/collections.js";
 import { everyStoredString } from "../../e2e/storedStrings.js";
-import { visitorKeySecretOf } from "../../ingest/siteScopedKey.js";
+import { visitorKeySecretOf } from "../sites/siteScopedKey.js";
 import { createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
+import { deriveStoredChunks } from "../../testing/derivation.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { demoRecordingsDir, loadDemoRecordings, type DemoRecording } from "./demoRecordings.js";
 import { demoCheckoutInput, demoSearches } from "./demoVisitorInput.js";
@@ -41,6 +42,8 @@ describe("seedDemoData: the demo data of a first start", () => {
     const started = performance.now();
     const seeded = await seedDemoData(db(), { siteKey: demo.siteKey, now, visitorKeySecret });
     seededInMs = performance.now() - started;
+    // What the server's derivation worker does with the stored chunks meanwhile.
+    await deriveStoredChunks(db());
     expect(seeded).toMatchObject({ sessions: 60 });
   });
 
@@ -125,6 +128,7 @@ describe("seedDemoData: the demo data of a first start", () => {
     // As if the process had died before marking it done: the next start replays the same plan.
     await collections(db()).meta.updateOne({ _id: "demoData" }, { $set: { status: "pending", leaseUntil: new Date(Date.now() - 1) } });
     expect(await seedDemoData(db(), { now: new Date(), visitorKeySecret })).toMatchObject({ sessions: 60 });
+    expect(await deriveStoredChunks(db())).toBe(0);
     expect(await figures()).toEqual(before);
   });
 

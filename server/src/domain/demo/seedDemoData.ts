@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
+import { findSiteByKey } from "../../repositories/siteRepository.js";
 import type { CollectPayload } from "../../ingest/collectPayload.schema.js";
 import { createCollectPipeline, type CollectPipeline } from "../../ingest/collectPipeline.js";
-import { createSiteDirectory } from "../../ingest/siteDirectory.js";
+import { createSiteDirectory } from "../sites/siteDirectory.js";
 import { claimSeedMarker, markSeedDone, type SeedMarker } from "./claimSeedMarker.js";
 import { loadDemoRecordings, recordedOrigin, type DemoRecording, type RecordedBatch } from "./demoRecordings.js";
 import { planDemoVisits, type PlannedVisit } from "./planDemoVisits.js";
@@ -71,7 +71,7 @@ export async function seedDemoData(db: Db, options: SeedDemoDataOptions): Promis
   );
   if (!seed) return null;
 
-  const site = await collections(db).sites.findOne({ siteKey: seed.siteKey });
+  const site = await findSiteByKey(db, seed.siteKey);
   const origin = site?.allowedOrigins[0];
   if (!origin) throw new Error(`the demo site ${seed.siteKey} is gone, or has no allowed origin to replay its visits from`);
   const visits = planDemoVisits(seed, options.recordings ?? (await loadDemoRecordings()));

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/recordAudit.js";
 import type { TenantCall } from "../tenantCall.js";
 import { effectivePolicyOfSite } from "./effectivePolicyOfSite.js";
 import { enforcePrivacyJobType } from "./remaskStoredRecordings.js";
+import { siteChanged } from "../sites/siteDirectory.js";
 import { privacyTightening, type PrivacyTightening } from "./privacyTightening.js";
 import { validateSitePrivacy } from "./validateSitePrivacy.js";
 
@@ -43,6 +44,7 @@ export async function updateSitePrivacy(
     { returnDocument: "after" },
   );
   if (!updated) throw notFound("Site");
+  siteChanged(updated.siteKey);
   const job =
     tightening.remask || tightening.shortenedRetention.length
       ? await enqueueJob(db, { tenantId: call.scope.tenantId, type: enforcePrivacyJobType, params: { siteId } }, call.now)

@@ -1,6 +1,6 @@
 import type { DeviceClass } from "../../db/analyticsCollections.js";
 import { AppError } from "../../errors/appError.js";
-import { urlKeyOf } from "../../ingest/rollups/urlKey.js";
+import { urlKeyOf } from "../sites/urlKey.js";
 import type { SessionFilter } from "../../repositories/sessionRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
 import { getSite } from "../sites/getSite.js";

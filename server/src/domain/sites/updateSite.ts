@@ -3,6 +3,7 @@ import { notFound } from "../../errors/appError.js";
 import { updateSite as updateSiteDoc } from "../../repositories/siteRepository.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import type { TenantCall } from "../tenantCall.js";
+import { siteChanged } from "./siteDirectory.js";
 
 export async function updateSite(
   call: TenantCall,
@@ -15,6 +16,7 @@ export async function updateSite(
   };
   const site = await updateSiteDoc(call.scope, siteId, set, call.now);
   if (!site) throw notFound("Site");
+  siteChanged(site.siteKey);
   await recordAudit(call, "site.update", { type: "site", id: siteId }, { changed: Object.keys(set), ...set });
   return site;
 }

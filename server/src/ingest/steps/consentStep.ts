@@ -1,7 +1,7 @@
 import { decideRecording } from "@mousetrail/policies/enforce/decideRecording";
 import type { SiteBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { drop, ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { drop, ok } from "../../pipeline/stepResult.js";
 
 /**
  * MS-4.2: the server asks again, for every batch, the question the recorder asked before it

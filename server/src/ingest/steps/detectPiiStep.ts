@@ -1,9 +1,10 @@
 import { findPiiInJson, type JsonPath } from "@mousetrail/policies/pii/findPiiInJson";
 import { detectPii } from "@mousetrail/policies/pii/detectPii";
 import { redactPii } from "@mousetrail/policies/pii/redactPii";
-import type { CheckedBatch, FoundViolation, ScrubbedBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import type { FoundViolation } from "../../db/analyticsCollections.js";
+import type { CheckedBatch, ScrubbedBatch } from "../batchStages.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 
 const maxLocationLength = 300;
 /**

@@ -6,8 +6,9 @@ import { batchPayload, randomRecorderId } from "../../testing/collectClient.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import type { CollectPayload } from "../collectPayload.schema.js";
 import { createCollectPipeline } from "../collectPipeline.js";
-import { createSiteDirectory } from "../siteDirectory.js";
-import { visitorKeySecretOf } from "../siteScopedKey.js";
+import { createSiteDirectory } from "../../domain/sites/siteDirectory.js";
+import { deriveStoredChunks } from "../../testing/derivation.js";
+import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 
 /** A pipeline as one server process has it (its own caches). */
 function serverProcess(db: Parameters<typeof createCollectPipeline>[0]["db"]) {
@@ -22,6 +23,8 @@ function serverProcess(db: Parameters<typeof createCollectPipeline>[0]["db"]) {
       receivedAt: new Date(),
     });
     expect(outcome.kind).toBe("ok");
+    // What the process's derivation worker does soon after the 204.
+    await deriveStoredChunks(db);
   };
 }
 

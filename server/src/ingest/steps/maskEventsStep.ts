@@ -5,8 +5,8 @@ import { decodeChunkEvents, listPageChunks } from "../../repositories/recordingC
 import { tenantScope } from "../../repositories/tenantScope.js";
 import type { DescribedBatch, MaskedBatch } from "../batchStages.js";
 import type { NodeRegistryCache } from "../nodeRegistryCache.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 
 /**
  * MS-1.5, MS-1.6, MS-2.4: the server masks every batch again, whatever the recorder did. Later

@@ -2,8 +2,8 @@ import { estimatedBatchMemory } from "../batchMemoryBudget.js";
 import { collectLimits } from "../collectPayload.schema.js";
 import type { IncomingBatch, ParsedBatch } from "../batchStages.js";
 import { decodeBatchBody, type BatchBodyLimit } from "../decodeBatchBody.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok, reject, type Rejection } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok, reject, type Rejection } from "../../pipeline/stepResult.js";
 
 const bodyLimits = {
   maxDecompressedBytes: collectLimits.maxDecompressedBytes,
@@ -14,14 +14,14 @@ const bodyLimits = {
 };
 
 /** Too much of something is 413, like the byte limits; a malformed or too deep document is 400. */
-const statusOfLimit: Record<BatchBodyLimit, Rejection["status"]> = {
-  decompressedBytes: 413,
-  values: 413,
-  string: 413,
-  depth: 400,
-  events: 400,
-  gzip: 400,
-  syntax: 400,
+const codeOfLimit: Record<BatchBodyLimit, Rejection["code"]> = {
+  decompressedBytes: "PAYLOAD_TOO_LARGE",
+  values: "PAYLOAD_TOO_LARGE",
+  string: "PAYLOAD_TOO_LARGE",
+  depth: "BAD_INPUT",
+  events: "BAD_INPUT",
+  gzip: "BAD_INPUT",
+  syntax: "BAD_INPUT",
 };
 
 /**
@@ -36,12 +36,12 @@ export const parseBodyStep = step<IncomingBatch, ParsedBatch>("parseBody", async
     memory?.settle(0);
     const field = decoded.limit === "events" ? "events" : "body";
     const message = decoded.limit === "events" ? `must hold at most ${collectLimits.maxEventsPerBatch} events` : decoded.message;
-    return reject({ status: statusOfLimit[decoded.limit], message: `${field}: ${message}`, field });
+    return reject({ code: codeOfLimit[decoded.limit], message: `${field}: ${message}`, field });
   }
   memory?.settle(estimatedBatchMemory(decoded.text.length, decoded.values));
   try {
     return ok({ ...batch, json: JSON.parse(decoded.text.toString("utf8")) as unknown, wireBytes: body.length, rawBytes: decoded.text.length });
   } catch (error) {
-    return reject({ status: 400, message: `body: not valid JSON (${(error as Error).message})`, field: "body" });
+    return reject({ code: "BAD_INPUT", message: `body: not valid JSON (${(error as Error).message})`, field: "body" });
   }
 });

@@ -1,26 +1,25 @@
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { Binary, type Db } from "mongodb";
+import { Binary, ObjectId, type Db } from "mongodb";
 import type { RecordingChunkDoc } from "../../db/analyticsCollections.js";
 import { recordViolations } from "../../repositories/piiViolationRepository.js";
-import { claimPendingRollup, findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
+import { findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
+import type { DerivationSignal } from "../../rollups/derivation/derivationWorker.js";
 import type { StampedBatch, StoredBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
 
 const gzipAsync = promisify(gzip);
 
-/** How long the storing request keeps the right to derive a chunk's rollups before the sweeper may. */
-export const rollupLeaseMs = 60_000;
-
 /**
- * Stores the batch as one compressed chunk: the commit point. Violations are written first
- * (idempotently) so a stored chunk always has its violations on record. A replayed batch hits
- * the chunk's unique index and is reported as a duplicate; if the first attempt died before
- * deriving the rollups, the replay takes over that job.
+ * Stores the batch as one compressed chunk: the commit point, after which the request answers.
+ * Violations are written first (idempotently) so a stored chunk always has its violations on
+ * record. Sessions, page views and rollups are derived from the chunk later, in rounds, by the
+ * derivation worker this step tells. A replayed batch hits the chunk's unique index and is
+ * reported as a duplicate; if that chunk is still pending, the worker is told again.
  */
-export function storeBatchStep(db: Db) {
+export function storeBatchStep(db: Db, signal: DerivationSignal | null) {
   return step<StampedBatch, StoredBatch>("storeBatch", async (batch) => {
     const { payload, site } = batch;
     const scope = tenantScope(db, site.tenantId);
@@ -37,6 +36,7 @@ export function storeBatchStep(db: Db) {
       return typeof at === "number" ? [at] : [];
     });
     const chunk: RecordingChunkDoc = {
+      _id: new ObjectId(),
       tenantId: site.tenantId,
       ...address,
       receivedAt: batch.receivedAt,
@@ -59,16 +59,16 @@ export function storeBatchStep(db: Db) {
         violationCount: batch.violations.length,
         droppedEvents: batch.payload.droppedEvents ?? 0,
       },
-      // The lease runs on the server's clock: a batch may be counted for an earlier time (demo data
-      // replayed into the past), and the sweeper must still leave its derivation to this request.
-      rollup: { state: "pending", claimedUntil: new Date(Date.now() + rollupLeaseMs) },
+      // Unclaimed (a lease that ran out long ago): the first derivation round to see it takes it.
+      rollup: { state: "pending", claimedUntil: new Date(0) },
     };
     if ((await insertChunk(scope, chunk)) === "inserted") {
-      return ok({ ...batch, chunk, duplicate: false, ownsRollup: true });
+      signal?.chunkStored(chunk._id as ObjectId);
+      return ok({ ...batch, chunk, duplicate: false });
     }
     const existing = await findChunk(scope, address);
     if (!existing) throw new Error("duplicate chunk vanished: it was deleted between insert and read");
-    const ownsRollup = existing.rollup.state === "pending" && (await claimPendingRollup(scope, address, new Date(), rollupLeaseMs));
-    return ok({ ...batch, chunk: existing, duplicate: true, ownsRollup });
+    if (existing.rollup.state === "pending" && existing._id) signal?.chunkStored(existing._id);
+    return ok({ ...batch, chunk: existing, duplicate: true });
   });
 }

@@ -2,9 +2,9 @@ import { allowListTechnicalInfo } from "@mousetrail/policies/enforce/allowListTe
 import { UAParser } from "ua-parser-js";
 import type { DeviceClass, StoredTechnicalInfo } from "../../db/analyticsCollections.js";
 import type { AnonymousBatch, DescribedBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok } from "../pipeline/stepResult.js";
-import { breakpointOf } from "../rollups/breakpoint.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok } from "../../pipeline/stepResult.js";
+import { breakpointOf } from "../../rollups/breakpoint.js";
 
 /**
  * MS-1.1: browser family and OS version are read from the User-Agent header (which is then

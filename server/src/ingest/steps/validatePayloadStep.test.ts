@@ -1,3 +1,4 @@
+import { httpStatusOf } from "../../errors/errorStatus.js";
 import { describe, expect, it } from "vitest";
 import type { ParsedBatch } from "../batchStages.js";
 import type { CollectPayload } from "../collectPayload.schema.js";
@@ -29,7 +30,7 @@ function payload(times: { sentAt?: number; startedAt?: number; event?: number })
 async function validate(json: CollectPayload) {
   const batch: ParsedBatch = { json, encoding: "gzip", origin: "https://shop.example", ip: "203.0.113.9", userAgent: "test", receivedAt: now, wireBytes: 1, rawBytes: 1 };
   const result = await validatePayloadStep.run(batch);
-  return result.kind === "reject" ? { status: result.rejection.status, field: result.rejection.field, message: result.rejection.message } : result.kind;
+  return result.kind === "reject" ? { status: httpStatusOf[result.rejection.code], field: result.rejection.field, message: result.rejection.message } : result.kind;
 }
 
 describe("validatePayloadStep: the timestamp window around the server's clock", () => {

@@ -1,7 +1,7 @@
 import { collectLimits, collectPayloadSchema } from "../collectPayload.schema.js";
 import type { ParsedBatch, ValidBatch } from "../batchStages.js";
-import { step } from "../pipeline/pipeline.js";
-import { ok, reject } from "../pipeline/stepResult.js";
+import { step } from "../../pipeline/pipeline.js";
+import { ok, reject } from "../../pipeline/stepResult.js";
 import { timestampOutsideWindow } from "../timestampOutsideWindow.js";
 
 /**
@@ -16,9 +16,9 @@ export const validatePayloadStep = step<ParsedBatch, ValidBatch>("validatePayloa
       return field ? `${field}: ${issue.message}` : issue.message;
     });
     const first = parsed.error.issues[0];
-    return reject({ status: 400, message: issues.join("; "), ...(first?.path.length ? { field: first.path.map(String).join(".") } : {}) });
+    return reject({ code: "BAD_INPUT", message: issues.join("; "), ...(first?.path.length ? { field: first.path.map(String).join(".") } : {}) });
   }
   const outside = timestampOutsideWindow(parsed.data, batch.receivedAt, collectLimits);
-  if (outside) return reject({ status: 400, message: outside.message, field: outside.field });
+  if (outside) return reject({ code: "BAD_INPUT", message: outside.message, field: outside.field });
   return ok({ ...batch, payload: parsed.data });
 });

@@ -1,6 +1,6 @@
 import { decideRecording } from "@mousetrail/policies/enforce/decideRecording";
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { drop, ok } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { drop, ok } from "../../../pipeline/stepResult.js";
 import type { SiteAnswers } from "./answerStages.js";
 
 /**

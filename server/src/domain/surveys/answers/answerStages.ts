@@ -1,7 +1,7 @@
 import type { EffectivePolicy } from "@mousetrail/policies/effectivePolicy";
 import type { StoredSurveyAnswer } from "../../../db/analyticsCollections.js";
 import type { SiteDoc, SurveyDoc } from "../../../db/collections.js";
-import type { FoundViolation } from "../../../ingest/batchStages.js";
+import type { FoundViolation } from "../../../db/analyticsCollections.js";
 import type { SurveyAnswersPayload } from "../surveyWire.schema.js";
 
 /**

@@ -1,11 +1,11 @@
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok, reject } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok, reject } from "../../../pipeline/stepResult.js";
 import type { CheckedAnswers, SurveyAnswers } from "./answerStages.js";
 import { checkAnswers } from "./checkAnswers.js";
 
 /** Everything that can refuse a submission runs before anything is written (see checkAnswers). */
 export const checkAnswersStep = step<SurveyAnswers, CheckedAnswers>("checkAnswers", (submission) => {
   const check = checkAnswers(submission.survey, submission.payload.answers, submission.policy);
-  if (!check.ok) return reject({ status: 400, message: check.message, field: check.field });
+  if (!check.ok) return reject({ code: "BAD_INPUT", message: check.message, field: check.field });
   return ok({ ...submission, answers: check.answers });
 });

@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok, reject } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok, reject } from "../../../pipeline/stepResult.js";
 import { findSurvey } from "../../../repositories/surveyRepository.js";
 import { tenantScope } from "../../../repositories/tenantScope.js";
 import { surveyFitsPolicy } from "../listActiveSurveys.js";
@@ -11,12 +11,12 @@ export function findActiveSurveyStep(db: Db) {
   return step<SiteAnswers, SurveyAnswers>("findActiveSurvey", async (submission) => {
     const { site, policy, payload } = submission;
     if (!policy.surveys.enabled) {
-      return reject({ status: 403, message: `surveys are not enabled by this site's policy (${policy.policyId} v${policy.policyVersion})` });
+      return reject({ code: "FORBIDDEN", message: `surveys are not enabled by this site's policy (${policy.policyId} v${policy.policyVersion})` });
     }
     const survey = await findSurvey(tenantScope(db, site.tenantId), payload.surveyId);
-    if (!survey || survey.siteId !== site._id || survey.status !== "active") return reject({ status: 400, message: "surveyId: no active survey of this site has this id", field: "surveyId" });
+    if (!survey || survey.siteId !== site._id || survey.status !== "active") return reject({ code: "BAD_INPUT", message: "surveyId: no active survey of this site has this id", field: "surveyId" });
     if (!surveyFitsPolicy(survey, policy)) {
-      return reject({ status: 400, message: "surveyId: this survey uses a field type the site's policy no longer allows", field: "surveyId" });
+      return reject({ code: "BAD_INPUT", message: "surveyId: this survey uses a field type the site's policy no longer allows", field: "surveyId" });
     }
     return ok({ ...submission, survey });
   });

@@ -1,5 +1,5 @@
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok, reject } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok, reject } from "../../../pipeline/stepResult.js";
 import type { IncomingAnswers, ParsedAnswers } from "./answerStages.js";
 
 /** The body is JSON sent as text/plain (so browsers send it without a CORS preflight); its size was bounded while reading. */
@@ -7,6 +7,6 @@ export const parseAnswersStep = step<IncomingAnswers, ParsedAnswers>("parseAnswe
   try {
     return ok({ ...submission, json: JSON.parse(body.toString("utf8")) as unknown });
   } catch (error) {
-    return reject({ status: 400, message: `body: not valid JSON (${(error as Error).message})` });
+    return reject({ code: "BAD_INPUT", message: `body: not valid JSON (${(error as Error).message})` });
   }
 });

@@ -1,7 +1,7 @@
 import { redactSurveyAnswer } from "@mousetrail/policies/enforce/redactSurveyAnswer";
-import type { FoundViolation } from "../../../ingest/batchStages.js";
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok } from "../../../ingest/pipeline/stepResult.js";
+import type { FoundViolation } from "../../../db/analyticsCollections.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok } from "../../../pipeline/stepResult.js";
 import type { CheckedAnswers, RedactedAnswers } from "./answerStages.js";
 
 /**

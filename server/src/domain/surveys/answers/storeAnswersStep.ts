@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok } from "../../../pipeline/stepResult.js";
 import { recordViolations } from "../../../repositories/piiViolationRepository.js";
 import { insertSurveyResponse } from "../../../repositories/surveyResponseRepository.js";
 import { tenantScope } from "../../../repositories/tenantScope.js";

@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
-import { Pipeline } from "../../../ingest/pipeline/pipeline.js";
-import type { SiteDirectory } from "../../../ingest/siteDirectory.js";
+import { Pipeline } from "../../../pipeline/pipeline.js";
+import type { SiteDirectory } from "../../sites/siteDirectory.js";
 import { answerConsentStep } from "./answerConsentStep.js";
 import { answerOptOutStep } from "./answerOptOutStep.js";
 import type { IncomingAnswers } from "./answerStages.js";

@@ -1,5 +1,5 @@
-import { step } from "../../../ingest/pipeline/pipeline.js";
-import { ok, reject } from "../../../ingest/pipeline/stepResult.js";
+import { step } from "../../../pipeline/pipeline.js";
+import { ok, reject } from "../../../pipeline/stepResult.js";
 import { surveyAnswersPayloadSchema } from "../surveyWire.schema.js";
 import type { ParsedAnswers, ValidAnswers } from "./answerStages.js";
 
@@ -10,7 +10,7 @@ export const validateAnswersPayloadStep = step<ParsedAnswers, ValidAnswers>("val
     const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join(".");
     const messages = parsed.error.issues.slice(0, 5).map((issue) => (issue.path.length ? `${fieldOf(issue.path)}: ${issue.message}` : issue.message));
     const first = parsed.error.issues[0];
-    return reject({ status: 400, message: messages.join("; "), ...(first?.path.length ? { field: fieldOf(first.path) } : {}) });
+    return reject({ code: "BAD_INPUT", message: messages.join("; "), ...(first?.path.length ? { field: fieldOf(first.path) } : {}) });
   }
   return ok({ ...submission, payload: parsed.data });
 });

@@ -1,4 +1,4 @@
-import type { Breakpoint } from "../../db/analyticsCollections.js";
+import type { Breakpoint } from "../db/analyticsCollections.js";
 
 /**
  * Heatmaps are kept per viewport breakpoint, because one page lays out differently on a phone

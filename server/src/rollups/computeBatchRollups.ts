@@ -1,4 +1,5 @@
 import { EventType, IncrementalSource, MouseInteractions } from "@rrweb/types";
+import { cellAt, encodeCell } from "./heatmapCell.js";
 
 /** Where the page was when the batch's first event happened (from the payload or a Meta event). */
 export interface ViewState {
@@ -22,10 +23,6 @@ export interface BatchRollups {
   firstEventAt: number | null;
   lastEventAt: number | null;
 }
-
-/** Heatmap resolution: columns are 1 % of the viewport width, rows are 10 CSS px of the document. */
-export const heatmapRowPx = 10;
-export const heatmapMaxRows = 5_000;
 
 /** Three or more clicks within a second within 30 px: a visitor hammering something that does not respond. */
 export const rageClick = { minClicks: 3, windowMs: 1_000, radiusPx: 30 } as const;
@@ -71,10 +68,8 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
     result.maxScrollDepth = Math.max(result.maxScrollDepth ?? 0, depth);
   };
   const cellOf = (x: number, y: number): string | null => {
-    if (!view || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-    const column = Math.min(99, Math.max(0, Math.floor(((x + view.scrollX) / view.width) * 100)));
-    const row = Math.min(heatmapMaxRows - 1, Math.max(0, Math.floor((y + view.scrollY) / heatmapRowPx)));
-    return `${column}_${row}`;
+    const cell = view ? cellAt(x, y, view) : null;
+    return cell ? encodeCell(cell) : null;
   };
   noteDepth();
 

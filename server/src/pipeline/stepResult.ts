@@ -1,3 +1,5 @@
+import type { AppErrorCode } from "../errors/appError.js";
+
 /**
  * What an ingestion step decides about a batch: carry on with a new value, drop it on purpose
  * (accepted but not stored: an opted-out visitor), or reject it as the sender's error. Steps
@@ -11,8 +13,9 @@ export type StepResult<T> =
 /** MS-4.1, MS-4.2: the browser's privacy signals are refused with their own reasons. */
 export type DropReason = "opted-out" | "consent-missing" | "consent-refused" | "global-privacy-control" | "do-not-track";
 
+/** The sender's error, by the one error code (the HTTP layer maps it to a status: httpStatusOf). */
 export interface Rejection {
-  status: 400 | 403 | 413 | 429 | 503;
+  code: AppErrorCode;
   message: string;
   /** The payload field at fault, when there is one. */
   field?: string;

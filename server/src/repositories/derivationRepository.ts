@@ -1,0 +1,201 @@
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document, type Filter, type ObjectId, type UpdateFilter, type WithId } from "mongodb";
+import { analyticsCollections, type PageViewDoc, type RecordingChunkDoc } from "../db/analyticsCollections.js";
+
+/**
+ * The derivation worker's access to the analytics collections. It works across tenants (one
+ * round holds the chunks of every site that sent some), so these functions take the database;
+ * every document they address carries its chunk's tenantId and siteId in its filter.
+ *
+ * Exactly once without transactions: a round names itself (its mark) in every counting write,
+ * in the same write, and each write skips a document that already carries the mark; a chunk
+ * keeps the name of the round that claimed it until it is applied. A round that dies is taken
+ * over under the same name with the same chunks (those still pending), so its writes that
+ * landed are skipped and the rest are made. Marks are pulled once the chunks are applied; the
+ * rare one a crash leaves behind after that is never used again, so harmless.
+ */
+
+export type ClaimedChunk = WithId<RecordingChunkDoc>;
+
+/** The collections a round counts into under its mark. */
+export type MarkedCollection = "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily";
+
+export interface MarkedUpsert {
+  /** The document's unique key. */
+  filter: Filter<Derivable>;
+  update: UpdateFilter<Derivable>;
+}
+
+/** A document a round counts into: it may carry the marks of rounds in progress. */
+interface Derivable {
+  derivingChunks?: string[];
+  createdBy?: string;
+}
+
+interface Pending {
+  id: ObjectId;
+  claim: string | undefined;
+}
+
+/** Pending chunks nobody holds: never claimed, or claimed by a round whose lease ran out. */
+export async function listClaimableChunks(db: Db, now: Date, limit: number): Promise<Pending[]> {
+  const found = await analyticsCollections(db)
+    .recordingChunks.find({ "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } }, { projection: { _id: 1, "rollup.claim": 1 } })
+    .limit(limit)
+    .toArray();
+  return found.map((chunk) => ({ id: chunk._id, claim: chunk.rollup?.claim }));
+}
+
+/**
+ * Claims, for round `claim`, those of the given chunks that no round has claimed yet, then reads
+ * them back: what the read returns is exactly what this round holds.
+ */
+export async function claimFreshChunks(db: Db, ids: readonly ObjectId[], claim: string, now: Date, leaseMs: number): Promise<ClaimedChunk[]> {
+  if (ids.length === 0) return [];
+  const chunks = analyticsCollections(db).recordingChunks;
+  await chunks.updateMany(
+    { _id: { $in: [...ids] }, "rollup.state": "pending", "rollup.claim": { $exists: false }, "rollup.claimedUntil": { $lt: now } },
+    { $set: { "rollup.claim": claim, "rollup.claimedUntil": new Date(now.getTime() + leaseMs) } },
+  );
+  return chunks.find({ _id: { $in: [...ids] }, "rollup.state": "pending", "rollup.claim": claim }).toArray();
+}
+
+/**
+ * Takes over a round whose worker stopped (its lease ran out), with all its chunks still
+ * pending. The round's first pending chunk is its lock: one atomic update on its _id decides
+ * which worker resumes it, so two workers never split one round between them.
+ */
+export async function claimAbandonedRound(db: Db, claim: string, now: Date, leaseMs: number): Promise<ClaimedChunk[]> {
+  const chunks = analyticsCollections(db).recordingChunks;
+  const pending = await chunks.find({ "rollup.claim": claim, "rollup.state": "pending" }).sort({ _id: 1 }).toArray();
+  const lock = pending[0];
+  if (!lock) return [];
+  const until = new Date(now.getTime() + leaseMs);
+  const taken = await chunks.updateOne(
+    { _id: lock._id, "rollup.claim": claim, "rollup.state": "pending", "rollup.claimedUntil": { $lt: now } },
+    { $set: { "rollup.claimedUntil": until } },
+  );
+  if (taken.modifiedCount !== 1) return [];
+  await chunks.updateMany({ "rollup.claim": claim, "rollup.state": "pending" }, { $set: { "rollup.claimedUntil": until } });
+  return pending;
+}
+
+/** Gives chunks back unclaimed, before the round has counted anything of them: a later round takes them. */
+export async function releaseChunks(db: Db, ids: readonly ObjectId[], claim: string): Promise<void> {
+  if (ids.length === 0) return;
+  await analyticsCollections(db).recordingChunks.updateMany(
+    { _id: { $in: [...ids] }, "rollup.state": "pending", "rollup.claim": claim },
+    { $unset: { "rollup.claim": "" }, $set: { "rollup.claimedUntil": new Date(0) } },
+  );
+}
+
+/** The round's chunks are counted: the contract the benchmark reads (`rollup.appliedAt`). */
+export async function markChunksApplied(db: Db, ids: readonly ObjectId[], claim: string, now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await analyticsCollections(db).recordingChunks.updateMany(
+    { _id: { $in: [...ids] }, "rollup.claim": claim },
+    { $set: { "rollup.state": "applied", "rollup.appliedAt": now } },
+  );
+}
+
+export interface PageViewKey {
+  tenantId: string;
+  siteId: string;
+  sessionKey: string;
+  pageId: string;
+}
+
+/** The page views of a round as they are before it: how deep each was scrolled, who created it. */
+export async function findPageViews(db: Db, keys: readonly PageViewKey[]): Promise<Pick<PageViewDoc, keyof PageViewKey | "maxScrollDepth" | "urlKey" | "createdBy">[]> {
+  if (keys.length === 0) return [];
+  return analyticsCollections(db)
+    .pageViews.find(
+      { $or: keys.map(({ tenantId, siteId, sessionKey, pageId }) => ({ tenantId, siteId, sessionKey, pageId })) },
+      { projection: { _id: 0, tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, maxScrollDepth: 1, urlKey: 1, createdBy: 1 } },
+    )
+    .toArray();
+}
+
+/**
+ * Creates page views (`$setOnInsert` upserts on the unique key) and reports which ones this call
+ * inserted. Two rounds creating one page view at once collide on the unique key; the loser's
+ * upsert is repeated, and then finds the document and changes nothing.
+ */
+export async function createPageViews(db: Db, upserts: readonly MarkedUpsert[]): Promise<boolean[]> {
+  return (await upsertEach(db, "pageViews", upserts, null)).map((outcome) => outcome.upserted);
+}
+
+/** Raises page views' last event time and depth: `$max`, so repeating it changes nothing. */
+export async function extendPageViews(db: Db, updates: readonly MarkedUpsert[]): Promise<void> {
+  if (updates.length === 0) return;
+  await analyticsCollections(db).pageViews.bulkWrite(
+    updates.map(({ filter, update }) => ({ updateOne: { filter, update } })) as AnyBulkWriteOperation<PageViewDoc>[],
+    { ordered: false },
+  );
+}
+
+export interface MarkedOutcome {
+  /** This call inserted the document. */
+  upserted: boolean;
+  /** The document already carried the mark: an earlier attempt of the round counted it. */
+  already: boolean;
+  /** The round that created the document, when it was already counted. */
+  createdBy: string | undefined;
+}
+
+/**
+ * One unordered bulkWrite of `$inc`/`$min`/`$max` upserts, each applied unless its document
+ * already carries `mark`, and leaving the mark in it in the same write.
+ */
+export function upsertMarked(db: Db, collection: MarkedCollection, upserts: readonly MarkedUpsert[], mark: string): Promise<MarkedOutcome[]> {
+  return upsertEach(db, collection, upserts, mark);
+}
+
+/** Pulls a finished round's mark from the documents it counted into. */
+export async function releaseMarks(db: Db, collection: MarkedCollection, filters: readonly Filter<Derivable>[], mark: string): Promise<void> {
+  if (filters.length === 0) return;
+  await db.collection<Derivable>(collection).bulkWrite(
+    filters.map((filter) => ({ updateOne: { filter, update: { $pull: { derivingChunks: mark } } } })),
+    { ordered: false },
+  );
+}
+
+const maxAttempts = 3;
+
+async function upsertEach(db: Db, collection: MarkedCollection | "pageViews", upserts: readonly MarkedUpsert[], mark: string | null): Promise<MarkedOutcome[]> {
+  const outcomes: MarkedOutcome[] = upserts.map(() => ({ upserted: false, already: false, createdBy: undefined }));
+  const target = db.collection<Derivable>(collection);
+  let todo = upserts.map((_, index) => index);
+  for (let attempt = 1; todo.length > 0; attempt++) {
+    const operations = todo.map((index) => {
+      const { filter, update } = upserts[index] as MarkedUpsert;
+      const operation: AnyBulkWriteOperation<Derivable> =
+        mark === null
+          ? { updateOne: { filter, update, upsert: true } }
+          : { updateOne: { filter: { ...filter, derivingChunks: { $ne: mark } }, update: { ...update, $push: { derivingChunks: mark } }, upsert: true } };
+      return operation;
+    });
+    const failed = new Set<number>();
+    try {
+      const result = await target.bulkWrite(operations, { ordered: false });
+      for (const position of Object.keys(result.upsertedIds)) (outcomes[todo[Number(position)] as number] as MarkedOutcome).upserted = true;
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError) || error.result.getWriteConcernError()) throw error;
+      const writeErrors = [error.writeErrors].flat();
+      if (writeErrors.some((writeError) => writeError.code !== 11000) || writeErrors.length === 0) throw error;
+      for (const position of Object.keys(error.result.upsertedIds)) (outcomes[todo[Number(position)] as number] as MarkedOutcome).upserted = true;
+      for (const writeError of writeErrors) failed.add(todo[writeError.index] as number);
+    }
+    if (failed.size === 0) break;
+    if (attempt === maxAttempts) throw new Error(`${collection}: ${failed.size} upserts still collide on the unique key after ${maxAttempts} attempts`);
+    // A duplicate key: another writer created the document meanwhile (repeat the upsert, it now
+    // matches), or, under a mark, this round already counted into it (done).
+    const retry: number[] = [];
+    for (const index of failed) {
+      const found = mark === null ? null : await target.findOne({ ...(upserts[index] as MarkedUpsert).filter, derivingChunks: mark }, { projection: { createdBy: 1 } });
+      if (found) Object.assign(outcomes[index] as MarkedOutcome, { already: true, createdBy: found.createdBy });
+      else retry.push(index);
+    }
+    todo = retry;
+  }
+  return outcomes;
+}

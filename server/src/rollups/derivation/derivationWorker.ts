@@ -1,0 +1,148 @@
+import { randomBytes } from "node:crypto";
+import type { Db, ObjectId } from "mongodb";
+import type { Logger } from "../../logging/logger.js";
+import { claimAbandonedRound, claimFreshChunks, listClaimableChunks } from "../../repositories/derivationRepository.js";
+import { deriveRound } from "./deriveRound.js";
+
+export interface DerivationOptions {
+  /** Chunks a round takes at most. */
+  maxChunksPerRound: number;
+  /** How long a round holds its chunks before another worker may take the round over. */
+  leaseMs: number;
+  /** How often the worker looks for chunks it was not told about (other processes, crashes)... */
+  pollMs: number;
+  /**
+   * ...backing off to this while it finds none: on a database without a usable index (the
+   * offline one scans the chunks) the look costs more as data grows, and one process alone
+   * never finds any.
+   */
+  maxPollMs: number;
+  /** How long a later batch of a page view waits for the page's first batch to be counted (see deriveRound). */
+  waitForFirstBatchMs: number;
+}
+
+export const defaultDerivationOptions: DerivationOptions = { maxChunksPerRound: 250, leaseMs: 60_000, pollMs: 1_000, maxPollMs: 5_000, waitForFirstBatchMs: 120_000 };
+
+/** What the write path needs of the worker: to be told that a chunk was stored. */
+export interface DerivationSignal {
+  chunkStored(id: ObjectId): void;
+}
+
+/**
+ * The normal path from stored chunks to sessions, page views and rollups. Ingestion answers as
+ * soon as a chunk is durable and tells the worker of this process; the worker takes the chunks
+ * waiting in rounds (many per round, one round at a time), and also looks every `pollMs` (up to
+ * `maxPollMs` while it finds none) for pending chunks nobody holds: stored by another process,
+ * or left by a round that died. Any number of processes may run one on the same database:
+ * chunks are claimed under leases.
+ */
+export class DerivationWorker implements DerivationSignal {
+  readonly #waiting = new Map<string, ObjectId>();
+  readonly #options: DerivationOptions;
+  #running: Promise<unknown> = Promise.resolve();
+  #loop: Promise<void> | null = null;
+  #stopped = false;
+  #wake: (() => void) | null = null;
+  #lastPollAt = Number.NEGATIVE_INFINITY;
+  #pollEveryMs: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger | null,
+    private readonly now: () => Date = () => new Date(),
+    options: Partial<DerivationOptions> = {},
+  ) {
+    this.#options = { ...defaultDerivationOptions, ...options };
+    this.#pollEveryMs = this.#options.pollMs;
+  }
+
+  chunkStored(id: ObjectId): void {
+    this.#waiting.set(id.toHexString(), id);
+    this.#wake?.();
+  }
+
+  /** Derives in the background until stopped. */
+  start(): void {
+    if (this.#loop || this.#stopped) return;
+    this.#loop = this.#run();
+  }
+
+  /** Lets the round in progress finish; no round starts after this. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#wake?.();
+    await this.#loop;
+    await this.#running.catch(() => undefined);
+  }
+
+  /**
+   * Runs rounds until no pending chunk is left that anyone may claim now: for tests and for
+   * callers that must read derived figures right after storing chunks.
+   */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const derived = await this.runRound({ poll: true });
+      total += derived;
+      if (derived === 0 && this.#waiting.size === 0) return total;
+    }
+  }
+
+  /** One round (one at a time per worker): the chunks waiting, and with `poll` those nobody holds. */
+  runRound(options: { poll: boolean }): Promise<number> {
+    const round = this.#running.then(() => this.#round(options.poll));
+    this.#running = round.catch(() => undefined);
+    return round;
+  }
+
+  async #round(poll: boolean): Promise<number> {
+    const { maxChunksPerRound, leaseMs } = this.#options;
+    const ids = [...this.#waiting.values()].slice(0, maxChunksPerRound);
+    for (const id of ids) this.#waiting.delete(id.toHexString());
+    let derived = 0;
+    if (poll) {
+      this.#lastPollAt = Date.now();
+      const claimable = await listClaimableChunks(this.db, this.now(), maxChunksPerRound);
+      this.#pollEveryMs = claimable.length > 0 ? this.#options.pollMs : Math.min(this.#options.maxPollMs, this.#pollEveryMs * 2);
+      const abandoned = new Set<string>();
+      for (const chunk of claimable) {
+        if (chunk.claim !== undefined) abandoned.add(chunk.claim);
+        else if (ids.length < maxChunksPerRound && !ids.some((id) => id.equals(chunk.id))) ids.push(chunk.id);
+      }
+      for (const claim of abandoned) {
+        const chunks = await claimAbandonedRound(this.db, claim, this.now(), leaseMs);
+        if (chunks.length) this.logger?.warn({ round: claim, chunks: chunks.length }, "finishing a derivation round whose worker stopped");
+        derived += await deriveRound(this.db, claim, chunks, this.now, this.#options);
+      }
+    }
+    const mark = `r_${randomBytes(9).toString("base64url")}`;
+    const chunks = await claimFreshChunks(this.db, ids, mark, this.now(), leaseMs);
+    return derived + (await deriveRound(this.db, mark, chunks, this.now, this.#options));
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopped) {
+      let failed = false;
+      try {
+        await this.runRound({ poll: Date.now() - this.#lastPollAt >= this.#pollEveryMs });
+      } catch (error) {
+        // The round's chunks stay claimed; a round takes them over once the lease runs out.
+        this.logger?.error({ err: error }, "derivation round failed");
+        failed = true;
+      }
+      if (this.#stopped) break;
+      if (!failed && this.#waiting.size > 0) continue;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.#wake = null;
+          resolve();
+        };
+        const timer = setTimeout(done, failed ? this.#options.pollMs : Math.max(0, this.#lastPollAt + this.#pollEveryMs - Date.now()));
+        timer.unref();
+        // After a failure only the timer wakes it: no busy loop against a database that is down.
+        if (!failed) this.#wake = done;
+      });
+    }
+  }
+}

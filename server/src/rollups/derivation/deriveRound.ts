@@ -1,0 +1,84 @@
+import type { Db } from "mongodb";
+import {
+  createPageViews,
+  extendPageViews,
+  findPageViews,
+  markChunksApplied,
+  releaseChunks,
+  releaseMarks,
+  upsertMarked,
+  type ClaimedChunk,
+  type MarkedCollection,
+  type MarkedUpsert,
+} from "../../repositories/derivationRepository.js";
+import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
+import { computeBatchRollups } from "../computeBatchRollups.js";
+import { pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
+
+/**
+ * Derives sessions, page views and rollups (MS-1.4, MS-3.1, MS-3.2) from the chunks a round
+ * holds, named `mark`, and marks them applied. Each collection gets one unordered bulkWrite of
+ * upserts on unique keys (page views two: created before counting, deepened after it).
+ *
+ * Repeating a round that died at any point, with the chunks it still has pending, counts
+ * nothing twice: counting writes skip documents that carry the mark (derivationRepository),
+ * page views and sessions remember the round that created them, and page views are deepened
+ * only after every count that reads their depth has landed, so a repeat reads what the first
+ * attempt read.
+ */
+export async function deriveRound(db: Db, mark: string, held: readonly ClaimedChunk[], now: () => Date, options: { waitForFirstBatchMs: number }): Promise<number> {
+  if (held.length === 0) return 0;
+  let pagePlan = planPageViews(held.map((chunk) => ({ chunk })), mark);
+  const existing = await findPageViews(db, pagePlan.keys);
+  const existingKeys = pageKeysOf(existing);
+
+  // A later batch of a page view whose first batch (the one naming the page) is not counted
+  // yet waits for it, so the page's depth, scroll map and figures see its batches in order
+  // (retries reorder them). Given back before anything of it is written; one whose first batch
+  // never came is counted alone after a while, as it came.
+  const known = new Set([...existingKeys, ...pagePlan.creations.map(({ pageKey }) => pageKey)]);
+  const waitingSince = now().getTime() - options.waitForFirstBatchMs;
+  const heldKeys = pageKeysOf(held);
+  const deferred = held.filter((chunk, index) => !chunk.context.page && !known.has(heldKeys[index] as string) && chunk._id.getTimestamp().getTime() > waitingSince);
+  await releaseChunks(
+    db,
+    deferred.map((chunk) => chunk._id),
+    mark,
+  );
+  const claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
+  if (claimed.length === 0) return 0;
+  const chunks: RoundChunk[] = await Promise.all(
+    claimed.map(async ({ events, ...chunk }) => ({ chunk, rollups: computeBatchRollups(await decodeChunkEvents({ events }), chunk.context.view) })),
+  );
+  if (deferred.length) pagePlan = planPageViews(chunks, mark);
+
+  const upserted = await createPageViews(db, pagePlan.creations.map(({ upsert }) => upsert));
+  const created = new Set([
+    ...pagePlan.creations.filter((_, index) => upserted[index]).map(({ pageKey }) => pageKey),
+    ...existingKeys.filter((_, index) => existing[index]?.createdBy === mark),
+  ]);
+  const before = new Map(existingKeys.map((key, index) => [key, { maxScrollDepth: existing[index]?.maxScrollDepth ?? 0, urlKey: existing[index]?.urlKey ?? "" }]));
+  const urlKeys = new Map(pagePlan.creations.map(({ pageKey, upsert }) => [pageKey, String((upsert.update.$setOnInsert as { urlKey?: unknown } | undefined)?.urlKey ?? "")]));
+
+  const plan = planCounts(chunks, { created, before, urlKeys }, mark);
+  const sessions = await upsertMarked(db, "sessions", plan.sessions.map(({ upsert }) => upsert), mark);
+  const createdSessions = sessions.map((outcome) => outcome.upserted || (outcome.already && outcome.createdBy === mark));
+  const counted: [MarkedCollection, MarkedUpsert[]][] = [
+    ["heatmapRollups", plan.heatmapRollups],
+    ["scrollRollups", plan.scrollRollups],
+    ["pageDaily", plan.pageDaily],
+    ["siteDaily", siteDailyUpserts(plan, createdSessions)],
+  ];
+  await Promise.all(counted.map(([collection, upserts]) => upsertMarked(db, collection, upserts, mark)));
+  await extendPageViews(db, plan.pageViewExtensions);
+  await markChunksApplied(
+    db,
+    claimed.map((chunk) => chunk._id),
+    mark,
+    now(),
+  );
+  const marked: [MarkedCollection, MarkedUpsert[]][] = [["sessions", plan.sessions.map(({ upsert }) => upsert)], ...counted];
+  await Promise.all(marked.map(([collection, upserts]) => releaseMarks(db, collection, upserts.map(({ filter }) => filter), mark)));
+  return claimed.length;
+}
+
