@@ -98,7 +98,7 @@ export interface ChunkContext {
   ipTruncated: string | null;
   breakpoint: Breakpoint;
   urlKey: string;
-  /** UTC day of receipt, `YYYY-MM-DD`: the rollups' time bucket. */
+  /** The site's local calendar day of receipt (its time zone, UTC by default), `YYYY-MM-DD`: the rollups' time bucket. */
   day: string;
   page: {
     url: string;
