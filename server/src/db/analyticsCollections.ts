@@ -40,6 +40,8 @@ export interface SessionDoc {
   deadClicks: number;
   /** Events the recorder's bounded queue dropped (oldest first) before sending: gaps in the replay. */
   droppedEvents?: number;
+  /** The site-local day the session was created on (absent on sessions derived before it was kept). */
+  day?: string;
   /** The derivation round that created the session, and the rounds counting into it now (their marks). */
   createdBy?: string;
   derivingChunks?: string[];
@@ -135,6 +137,9 @@ export interface ScrollRollupDoc {
   day: string;
   /** Page views that reached at least each depth: `reached.<5·k>` for k = 0..20. */
   reached: Record<string, number>;
+  /** The fold (viewport height in percent of the document) summed over the page views that measured it. */
+  foldSum?: number;
+  foldCount?: number;
 }
 
 export interface PageDailyDoc {
@@ -148,6 +153,25 @@ export interface PageDailyDoc {
   clicks: number;
   rageClicks: number;
   deadClicks: number;
+}
+
+/** What the overview breaks sessions and page views down by (MS-1.1 fields, and where visits came from). */
+export const breakdownDimensions = ["browser", "os", "language", "timeZone", "screenSize", "deviceClass", "referrer", "entryPage"] as const;
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
+/**
+ * A site's day broken down by one dimension's value: sessions counted on the day they were
+ * created (from their entry batch), page views on the day they started. `referrer` and
+ * `entryPage` count sessions only.
+ */
+export interface SiteBreakdownDailyDoc {
+  tenantId: string;
+  siteId: string;
+  day: string;
+  dimension: BreakdownDimension;
+  value: string;
+  sessions: number;
+  pageViews: number;
 }
 
 export interface SiteDailyDoc {
@@ -231,6 +255,7 @@ export function analyticsCollections(db: Db) {
     scrollRollups: db.collection<ScrollRollupDoc>("scrollRollups"),
     pageDaily: db.collection<PageDailyDoc>("pageDaily"),
     siteDaily: db.collection<SiteDailyDoc>("siteDaily"),
+    siteBreakdownDaily: db.collection<SiteBreakdownDailyDoc>("siteBreakdownDaily"),
     piiViolations: db.collection<PiiViolationDoc>("piiViolations"),
     optOuts: db.collection<OptOutDoc>("optOuts"),
     surveyResponses: db.collection<SurveyResponseDoc>("surveyResponses"),
@@ -254,6 +279,7 @@ export const analyticsOnTenantPurge = {
   scrollRollups: "delete",
   pageDaily: "delete",
   siteDaily: "delete",
+  siteBreakdownDaily: "delete",
   // MS-1.13: survey answers are what visitors typed, the first thing a PII breach would be in.
   surveyResponses: "delete",
   // MS-4.1: an opt-out protects a visitor; deleting it would let the site record them again.

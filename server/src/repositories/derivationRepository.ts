@@ -17,7 +17,7 @@ import { analyticsCollections, type PageViewDoc, type RecordingChunkDoc } from "
 export type ClaimedChunk = WithId<RecordingChunkDoc>;
 
 /** The collections a round counts into under its mark. */
-export type MarkedCollection = "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily";
+export type MarkedCollection = "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily";
 
 export interface MarkedUpsert {
   /** The document's unique key. */

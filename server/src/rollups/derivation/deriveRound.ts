@@ -13,7 +13,7 @@ import {
 } from "../../repositories/derivationRepository.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { computeBatchRollups } from "../computeBatchRollups.js";
-import { pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
+import { breakdownUpserts, pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
 
 /**
  * Derives sessions, page views and rollups (MS-1.4, MS-3.1, MS-3.2) from the chunks a round
@@ -68,6 +68,7 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
     ["scrollRollups", plan.scrollRollups],
     ["pageDaily", plan.pageDaily],
     ["siteDaily", siteDailyUpserts(plan, createdSessions)],
+    ["siteBreakdownDaily", breakdownUpserts(plan, createdSessions)],
   ];
   await Promise.all(counted.map(([collection, upserts]) => upsertMarked(db, collection, upserts, mark)));
   await extendPageViews(db, plan.pageViewExtensions);
