@@ -174,6 +174,17 @@ export interface SiteBreakdownDailyDoc {
   pageViews: number;
 }
 
+/** MS-3.1: rage and dead clicks on one page's element (a short CSS path, never text) on a day. */
+export interface ClickTargetDailyDoc {
+  tenantId: string;
+  siteId: string;
+  urlKey: string;
+  day: string;
+  selector: string;
+  rageClicks: number;
+  deadClicks: number;
+}
+
 export interface SiteDailyDoc {
   tenantId: string;
   siteId: string;
@@ -256,6 +267,7 @@ export function analyticsCollections(db: Db) {
     pageDaily: db.collection<PageDailyDoc>("pageDaily"),
     siteDaily: db.collection<SiteDailyDoc>("siteDaily"),
     siteBreakdownDaily: db.collection<SiteBreakdownDailyDoc>("siteBreakdownDaily"),
+    clickTargetDaily: db.collection<ClickTargetDailyDoc>("clickTargetDaily"),
     piiViolations: db.collection<PiiViolationDoc>("piiViolations"),
     optOuts: db.collection<OptOutDoc>("optOuts"),
     surveyResponses: db.collection<SurveyResponseDoc>("surveyResponses"),
@@ -280,6 +292,7 @@ export const analyticsOnTenantPurge = {
   pageDaily: "delete",
   siteDaily: "delete",
   siteBreakdownDaily: "delete",
+  clickTargetDaily: "delete",
   // MS-1.13: survey answers are what visitors typed, the first thing a PII breach would be in.
   surveyResponses: "delete",
   // MS-4.1: an opt-out protects a visitor; deleting it would let the site record them again.

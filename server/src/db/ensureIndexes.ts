@@ -49,7 +49,11 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     // The overview's bounce rate counts a range of days' one-page sessions.
     { key: { tenantId: 1, siteId: 1, day: 1, pageCount: 1 }, name: "site_day_pages" },
   ],
-  pageViews: [{ key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" }],
+  pageViews: [
+    { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" },
+    // A heatmap draws over a recent page view of its page and breakpoint.
+    { key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, startedAt: -1 }, name: "page_recent" },
+  ],
   recordingChunks: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
     { key: { "rollup.state": 1, "rollup.claimedUntil": 1 }, name: "rollup_pending" },
@@ -62,6 +66,7 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
   scrollRollups: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, day: 1 }, unique: true, name: "scroll_unique" }],
   pageDaily: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, day: 1 }, unique: true, name: "page_day_unique" }],
   siteDaily: [{ key: { tenantId: 1, siteId: 1, day: 1 }, unique: true, name: "site_day_unique" }],
+  clickTargetDaily: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, day: 1, selector: 1 }, unique: true, name: "click_target_unique" }],
   siteBreakdownDaily: [{ key: { tenantId: 1, siteId: 1, day: 1, dimension: 1, value: 1 }, unique: true, name: "site_breakdown_unique" }],
   piiViolations: [
     // Survey answers' violations (MS-1.13) have no chunk: the response id keeps them apart.

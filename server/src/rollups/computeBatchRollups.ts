@@ -17,6 +17,8 @@ export interface BatchRollups {
   clicks: number;
   rageClicks: number;
   deadClicks: number;
+  /** Rage bursts (by their first click's target) and dead clicks, by the rrweb node id clicked. */
+  problemTargets: Map<number, { rageClicks: number; deadClicks: number }>;
   /** Deepest point reached in this batch, percent of the document height; null when unknown. */
   maxScrollDepth: number | null;
   eventCount: number;
@@ -33,6 +35,8 @@ interface Click {
   at: number;
   x: number;
   y: number;
+  /** The rrweb node id clicked, when the event names one. */
+  target?: number;
 }
 
 type EventLike = { type?: unknown; timestamp?: unknown; data?: unknown };
@@ -51,6 +55,7 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
     clicks: 0,
     rageClicks: 0,
     deadClicks: 0,
+    problemTargets: new Map(),
     maxScrollDepth: null,
     eventCount: events.length,
     firstEventAt: null,
@@ -119,7 +124,7 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
         const cell = cellOf(data.x, data.y);
         if (cell) result.clickCells.set(cell, (result.clickCells.get(cell) ?? 0) + 1);
         result.clicks++;
-        if (at !== null && view) clicks.push({ at, x: data.x + view.scrollX, y: data.y + view.scrollY });
+        if (at !== null && view) clicks.push({ at, x: data.x + view.scrollX, y: data.y + view.scrollY, ...(typeof data.id === "number" ? { target: data.id } : {}) });
         break;
       }
       case IncrementalSource.Scroll: {
@@ -147,8 +152,18 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
     }
   }
 
-  result.rageClicks = countRageClicks(clicks);
-  result.deadClicks = countDeadClicks(clicks, effects, result.lastEventAt);
+  const bursts = rageClickBursts(clicks);
+  const dead = deadClicksOf(clicks, effects, result.lastEventAt);
+  result.rageClicks = bursts.length;
+  result.deadClicks = dead.length;
+  for (const [field, found] of [["rageClicks", bursts], ["deadClicks", dead]] as const) {
+    for (const { target } of found) {
+      if (target === undefined) continue;
+      const counts = result.problemTargets.get(target) ?? { rageClicks: 0, deadClicks: 0 };
+      counts[field]++;
+      result.problemTargets.set(target, counts);
+    }
+  }
   return result;
 }
 
@@ -158,8 +173,13 @@ function isPositive(value: unknown): value is number {
 
 /** Counts bursts (not clicks): a burst of five rapid clicks is one rage click. */
 export function countRageClicks(clicks: readonly Click[]): number {
+  return rageClickBursts(clicks).length;
+}
+
+/** The first click of each rage burst. */
+export function rageClickBursts(clicks: readonly Click[]): Click[] {
   const sorted = [...clicks].sort((a, b) => a.at - b.at);
-  let bursts = 0;
+  const bursts: Click[] = [];
   let index = 0;
   while (index < sorted.length) {
     const first = sorted[index] as Click;
@@ -170,7 +190,7 @@ export function countRageClicks(clicks: readonly Click[]): number {
       end++;
     }
     if (end - index >= rageClick.minClicks) {
-      bursts++;
+      bursts.push(first);
       index = end;
     } else {
       index++;
@@ -185,13 +205,15 @@ export function countRageClicks(clicks: readonly Click[]): number {
  * slight undercount rather than a guess.
  */
 export function countDeadClicks(clicks: readonly Click[], effects: readonly number[], lastEventAt: number | null): number {
-  if (lastEventAt === null) return 0;
+  return deadClicksOf(clicks, effects, lastEventAt).length;
+}
+
+/** The dead clicks themselves (see countDeadClicks). */
+export function deadClicksOf(clicks: readonly Click[], effects: readonly number[], lastEventAt: number | null): Click[] {
+  if (lastEventAt === null) return [];
   const sortedEffects = [...effects].sort((a, b) => a - b);
-  let dead = 0;
-  for (const click of clicks) {
-    if (click.at + deadClickWindowMs > lastEventAt) continue;
-    const hasEffect = sortedEffects.some((effect) => effect > click.at && effect <= click.at + deadClickWindowMs);
-    if (!hasEffect) dead++;
-  }
-  return dead;
+  return clicks.filter((click) => {
+    if (click.at + deadClickWindowMs > lastEventAt) return false;
+    return !sortedEffects.some((effect) => effect > click.at && effect <= click.at + deadClickWindowMs);
+  });
 }

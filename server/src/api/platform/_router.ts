@@ -3,6 +3,8 @@ import { platformComplaintsRouter } from "../complaints/_router.js";
 import { purgeStatusOutput } from "../compliance/purgeStatus.output.js";
 import { platformProcedure, router } from "../trpc.js";
 import { listAllTenantsHandler, publishPolicyHandler } from "./platform.handler.js";
+import { platformStatsHandler } from "./platformStats.handler.js";
+import { platformStatsInput, platformStatsOutput } from "./platformStats.schema.js";
 import { platformPurgeReceiptHandler, purgeTenantAnalyticsHandler } from "./purgeTenantAnalytics.handler.js";
 import { platformPurgeReceiptInput, purgeTenantAnalyticsInput } from "./purgeTenantAnalytics.schema.js";
 import { listAllTenantsInput, platformTenantOutput, publishPolicyInput, publishPolicyOutput } from "./platform.schema.js";
@@ -16,6 +18,8 @@ export const platformRouter = router({
   }),
   // MS-4.3: complaints of any tenant, without the complainants' details.
   complaints: platformComplaintsRouter,
+  // MS-3.2: pages processed per day and average load time across tenants, non-personal.
+  stats: platformProcedure.input(platformStatsInput).output(platformStatsOutput).query(platformStatsHandler),
   policies: router({
     publish: platformProcedure.input(publishPolicyInput).output(publishPolicyOutput).mutation(publishPolicyHandler),
   }),

@@ -62,7 +62,7 @@ function ingestInto(db: Db) {
 const worker = (db: Db, now: () => Date = () => new Date(), options: Partial<DerivationOptions> = {}) => new DerivationWorker(db, null, now, options);
 
 /** What derivation writes: the derived documents, and the chunks' state. */
-const derivedCollections = new Set(["pageViews", "sessions", "heatmapRollups", "scrollRollups", "pageDaily", "siteDaily", "siteBreakdownDaily", "recordingChunks"]);
+const derivedCollections = new Set(["pageViews", "sessions", "heatmapRollups", "scrollRollups", "pageDaily", "siteDaily", "siteBreakdownDaily", "clickTargetDaily", "recordingChunks"]);
 const writeMethods = new Set(["updateOne", "updateMany", "bulkWrite", "findOneAndUpdate", "insertOne"]);
 
 /** A database on which the worker "dies" after its `crashAt`-th write has reached the database (0: before the first). */
@@ -81,7 +81,7 @@ function dyingAfterWrite(db: Db, crashAt: number): Db {
 /** What the reports read of one site, without what differs from run to run (ids, round names). */
 async function figuresOf(db: Db, siteId: string) {
   const strip = ({ _id, tenantId, siteId: _siteId, sessionKey, visitorKey, pageId, createdBy, derivingChunks, ...rest }: Record<string, unknown>) => rest;
-  const all = async (name: "sessions" | "pageViews" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily") =>
+  const all = async (name: "sessions" | "pageViews" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily" | "clickTargetDaily") =>
     (await db.collection(name).find({ siteId }).toArray()).map((document) => strip(document)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
     sessions: await all("sessions"),
@@ -91,6 +91,7 @@ async function figuresOf(db: Db, siteId: string) {
     pageDaily: await all("pageDaily"),
     siteDaily: await all("siteDaily"),
     breakdowns: await all("siteBreakdownDaily"),
+    clickTargets: await all("clickTargetDaily"),
     pending: await analyticsCollections(db).recordingChunks.countDocuments({ siteId, "rollup.state": "pending" }),
   };
 }
@@ -115,6 +116,8 @@ describe("derivation rounds: exactly once", () => {
     expect(reference.siteDaily).toMatchObject([{ sessions: 1, pageViews: 1, events: expect.any(Number) }]);
     expect(reference.pageDaily).toMatchObject([{ pageViews: 1, clicks: expect.any(Number) }]);
     expect(reference.scroll).toHaveLength(1);
+    // The second batch's three quick clicks on node 73, named from the first batch's full snapshot.
+    expect(reference.clickTargets).toMatchObject([{ day: "2026-03-02", selector: "input#newsletter", rageClicks: 1 }]);
     expect(reference.breakdowns).toContainEqual({ day: "2026-03-02", dimension: "browser", value: "Chrome", sessions: 1, pageViews: 1 });
     expect(reference.breakdowns).toContainEqual({ day: "2026-03-02", dimension: "entryPage", value: "shop.example/checkout", sessions: 1, pageViews: 0 });
   });

@@ -2,6 +2,7 @@ import type { PageViewDoc, RecordingChunkDoc, SessionDoc } from "../../db/analyt
 import type { MarkedUpsert, PageViewKey } from "../../repositories/derivationRepository.js";
 import { sessionOriginOf, technicalBreakdownOf, type BreakdownValue } from "../breakdownValues.js";
 import type { BatchRollups } from "../computeBatchRollups.js";
+import { unknownElement } from "../elementSelector.js";
 import { reachedBuckets } from "./reachedBuckets.js";
 import { withinReceiptWindow } from "./receiptWindow.js";
 
@@ -14,6 +15,8 @@ import { withinReceiptWindow } from "./receiptWindow.js";
 export interface RoundChunk {
   chunk: Omit<RecordingChunkDoc, "events">;
   rollups: BatchRollups;
+  /** The selector of each element a rage or dead click of the batch landed on, by node id. */
+  problemSelectors?: ReadonlyMap<number, string>;
 }
 
 const pageKeyOf = ({ tenantId, siteId, sessionKey, pageId }: PageViewKey) => JSON.stringify([tenantId, siteId, sessionKey, pageId]);
@@ -107,6 +110,8 @@ export interface CountPlan {
   heatmapRollups: MarkedUpsert[];
   scrollRollups: MarkedUpsert[];
   pageDaily: MarkedUpsert[];
+  /** Rage and dead clicks per page and clicked element. */
+  clickTargets: MarkedUpsert[];
   /** Without sessions yet: those are known once the sessions are written (withCreatedSessions). */
   siteDaily: Counters;
   /** Page views by breakdown value; sessions are added once known, like siteDaily's. */
@@ -129,6 +134,7 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
   const pageDaily = new Counters();
   const siteDaily = new Counters();
   const breakdowns = new Counters();
+  const clickTargets = new Counters();
   const extensions = new Map<string, { filter: PageViewKey; lastEventAt: Date; maxScrollDepth: number }>();
   const depthOf = new Map<string, number | null>();
   const pagesCounted = new Set<string>();
@@ -185,6 +191,10 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
       const reached = exists ? reachedBuckets(previousDepth, depth) : [];
       if (reached.length) scroll.add({ tenantId, siteId, urlKey, breakpoint, day }, Object.fromEntries(reached.map((bucket) => [`reached.${bucket}`, 1])));
       pageDaily.add({ tenantId, siteId, urlKey, day }, pageCounters);
+      for (const [target, counts] of rollups.problemTargets) {
+        const selector = item.problemSelectors?.get(target) ?? unknownElement;
+        clickTargets.add({ tenantId, siteId, urlKey, day, selector }, counts);
+      }
       const view = chunk.context.view;
       if (isCreator && view?.documentHeight) {
         scroll.add({ tenantId, siteId, urlKey, breakpoint, day }, { foldSum: Math.min(100, (view.height / view.documentHeight) * 100), foldCount: 1 });
@@ -229,6 +239,7 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
     heatmapRollups: heatmaps.upserts(),
     scrollRollups: scroll.upserts(),
     pageDaily: pageDaily.upserts(),
+    clickTargets: clickTargets.upserts(),
     siteDaily,
     breakdowns,
     pageViewExtensions: [...extensions.values()].map(({ filter, lastEventAt, maxScrollDepth }) => ({ filter, update: { $max: { lastEventAt, maxScrollDepth } } })),
