@@ -13,10 +13,11 @@ import type { BenchPart, BenchSettings, PartContext } from "./benchPart.js";
 import { renderFigures, type Figure } from "./figures.js";
 import { ingestPart } from "./ingestPart.js";
 import { recorderPart } from "./recorderPart.js";
+import { reportsPart } from "./reportsPart.js";
 import { storagePart } from "./storagePart.js";
 
 /** In the order they run: the recorder is built before the stored-size part serves it. */
-const parts: readonly BenchPart[] = [recorderPart, ingestPart, storagePart];
+const parts: readonly BenchPart[] = [recorderPart, ingestPart, storagePart, reportsPart];
 
 const resultsFile = new URL("../../bench/results.json", import.meta.url);
 
