@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
-    include: ["{policies,server,client-sdk,scripts,console}/src/**/*.test.ts", "console/e2e/**/*.test.ts"],
+    include: ["{policies,server,client-sdk,scripts,console}/src/**/*.test.ts", "scripts/bench/*.test.ts", "console/e2e/**/*.test.ts"],
     globalSetup: ["server/src/testing/globalDatabase.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -16,15 +16,9 @@ const isSdkDependency = (specifier) => sdkDependencies.some((name) => specifier 
 const inlinedWorkspacePackages = ["@mousetrail/server", "@mousetrail/policies"];
 
 /**
- * Types of server-side libraries that the router's type mentions only through the request
- * context (`ctx.db`, `ctx.logger`), which a client never sees. Rather than make integrators
- * install MongoDB and pino to compile, they become opaque (`unknown`) in the declarations.
- * Anything else from outside the SDK's dependencies fails the build: it may be a type that
- * integrators do see.
+ * Fails the build on an import the declarations must not have. The router's type has an opaque
+ * context (server/src/api/trpc.ts), so server libraries (mongodb, pino) never reach them.
  */
-const serverContextTypes = { mongodb: ["Db"], pino: ["Logger"] };
-
-/** Fails the build on an import the declarations must not have; replaces the server context ones. */
 function declarationImportsCheck() {
   return {
     name: "declaration-imports-check",
@@ -32,33 +26,17 @@ function declarationImportsCheck() {
       const source = ts.createSourceFile(chunk.fileName, code, ts.ScriptTarget.Latest, true);
       const references = [...source.typeReferenceDirectives, ...source.referencedFiles].map((reference) => reference.fileName);
       if (references.length) this.error(`${chunk.fileName} references ${references.join(", ")}; the SDK's declarations must stand alone`);
-      const edits = [];
       for (const statement of source.statements) {
         const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier?.text;
         if (!specifier || isSdkDependency(specifier)) continue;
-        const opaque = ts.isImportDeclaration(statement) ? opaqueServerContextImport(statement, specifier) : undefined;
-        if (!opaque) {
-          this.error(
-            `${chunk.fileName} would import from "${specifier}" (\`${statement.getText()}\`), which is not a dependency of the SDK. ` +
-              `Inline it, add it to client-sdk/package.json dependencies, or, if it is only part of the server's request context, list it in serverContextTypes.`,
-          );
-        }
-        edits.push({ start: statement.getStart(), end: statement.getEnd(), text: opaque });
+        this.error(
+          `${chunk.fileName} would import from "${specifier}" (\`${statement.getText()}\`), which is not a dependency of the SDK. ` +
+            `Inline it or add it to client-sdk/package.json dependencies; if it is a server internal, keep it out of the router's type.`,
+        );
       }
-      for (const edit of edits.reverse()) code = code.slice(0, edit.start) + edit.text + code.slice(edit.end);
-      return { code, map: null };
+      return null;
     },
   };
-}
-
-function opaqueServerContextImport(statement, specifier) {
-  const allowed = serverContextTypes[specifier];
-  const clause = statement.importClause;
-  const bindings = clause?.namedBindings;
-  if (!allowed || !clause || clause.name || !bindings || !ts.isNamedImports(bindings)) return undefined;
-  const imported = bindings.elements.map((element) => ({ name: (element.propertyName ?? element.name).text, local: element.name.text }));
-  if (imported.some(({ name }) => !allowed.includes(name))) return undefined;
-  return imported.map(({ name, local }) => `/** The server's ${specifier} \`${name}\`, part of its request context only. */\ntype ${local} = unknown;`).join("\n");
 }
 
 /** An import the JS bundle cannot resolve is a workspace or missing package: never ship it. */

@@ -43,7 +43,7 @@ describe("tenant privacy settings", () => {
   it("MS-1.6 bounds the number of non-sensitive selectors by the policy", () => {
     const selectors = Array.from({ length: 51 }, (_, index) => `#field-${index}`);
     expect(errorsFor({ nonSensitiveSelectors: selectors })).toEqual([
-      { path: ["nonSensitiveSelectors"], message: "at most 50 non-sensitive selectors are allowed (MS-1.6), got 51" },
+      { path: ["nonSensitiveSelectors"], message: "must list at most 50 selectors (MS-1.6), got 51" },
     ]);
     expect(errorsFor({ nonSensitiveSelectors: selectors.slice(0, 50) })).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe("tenant privacy settings", () => {
   it("MS-1.6 bounds the length of a non-sensitive selector by the policy", () => {
     expect(errorsFor({ nonSensitiveSelectors: [`#${"a".repeat(199)}`] })).toEqual([]);
     expect(errorsFor({ nonSensitiveSelectors: [`#${"a".repeat(200)}`] })).toEqual([
-      { path: ["nonSensitiveSelectors", 0], message: "a non-sensitive selector may be at most 200 characters long" },
+      { path: ["nonSensitiveSelectors", 0], message: "must be at most 200 characters" },
     ]);
   });
 

@@ -73,13 +73,13 @@ export function validateTenantSettings(policy: PolicyDocument, input: unknown): 
   if (settings.nonSensitiveSelectors.length > nonSensitiveLimits.maxCount) {
     errors.push({
       path: ["nonSensitiveSelectors"],
-      message: `at most ${nonSensitiveLimits.maxCount} non-sensitive selectors are allowed (MS-1.6), got ${settings.nonSensitiveSelectors.length}`,
+      message: `must list at most ${nonSensitiveLimits.maxCount} selectors (MS-1.6), got ${settings.nonSensitiveSelectors.length}`,
     });
   }
   settings.nonSensitiveSelectors.forEach((selector, index) => {
     const path = ["nonSensitiveSelectors", index];
     if (selector.length > nonSensitiveLimits.maxLength) {
-      errors.push({ path, message: `a non-sensitive selector may be at most ${nonSensitiveLimits.maxLength} characters long` });
+      errors.push({ path, message: `must be at most ${nonSensitiveLimits.maxLength} characters` });
       return;
     }
     const result = parseSelectorList(selector);

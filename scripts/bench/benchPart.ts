@@ -4,7 +4,7 @@ import type { Figure } from "./figures.js";
 export interface BenchSettings {
   /** Requests (or insertMany calls) in flight during every throughput measurement. */
   concurrency: number;
-  /** Rounds of each measurement; the figures are their medians. */
+  /** Rounds of each measurement; figures are medians of the rounds, ratios medians of per-round ratios. */
   rounds: number;
   /** The length each measurement aims for, sized from the warm-up's rate. */
   seconds: number;
@@ -12,7 +12,7 @@ export interface BenchSettings {
 
 export interface PartContext {
   settings: BenchSettings;
-  /** The database and server, started on first use and shared by every part of the run. */
+  /** The database and the server (processes of their own), started on first use and shared by every part of the run. */
   environment(): Promise<BenchEnvironment>;
   /** Progress, on stderr. */
   log(line: string): void;

@@ -8,8 +8,13 @@ export interface Figure {
   unit: string;
   /** What the value is divided by, measured in the same run, for figures whose target is a ratio. */
   baseline: { name: string; value: number; unit: string } | null;
-  /** value / baseline.value */
+  /**
+   * value / baseline.value; for a figure measured in rounds against a baseline measured in the
+   * same rounds, the median of the per-round ratios instead (never a median divided by a median).
+   */
   ratio: number | null;
+  /** The lowest per-round ratio, for a ratio measured per round; else null. */
+  ratioMin: number | null;
   target: Target | null;
   /** Whether the target is met; null for a figure without a target. */
   met: boolean | null;
@@ -23,13 +28,24 @@ export interface Target {
   text: string;
 }
 
-export function figure(name: string, value: number, unit: string, options: { baseline?: Figure["baseline"]; target?: Target } = {}): Figure {
+/**
+ * `roundRatios`: the ratio of each round (value and baseline measured in that round); the
+ * figure's ratio is then their median and the target is judged on it.
+ */
+export function figure(
+  name: string,
+  value: number,
+  unit: string,
+  options: { baseline?: Figure["baseline"]; target?: Target; roundRatios?: readonly number[] } = {},
+): Figure {
   const baseline = options.baseline ?? null;
-  const ratio = baseline ? value / baseline.value : null;
+  const perRound = options.roundRatios?.length ? options.roundRatios : null;
+  const ratio = perRound ? median(perRound) : baseline ? value / baseline.value : null;
+  const ratioMin = perRound ? Math.min(...perRound) : null;
   const target = options.target ?? null;
   const compared = ratio ?? value;
   const met = target ? (target.op === ">=" ? compared >= target.limit : compared <= target.limit) : null;
-  return { name, value, unit, baseline, ratio, target, met };
+  return { name, value, unit, baseline, ratio, ratioMin, target, met };
 }
 
 /** Three significant digits at most, without losing the integer part of large values. */
@@ -50,13 +66,13 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
 
 export function renderFigures(figures: readonly Figure[]): string {
   return renderTable(
-    ["figure", "value", "unit", "baseline", "ratio", "target", "met"],
+    ["figure", "value", "unit", "baseline", "ratio (median per round)", "target", "met"],
     figures.map((entry) => [
       entry.name,
       formatNumber(entry.value),
       entry.unit,
       entry.baseline ? `${formatNumber(entry.baseline.value)} ${entry.baseline.unit} (${entry.baseline.name})` : "",
-      entry.ratio === null ? "" : entry.ratio.toFixed(3),
+      entry.ratio === null ? "" : `${entry.ratio.toFixed(3)}${entry.ratioMin === null ? "" : ` (min ${entry.ratioMin.toFixed(3)})`}`,
       entry.target?.text ?? "",
       entry.met === null ? "" : entry.met ? "yes" : "NO",
     ]),

@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { startBenchProcess } from "./benchProcess.js";
 import type { Visit } from "./recorderBatches.js";
 
 export interface LoadRunOptions {
@@ -8,7 +8,7 @@ export interface LoadRunOptions {
   headers: Record<string, string>;
   concurrency: number;
   requests: number;
-  /** Cycle the pool's bodies (baselines only: the real endpoint would see duplicates). */
+  /** Cycle the pool's bodies (baselines that store nothing only: the real endpoint would see duplicates). */
   repeat: boolean;
   /** The status that counts as acknowledged; any other is reported as unexpected. */
   expectStatus: number;
@@ -16,6 +16,8 @@ export interface LoadRunOptions {
 
 export interface LoadRunResult {
   requests: number;
+  /** Wall clock (Date.now()) when the first request was sent. */
+  startedAtMs: number;
   elapsedMs: number;
   /** Events and body bytes of the requests answered with the expected status. */
   events: number;
@@ -27,48 +29,27 @@ export interface LoadRunResult {
   latencies: Float64Array;
 }
 
-/** The load generator's worker thread (loadWorker.mjs), driven with promises. */
+/** The load generator's process (loadProcess.ts), driven with promises. */
 export interface LoadClient {
-  /** Hands prepared visits to the worker (their buffers are transferred, not copied). */
+  pid: number;
+  /** Hands prepared visits to the load process (copied over IPC, before any measurement). */
   pool(name: string, visits: Visit[]): Promise<void>;
-  drop(name: string): void;
+  drop(name: string): Promise<void>;
   run(options: LoadRunOptions): Promise<LoadRunResult>;
   close(): Promise<void>;
 }
 
-export function startLoadClient(): LoadClient {
-  const worker = new Worker(new URL("./loadWorker.mjs", import.meta.url));
-  let pending: { resolve(value: unknown): void; reject(error: Error): void } | null = null;
-  worker.on("message", (message: { kind: string; result?: LoadRunResult; message?: string }) => {
-    const waiting = pending;
-    pending = null;
-    if (message.kind === "error") waiting?.reject(new Error(`load generator: ${message.message}`));
-    else waiting?.resolve(message.result);
-  });
-  worker.on("error", (error) => {
-    pending?.reject(error);
-    pending = null;
-  });
-  const request = <T>(message: unknown, transfer: ArrayBuffer[] = []): Promise<T> => {
-    if (pending) throw new Error("load generator: one request at a time");
-    return new Promise<T>((resolve, reject) => {
-      pending = { resolve: resolve as (value: unknown) => void, reject };
-      worker.postMessage(message, transfer);
-    });
-  };
+export async function startLoadClient(): Promise<LoadClient> {
+  const child = await startBenchProcess<{ pid: number }>(new URL("./loadProcess.ts", import.meta.url));
   return {
+    pid: child.pid,
     async pool(name, visits) {
-      const transfer = visits.flatMap((visit) => visit.bodies.map((body) => body.buffer as ArrayBuffer));
-      await request({ kind: "pool", name, visits }, [...new Set(transfer)]);
+      await child.request("pool", { name, visits });
     },
-    drop(name) {
-      worker.postMessage({ kind: "drop", name });
+    async drop(name) {
+      await child.request("drop", { name });
     },
-    run(options) {
-      return request<LoadRunResult>({ kind: "run", options });
-    },
-    async close() {
-      await worker.terminate();
-    },
+    run: (options) => child.request<LoadRunResult>("run", { options }),
+    close: () => child.close(),
   };
 }

@@ -148,7 +148,7 @@ export const reportsPart: BenchPart = {
   title: "Heatmap query cost against the clicks behind it, and against a $group over raw events",
   async run(context) {
     const environment = await context.environment();
-    const db = environment.server.database.db;
+    const db = environment.db;
     const site = environment.benchSite;
     const scope = tenantScope(db, site.tenantId);
     const counts = volumes();

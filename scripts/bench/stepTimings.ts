@@ -1,10 +1,21 @@
-import type { StepMetrics } from "@mousetrail/server/pipeline/pipeline";
 import { formatNumber, renderTable } from "./figures.js";
+
+/** One step's counters of the server's collect pipeline (its `Pipeline.metrics`), as the server process sends them. */
+export interface StepMetrics {
+  calls: number;
+  totalMs: number;
+  ok: number;
+  drop: number;
+  reject: number;
+  errors: number;
+}
+
+export type StepMetricsEntry = StepMetrics & { step: string };
 
 export type MetricsSnapshot = Map<string, StepMetrics>;
 
-export function snapshotMetrics(metrics: ReadonlyMap<string, StepMetrics>): MetricsSnapshot {
-  return new Map([...metrics].map(([name, entry]) => [name, { ...entry }]));
+export function snapshotMetrics(entries: readonly StepMetricsEntry[]): MetricsSnapshot {
+  return new Map(entries.map(({ step, ...entry }) => [step, entry]));
 }
 
 /** What each step did between two snapshots, added to `into` (per step, in pipeline order). */

@@ -23,7 +23,7 @@ const daysSchema = z.number().int().min(1).max(3650);
 
 const cookieSpecSchema = z.object({
   clauses: clausesSchema,
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "a cookie name: letters, digits, underscore, dash"),
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a cookie name: letters, digits, underscore, dash"),
   role: z.enum(["session", "visitor", "cookie-test", "opt-out"]),
   purpose: z.string().min(1).max(300),
   /** What the recorder sets; must lie within the bounds the policy text promises. */
@@ -55,7 +55,7 @@ const changelogEntrySchema = z.object({
 
 export const policyDocumentSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a lowercase slug"),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a lowercase slug"),
     version: z.number().int().min(1),
     revisedOn: z.iso.date(),
     /** The service the policy speaks for, as the policy text names it. */

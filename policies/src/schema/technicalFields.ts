@@ -22,7 +22,7 @@ const productName = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[A-Za-z][A-Za-z0-9 ._-]*$/, "a product name: letters, digits, space, dot, dash");
+  .regex(/^[A-Za-z][A-Za-z0-9 ._-]*$/, "must be a product name: letters, digits, space, dot, dash");
 
 const dottedVersion = z
   .string()

@@ -37,3 +37,9 @@ export interface RequestContext extends ServerServices {
    */
   csrfSafe: boolean;
 }
+
+/**
+ * The context as the router's type declares it: nothing. What a procedure reads is the
+ * `RequestContext` (see `trpc.ts`); this keeps it out of the client-facing router type.
+ */
+export type ApiContext = object;

@@ -1,5 +1,6 @@
 import type { TRPCDefaultErrorShape, TRPCError } from "@trpc/server";
 import { AppError, type AppErrorCode } from "../errors/appError.js";
+import { unknownFieldProblem } from "./plainIssueMessage.js";
 
 export interface FieldIssue {
   /** Dotted path of the offending input field, `""` for the input as a whole. */
@@ -18,8 +19,11 @@ export interface ApiErrorData {
 }
 
 interface IssueLike {
+  code?: string;
   path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
   message: string;
+  /** `unrecognized_keys`: the fields the input should not have had. */
+  keys?: string[];
 }
 
 function issuesOf(cause: unknown): IssueLike[] | undefined {
@@ -29,6 +33,25 @@ function issuesOf(cause: unknown): IssueLike[] | undefined {
 
 function fieldPath(issue: IssueLike): string {
   return (issue.path ?? []).map((part) => String(typeof part === "object" ? part.key : part)).join(".");
+}
+
+/**
+ * One issue per field. Messages come from the schema or `plainIssueMessage`; unknown fields,
+ * which zod reports together on their parent, are reported each under its own name.
+ */
+function fieldIssuesOf(issues: IssueLike[]): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    const field = fieldPath(issue);
+    if (issue.code === "unrecognized_keys" && issue.keys?.length) {
+      return issue.keys.map((key) => ({ field: field ? `${field}.${key}` : key, message: unknownFieldProblem }));
+    }
+    return [{ field, message: issue.message }];
+  });
+}
+
+/** An AppError about one field says `field: problem`; its issue holds the problem alone. */
+function problemOf(field: string, userMessage: string): string {
+  return userMessage.startsWith(`${field}: `) ? userMessage.slice(field.length + 2) : userMessage;
 }
 
 const appCodeOfTrpc: Partial<Record<TRPCError["code"], AppErrorCode>> = {
@@ -45,12 +68,13 @@ const appCodeOfTrpc: Partial<Record<TRPCError["code"], AppErrorCode>> = {
 
 /**
  * The single error formatter. Validation failures become `field: problem` messages
- * (`allowedOrigins.0: Invalid URL`) with a list of issues; internal errors never leak
- * their message or stack to the caller.
+ * (`name: must be at most 100 characters`) with a list of issues, each `{ field, problem }`
+ * without the field repeated; internal errors never leak their message or stack to the caller.
  */
 export function formatApiError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
   const appError = error.cause instanceof AppError ? error.cause : undefined;
-  const issues = appError?.issues ?? issuesOf(error.cause)?.map((issue) => ({ field: fieldPath(issue), message: issue.message }));
+  const zodIssues = issuesOf(error.cause);
+  const issues = appError?.issues ?? (zodIssues ? fieldIssuesOf(zodIssues) : undefined);
   const appCode = appError?.code ?? appCodeOfTrpc[error.code] ?? "INTERNAL";
   let message = shape.message;
   if (issues?.length) {
@@ -63,7 +87,7 @@ export function formatApiError({ shape, error }: { shape: TRPCDefaultErrorShape;
     httpStatus: shape.data.httpStatus,
     appCode,
     ...(shape.data.path ? { path: shape.data.path } : {}),
-    ...(issues?.length ? { issues } : appError?.field ? { issues: [{ field: appError.field, message: appError.userMessage }] } : {}),
+    ...(issues?.length ? { issues } : appError?.field ? { issues: [{ field: appError.field, message: problemOf(appError.field, appError.userMessage) }] } : {}),
     ...(appError?.retryAfterSeconds ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
   };
   return { message, code: shape.code, data };

@@ -7,8 +7,12 @@ import { tenantScope, type TenantScope } from "../repositories/tenantScope.js";
 import { appendAuditEntry } from "../repositories/auditLogRepository.js";
 import { newId } from "../db/ids.js";
 import type { TenantCall } from "../domain/tenantCall.js";
-import type { RequestContext } from "./context.js";
+import type { ApiContext, RequestContext } from "./context.js";
 import { formatApiError } from "./formatApiError.js";
+import { usePlainIssueMessages } from "./plainIssueMessage.js";
+
+// Every input schema reports its problems as `plainIssueMessage` words, not zod's defaults.
+usePlainIssueMessages();
 
 export type ProcedureKind = "public" | "authed" | "tenant" | "platform";
 
@@ -22,12 +26,22 @@ export interface ProcedureMeta {
   access?: { roles: readonly Role[]; scopes?: readonly ApiKeyScope[] };
 }
 
-const t = initTRPC.context<RequestContext>().meta<ProcedureMeta>().create({
+/**
+ * The router's own context type is opaque (`ApiContext`): the router's type is what the SDK
+ * publishes, and a `RequestContext` there would hand every integrator the server's internals
+ * (user documents with password hashes, API key hashes, the session secret, the database).
+ * The adapter and test callers pass a `RequestContext`; `requestContext` below restores the
+ * full type for every procedure, and the built router's type never mentions it.
+ */
+const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({
   errorFormatter: formatApiError,
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Gives procedures the context the adapter built (`createRequestContext`), typed. */
+const requestContext = t.middleware(({ ctx, next }) => next({ ctx: ctx as RequestContext }));
 
 /** Domain code throws AppError; this turns it into the matching tRPC error, keeping the cause. */
 const appErrors = t.middleware(async ({ next }) => {
@@ -40,16 +54,22 @@ const appErrors = t.middleware(async ({ next }) => {
 });
 
 /** Cookie-authenticated mutations must prove they are not cross-site forgeries. */
-const csrfGuard = t.middleware(({ ctx, type, next }) => {
+function refuseCrossSiteMutation(ctx: RequestContext, type: string): void {
   if (type === "mutation" && !ctx.csrfSafe) {
     throw new AppError("FORBIDDEN", {
       userMessage: "Mutations from a browser must send the `x-mousetrail-csrf: 1` header",
     });
   }
-  return next();
-});
+}
 
-export const publicProcedure = t.procedure.meta({ kind: "public" }).use(appErrors).use(csrfGuard);
+export const publicProcedure = t.procedure
+  .meta({ kind: "public" })
+  .use(requestContext)
+  .use(appErrors)
+  .use(({ ctx, type, next }) => {
+    refuseCrossSiteMutation(ctx, type);
+    return next();
+  });
 
 export const authedProcedure = publicProcedure.meta({ kind: "authed" }).use(({ ctx, next }) => {
   if (ctx.auth.kind !== "session") {
@@ -79,7 +99,7 @@ export const tenantProcedure = publicProcedure.meta({ kind: "tenant" }).use(asyn
   const raw = await getRawInput();
   const tenantId = typeof raw === "object" && raw !== null && "tenantId" in raw ? (raw as { tenantId: unknown }).tenantId : undefined;
   if (typeof tenantId !== "string") {
-    throw new AppError("BAD_INPUT", { userMessage: "tenantId: Required", field: "tenantId" });
+    throw new AppError("BAD_INPUT", { userMessage: "tenantId: required", field: "tenantId" });
   }
   const access = meta?.access;
   if (!access) throw new AppError("FORBIDDEN", { message: "tenant procedure without access meta" });

@@ -5,7 +5,8 @@ import type { Db } from "mongodb";
 export const roles = ["owner", "admin", "analyst", "compliance"] as const;
 export type Role = (typeof roles)[number];
 
-export const apiKeyScopes = ["reports:read", "config:write", "compliance:write"] as const;
+/** `admin`: a tenant admin's key that may list the tenant's members and API keys (and change neither). */
+export const apiKeyScopes = ["reports:read", "config:write", "compliance:write", "admin"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface UserDoc {

@@ -299,7 +299,7 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
     const expected = runs.flatMap((run) => Array.from({ length: run.formed }, (_, seq) => `${keyOf(run.sessionId)}/${run.pageId}#${seq}`)).sort();
     expect(chunks.map((chunk) => `${chunk.sessionKey}/${chunk.pageId}#${chunk.seq}`).sort()).toEqual(expected);
 
-    // The sweeper derives what the killed process stored but did not derive (after the chunk's lease).
+    // Derivation workers finish what the killed process stored but did not derive (its rounds once their lease runs out).
     await waitFor("the derivation worker to drain", async () => (await analyticsCollections(db).recordingChunks.countDocuments({ "rollup.state": "pending" })) === 0, 120_000, 500);
 
     const stored = analyticsCollections(db);

@@ -375,6 +375,8 @@ describe("the demo shop in Chromium, checked in the database", () => {
         { name: "e2e reports", scopes: ["reports:read"] },
       );
       const client = createClient({ baseUrl: server.url, apiKey: secret });
+      // Sessions are derived from the stored chunks by the server's worker, after the 204s.
+      await server.server.derivation.drain();
       const { sessions } = await client.sessions.list.query({ tenantId: demo.tenantId, siteId: demo.siteId });
       expect(sessions.length).toBeGreaterThanOrEqual(2);
       expect(sessions[0]?.sessionId).toBe(checkout.sessionKey);
@@ -474,6 +476,7 @@ describe("the demo shop in Chromium, checked in the database", () => {
     const after = traffic.answers.slice(refusedFrom);
     expect(after).toEqual(after.map(() => ({ status: 200, body: { stored: false, reason: "opted-out" } })));
     expect(await chunks().countDocuments({ siteId: demo.siteId, "context.visitorKey": visitorKey })).toBe(storedBefore);
+    await server.server.derivation.drain();
     expect(await analyticsCollections(db()).pageViews.countDocuments({ siteId: demo.siteId, url: `${origin}/demo/journal` })).toBe(0);
     await context.close();
   }, 90_000);

@@ -1,20 +1,25 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { AnyTRPCRouter } from "@trpc/server";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { initTRPC, type AnyTRPCRouter } from "@trpc/server";
 import Koa from "koa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { appRouter } from "../api/router.js";
-import type { ProcedureMeta } from "../api/trpc.js";
-import { createLogger } from "../logging/logger.js";
-import { createTenantFixture } from "../testing/apiHarness.js";
-import { useTestServer } from "../testing/testServer.js";
-import { generatedOpenApiFile, openApiDocument } from "./openApiDocument.js";
+import { publicProcedure, router as trpcRouter, type ProcedureMeta } from "../api/trpc.js";
 import { routerProcedures } from "../api/routerProcedures.js";
+import { createLogger } from "../logging/logger.js";
+import { createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
+import { useTestServer } from "../testing/testServer.js";
+import { buildOpenApiDocument, openApiDocument } from "./openApiDocument.js";
+import { operationSummaries } from "./operationSummaries.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const router: AnyTRPCRouter = appRouter;
@@ -22,14 +27,17 @@ const procedures = routerProcedures(router);
 
 interface Operation {
   operationId: string;
-  parameters?: { name: string; in: string; required?: boolean; content?: Record<string, unknown> }[];
-  requestBody?: { content: Record<string, unknown> };
-  responses: Record<string, unknown>;
+  summary: string;
+  description: string;
+  parameters?: { name: string; in: string; required?: boolean; style?: string; content?: Record<string, { schema: unknown }> }[];
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>;
   security: Record<string, string[]>[];
 }
 
 interface Document {
   openapi: string;
+  info: { description: string };
   servers: { url: string }[];
   paths: Record<string, Record<string, Operation>>;
   components: {
@@ -39,18 +47,23 @@ interface Document {
   };
 }
 
-/** A fetch request for one operation, built from nothing but what the document says. */
-function requestFromDocument(document: Document, documentUrl: string, operationId: string, input: unknown, apiKey: string): [URL, RequestInit] {
+function operationById(document: Document, operationId: string) {
   const found = Object.entries(document.paths)
     .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })))
     .find(({ operation }) => operation.operationId === operationId);
   if (!found) throw new Error(`the document has no operation ${operationId}`);
-  const { path, method, operation } = found;
+  return found;
+}
+
+/** A fetch request for one operation, built from nothing but what the document says. */
+function requestFromDocument(document: Document, documentUrl: string, operationId: string, input: unknown, apiKey: string): [URL, RequestInit] {
+  const { path, method, operation } = operationById(document, operationId);
   const serverUrl = new URL(document.servers[0]!.url, documentUrl).href.replace(/\/$/, "");
   const url = new URL(`${serverUrl}${path}`);
   const headers: Record<string, string> = {};
   const init: RequestInit = { method: method.toUpperCase(), headers };
   for (const parameter of operation.parameters ?? []) {
+    // A parameter described by `content` is that media type's serialization of the value.
     if (parameter.in === "query" && parameter.content?.["application/json"]) url.searchParams.set(parameter.name, JSON.stringify(input));
   }
   if (operation.requestBody?.content["application/json"]) {
@@ -65,31 +78,61 @@ function requestFromDocument(document: Document, documentUrl: string, operationI
   return [url, init];
 }
 
-// The build step itself, so the server serves what `npm run build` writes for this router.
-beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ["scripts/generateOpenApi.mjs"], { cwd: repoRoot });
-});
+/** Checks an answer against the schema the document gives for that operation and status. */
+function responseValidator(document: Document) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema({ $id: "openapi.json", components: document.components }, "openapi.json");
+  return (operationId: string, status: number, body: unknown) => {
+    const { operation } = operationById(document, operationId);
+    const declared = operation.responses[String(status)] ?? operation.responses.default!;
+    const response = declared.$ref ? document.components.responses[declared.$ref.split("/").at(-1)!]! : declared;
+    const schema = JSON.parse(JSON.stringify(response.content!["application/json"]!.schema).replaceAll('"#/components/', '"openapi.json#/components/')) as object;
+    const validate = ajv.compile(schema);
+    expect(validate(body), `${operationId} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  };
+}
 
 describe("GET /openapi.json", () => {
   const server = useTestServer();
   let document: Document;
+  let fixture: TenantFixture;
+  let documentUrl: string;
 
   beforeAll(async () => {
-    const response = await fetch(`${server.url}/openapi.json`);
+    documentUrl = `${server.url}/openapi.json`;
+    const response = await fetch(documentUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     document = (await response.json()) as Document;
+    fixture = await createTenantFixture(server.server.database.db, "OpenAPI integrator");
   });
 
-  it("describes every procedure of the router, as tRPC serves it", () => {
+  it("validates under a strict OpenAPI 3.1 validator", async () => {
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+    for (const operation of Object.values(document.paths).flatMap((item) => Object.values(item))) {
+      for (const parameter of operation.parameters ?? []) expect(parameter.style, `${operation.operationId} ${parameter.name}`).toBeUndefined();
+    }
+  });
+
+  it("lints clean under Redocly's recommended rules", async () => {
+    // The product has no licence to name; every other recommended rule applies.
+    const config = await createConfig({ extends: ["recommended"], rules: { "info-license": "off" } });
+    const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: documentUrl, config });
+    expect(problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`)).toEqual([]);
+  });
+
+  it("describes every procedure of the router, as tRPC serves it, with a written summary", () => {
     expect(document.openapi).toMatch(/^3\.1\./);
     expect(procedures.length).toBeGreaterThan(20);
     for (const [procedurePath, procedure] of procedures) {
-      const method = procedure._def.type === "query" ? "get" : "post";
+      const method = procedure._def.type === "mutation" ? "post" : "get";
       const operation = document.paths[`/${procedurePath}`]?.[method];
       expect(operation, `${method.toUpperCase()} /${procedurePath}`).toBeDefined();
       expect(operation?.operationId).toBe(procedurePath);
+      expect(operationSummaries[procedurePath], `add a summary for ${procedurePath} to http/operationSummaries.ts`).toBe(operation?.summary);
       expect(operation?.responses["200"]).toBeDefined();
+      expect(Object.keys(operation?.responses ?? {}).some((status) => /^4\d\d$/.test(status)), procedurePath).toBe(true);
       const takesInput = (procedure._def as { inputs: unknown[] }).inputs.length > 0;
       if (takesInput && method === "get") expect(operation?.parameters?.map((parameter) => [parameter.name, parameter.in])).toEqual([["input", "query"]]);
       if (takesInput && method === "post") expect(operation?.requestBody?.content["application/json"]).toBeDefined();
@@ -98,9 +141,18 @@ describe("GET /openapi.json", () => {
     expect(operationCount).toBe(procedures.length);
   });
 
-  it("says who may call each operation: API keys by scope, console sessions, or anyone", () => {
+  it("describes inputs and outputs as the server validates them: date-times, integers, limits", () => {
+    const auditList = document.paths["/audit.list"]!.get!;
+    const input = JSON.stringify(auditList.parameters![0]!.content!["application/json"]!.schema);
+    expect(input).toContain('"limit":{"default":50,"type":"integer","minimum":1,"maximum":200}');
+    const output = JSON.stringify(auditList.responses["200"]!.content!["application/json"]!.schema);
+    expect(output).toContain('"at":{"type":"string","format":"date-time"');
+    expect(JSON.stringify(document)).not.toContain('"type":"number","enum"');
+  });
+
+  it("says who may call each operation: API keys by scope, signed-in users, or anyone", () => {
     for (const [procedurePath, procedure] of procedures) {
-      const method = procedure._def.type === "query" ? "get" : "post";
+      const method = procedure._def.type === "mutation" ? "post" : "get";
       const security = document.paths[`/${procedurePath}`]![method]!.security;
       const meta = procedure._def.meta as ProcedureMeta;
       const keyScopes = security.flatMap((requirement) => requirement.apiKey ?? []);
@@ -111,74 +163,108 @@ describe("GET /openapi.json", () => {
     expect(document.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie", name: "mt_session" });
   });
 
+  it("says how to get a key, and points to no screen that may not exist", () => {
+    const text = JSON.stringify(document);
+    expect(document.info.description).toContain("POST /trpc/auth.signIn");
+    expect(document.info.description).toContain("POST /trpc/apiKeys.create");
+    expect(document.info.description).toContain("x-mousetrail-csrf: 1");
+    expect(text).not.toMatch(/created in the console|\(Settings, API keys\)/);
+    expect(text.match(/Settings → API keys/g)).toHaveLength(1);
+    expect(document.info.description).toMatch(/When the console is installed, its Settings → API keys page/);
+  });
+
   it("describes the error shape with appCode and the refused fields", () => {
-    const errorSchema = JSON.stringify(document.components.responses.Error?.content["application/json"]?.schema);
-    expect(errorSchema).toContain("#/components/schemas/ApiErrorData");
+    const errorSchema = JSON.stringify(document.components.responses.BadInput?.content["application/json"]?.schema);
+    expect(errorSchema).toContain("#/components/schemas/Error");
     expect(document.components.schemas.ApiErrorData?.required).toEqual(expect.arrayContaining(["appCode", "httpStatus"]));
     expect(document.components.schemas.ApiErrorData?.properties).toHaveProperty("issues");
     expect(document.components.schemas.FieldIssue?.required).toEqual(["field", "message"]);
   });
 
-  it("is enough to list sites with a plain fetch and an API key", async () => {
-    const fixture = await createTenantFixture(server.server.database.db, "OpenAPI integrator");
-    const documentUrl = `${server.url}/openapi.json`;
-    const [url, init] = requestFromDocument(document, documentUrl, "sites.list", { tenantId: fixture.tenantId }, fixture.apiKeySecret);
-    expect(url.href).toBe(`${server.url}/trpc/sites.list?input=${encodeURIComponent(JSON.stringify({ tenantId: fixture.tenantId }))}`);
-    const response = await fetch(url, init);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { result: { data: { siteId: string; name: string }[] } };
-    expect(body.result.data.map((site) => site.siteId)).toEqual([fixture.site._id]);
+  it("is enough to list sites, page the audit log and be refused, with plain fetch and an API key", async () => {
+    const matchesDocument = responseValidator(document);
+    const call = async (operationId: string, input: unknown) => {
+      const [url, init] = requestFromDocument(document, documentUrl, operationId, input, fixture.apiKeySecret);
+      const response = await fetch(url, init);
+      const body = (await response.json()) as { result?: { data: Record<string, unknown> }; error?: { data: { appCode: string; issues?: { field: string; message: string }[] } } };
+      matchesDocument(operationId, response.status, body);
+      return { status: response.status, method: init.method, url, body };
+    };
 
-    const [badUrl, badInit] = requestFromDocument(document, documentUrl, "sites.create", { tenantId: fixture.tenantId, name: "Bad", allowedOrigins: ["not a url"] }, fixture.apiKeySecret);
-    expect(badInit.method).toBe("POST");
-    const refused = await fetch(badUrl, badInit);
+    // The check itself can fail: a site id that is a number is not what the document promises.
+    expect(() => matchesDocument("sites.list", 200, { result: { data: [{ siteId: 1 }] } })).toThrow();
+
+    const sites = await call("sites.list", { tenantId: fixture.tenantId });
+    expect(sites.url.href).toBe(`${server.url}/trpc/sites.list?input=${encodeURIComponent(JSON.stringify({ tenantId: fixture.tenantId }))}`);
+    expect(sites.status).toBe(200);
+    expect((sites.body.result?.data as unknown as { siteId: string }[]).map((site) => site.siteId)).toEqual([fixture.site._id]);
+
+    const firstPage = await call("audit.list", { tenantId: fixture.tenantId, limit: 2 });
+    expect(firstPage.status).toBe(200);
+    const nextCursor = firstPage.body.result?.data.nextCursor;
+    expect(nextCursor).toEqual(expect.any(String));
+    const secondPage = await call("audit.list", { tenantId: fixture.tenantId, limit: 2, cursor: nextCursor });
+    expect(secondPage.status).toBe(200);
+
+    const created = await call("sites.create", { tenantId: fixture.tenantId, name: "Docs shop", allowedOrigins: ["https://docs-shop.example"] });
+    expect(created.method).toBe("POST");
+    expect(created.status).toBe(200);
+
+    const refused = await call("sites.create", { tenantId: fixture.tenantId, name: "x".repeat(101), allowedOrigins: ["https://ok.example"] });
     expect(refused.status).toBe(400);
-    const error = (await refused.json()) as { error: { data: { appCode: string; issues: { field: string }[] } } };
-    expect(error.error.data.appCode).toBe("BAD_INPUT");
-    expect(error.error.data.issues.map((issue) => issue.field)).toEqual(["allowedOrigins.0"]);
+    expect(refused.body.error?.data.appCode).toBe("BAD_INPUT");
+    expect(refused.body.error?.data.issues).toEqual([{ field: "name", message: "must be at most 100 characters" }]);
+
+    const tooMany = await call("audit.list", { tenantId: fixture.tenantId, limit: 201 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error?.data.issues).toEqual([{ field: "limit", message: "must be at most 200" }]);
+  });
+});
+
+describe("buildOpenApiDocument", () => {
+  it("describes a subscription as a GET answered with server-sent events, validly", async () => {
+    const streaming = trpcRouter({
+      ticks: publicProcedure
+        .input(z.strictObject({ from: z.int().min(0) }))
+        .subscription(async function* () {
+          yield { tick: 1 };
+        }),
+    });
+    const built = buildOpenApiDocument(streaming);
+    const operation = built.paths["/ticks"]?.get;
+    expect(operation?.parameters).toHaveLength(1);
+    expect(JSON.stringify(operation?.responses["200"])).toContain('"text/event-stream"');
+    await expect(SwaggerParser.validate(structuredClone(built) as never)).resolves.toBeDefined();
   });
 });
 
 describe("openApiDocument middleware", () => {
-  let directory: string;
-  beforeAll(async () => {
-    directory = await mkdtemp(path.join(tmpdir(), "mousetrail-openapi-"));
-  });
-  afterAll(async () => {
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function serve(file: string): Promise<{ status: number; body: unknown; logged: string }> {
+  it("answers 503, and logs why, when a procedure cannot be described", async () => {
+    const t = initTRPC.create();
+    const unbased = t.router({ stray: t.procedure.query(() => "no base procedure") });
     const lines: string[] = [];
     const logger = createLogger({ level: "error", destination: { write: (line: string) => void lines.push(line) } });
     const app = new Koa();
-    app.use(openApiDocument(appRouter, logger, file));
+    app.use(openApiDocument(unbased, logger));
     const http = createServer(app.callback());
     await new Promise<void>((resolve) => http.listen(0, resolve));
     try {
       const response = await fetch(`http://localhost:${(http.address() as AddressInfo).port}/openapi.json`);
-      return { status: response.status, body: await response.json(), logged: lines.join("") };
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: { data: { appCode: "UNAVAILABLE" } } });
+      expect(lines.join("")).toContain("procedure stray is not built on one of the base procedures of trpc.ts");
     } finally {
       await new Promise((resolve) => http.close(resolve));
     }
-  }
-
-  it("refuses a document generated from another version of the router instead of serving it", async () => {
-    const current = JSON.parse(await readFile(generatedOpenApiFile, "utf8")) as Document;
-    const { "/sites.list": _removed, ...paths } = current.paths;
-    const stale = path.join(directory, "stale.json");
-    await writeFile(stale, JSON.stringify({ ...current, paths: { ...paths, "/sites.archive": { post: {} } } }));
-
-    const served = await serve(stale);
-    expect(served.status).toBe(503);
-    expect(served.body).toMatchObject({ error: { data: { appCode: "UNAVAILABLE" } } });
-    expect(served.logged).toContain("missing get /sites.list");
-    expect(served.logged).toContain("no such procedure post /sites.archive");
   });
+});
 
-  it("answers 503 when the document was never generated", async () => {
-    const served = await serve(path.join(directory, "absent.json"));
-    expect(served.status).toBe(503);
-    expect(served.logged).toContain("ENOENT");
-  });
+describe("scripts/generateOpenApi.mjs", () => {
+  it("writes the document the server serves, from the compiled router", async () => {
+    const run = promisify(execFile);
+    await run(process.execPath, [path.join(repoRoot, "node_modules/typescript/bin/tsc"), "-b", "server"], { cwd: repoRoot });
+    await run(process.execPath, ["scripts/generateOpenApi.mjs"], { cwd: repoRoot });
+    const written = JSON.parse(await readFile(path.join(repoRoot, "server/dist/openapi.json"), "utf8")) as unknown;
+    expect(written).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(appRouter))));
+  }, 120_000);
 });

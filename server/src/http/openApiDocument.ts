@@ -1,65 +1,53 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import type { AnyTRPCProcedure, AnyTRPCRouter } from "@trpc/server";
 import type { Middleware } from "koa";
-import type { ProcedureMeta } from "../api/trpc.js";
+import { appErrorCodes } from "../errors/appError.js";
 import type { Logger } from "../logging/logger.js";
 import { routerProcedures } from "../api/routerProcedures.js";
+import { describeAccess } from "./openApiAccess.js";
+import { jsonSchemaOf } from "./openApiSchema.js";
+import { operationSummaries } from "./operationSummaries.js";
 
-/**
- * Where `npm run build` writes the document (`scripts/generateOpenApi.mjs`): the same file
- * whether this module runs from `src/http/` (tests) or `dist/http/` (`npm start`).
- */
-export const generatedOpenApiFile = fileURLToPath(new URL("../../dist/openapi.json", import.meta.url));
-
-/** The parts of an OpenAPI 3.1 document this middleware reads or adds. */
-interface OpenApiDocument {
+/** The parts of an OpenAPI 3.1 document this module writes. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: Record<string, unknown>;
+  servers: { url: string; description: string }[];
+  tags: { name: string; description: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components?: Record<string, unknown>;
-  [key: string]: unknown;
+  components: Record<string, Record<string, unknown>>;
 }
 
-interface OpenApiOperation {
-  description?: string;
-  security?: Record<string, string[]>[];
-  [key: string]: unknown;
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  security: Record<string, string[]>[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
 }
 
-const securitySchemes = {
-  apiKey: {
-    type: "http",
-    scheme: "bearer",
-    description:
-      "An API key created in the console (Settings, API keys), sent as `Authorization: Bearer <key>`. " +
-      "A key acts on its own tenant only, through its scopes; an operation lists the scopes that grant it.",
-  },
-  session: {
-    type: "apiKey",
-    in: "cookie",
-    name: "mt_session",
-    description:
-      "The console's sign-in cookie, set by `auth.signIn`. Mutations authenticated by this cookie must also send " +
-      "`x-mousetrail-csrf: 1`.",
-  },
-};
+const serverVersion = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /**
- * `GET /openapi.json`: the OpenAPI document of the tRPC endpoints, for integrators who call
- * the API over plain HTTP. The shapes come from `@trpc/openapi`'s analysis of the router's
- * types at build time; who may call each operation comes from the running router's meta.
- * A document that no longer lists exactly the running router's procedures is refused (503)
- * rather than served wrong.
+ * `GET /openapi.json`: the OpenAPI 3.1 document of the tRPC endpoints, for integrators who
+ * call the API over plain HTTP. Built from the running router: each operation's input and
+ * output are the JSON Schema of the zod schemas the server validates with (formats, integers,
+ * limits and patterns included), and who may call it comes from the procedure's meta. So the
+ * document cannot drift from the server it describes.
  */
-export function openApiDocument(router: AnyTRPCRouter, logger: Logger, file = generatedOpenApiFile): Middleware {
+export function openApiDocument(router: AnyTRPCRouter, logger: Logger): Middleware {
   let body: string | undefined;
   return async (ctx) => {
     if (body === undefined) {
       try {
-        body = JSON.stringify(describeAccess(await readDocument(file, router), router));
+        body = JSON.stringify(buildOpenApiDocument(router));
       } catch (error) {
-        logger.error({ err: error }, "cannot serve the OpenAPI document");
+        logger.error({ err: error }, "cannot build the OpenAPI document");
         ctx.status = 503;
-        ctx.body = { error: { message: "The API description is not available; the server needs `npm run build`", data: { appCode: "UNAVAILABLE", httpStatus: 503 } } };
+        ctx.body = { error: { message: "The API description is not available", data: { appCode: "UNAVAILABLE", httpStatus: 503 } } };
         return;
       }
     }
@@ -69,69 +57,191 @@ export function openApiDocument(router: AnyTRPCRouter, logger: Logger, file = ge
   };
 }
 
-async function readDocument(file: string, router: AnyTRPCRouter): Promise<OpenApiDocument> {
-  const document = JSON.parse(await readFile(file, "utf8")) as OpenApiDocument;
-  const problems = differencesFromRouter(document, router);
-  if (problems.length) {
-    throw new Error(`${file} was generated from another version of the router: ${problems.join("; ")}`);
+const info = {
+  title: "Mousetrail API",
+  version: serverVersion,
+  description: [
+    "The Mousetrail API as tRPC serves it over HTTP, under the server's `/trpc` path.",
+    "",
+    "**Calling it.** A query is `GET /trpc/<operation>?input=<JSON>`: the input as JSON, URL-encoded, in the `input` query parameter (left out when the operation takes none).",
+    "A mutation is `POST /trpc/<operation>` with the input as a JSON body. A successful answer is `{ \"result\": { \"data\": ... } }`.",
+    "An error answer carries its HTTP status and `{ \"error\": { \"message\", \"code\", \"data\": { \"appCode\", \"httpStatus\", \"issues\": [{ \"field\", \"message\" }] } } }`:",
+    "`appCode` says what went wrong, and `issues` names each refused input field (`name`, `allowedOrigins.1`) with the problem (`must be at most 100 characters`).",
+    "Lists that can be long take `limit` and `cursor` and answer `nextCursor`: pass it back as `cursor` for the next page; `null` means the last page.",
+    "",
+    "**Getting an API key.** Sign in with `POST /trpc/auth.signIn` and the body `{ \"email\", \"password\" }`; the answer sets the `mt_session` cookie.",
+    "Your tenants and their ids are in `GET /trpc/auth.me`. As an owner or admin, call `POST /trpc/apiKeys.create` with that cookie, the header `x-mousetrail-csrf: 1`",
+    "and the body `{ \"tenantId\", \"name\", \"scopes\": [\"reports:read\"] }`. The answer's `secret` is the key; it is shown only this once.",
+    "Send it as `Authorization: Bearer <secret>`. When the console is installed, its Settings → API keys page does the same.",
+    "",
+    "TypeScript integrators can use the typed client `@mousetrail/client-sdk` instead.",
+  ].join("\n"),
+};
+
+const tagDescriptions: Record<string, string> = {
+  auth: "Accounts, sign-in, and who is calling",
+  tenants: "Tenants: the organisations that own sites",
+  members: "People with access to a tenant, and their roles",
+  sites: "The websites a tenant records",
+  apiKeys: "API keys for integrations",
+  audit: "The append-only audit log (MS-3.3)",
+  compliance: "Opt-outs, erasure, purges and PII violations",
+  platform: "Platform staff: terms-of-service enforcement and policy publication",
+  surveys: "On-site surveys and their answers",
+  complaints: "Visitor complaints and their handling (MS-4.3)",
+  privacy: "The privacy policy a site enforces and its settings",
+  sessions: "Recorded sessions",
+};
+
+/** The whole document, from the router alone. Throws when a procedure cannot be described. */
+export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
+  const paths: OpenApiDocument["paths"] = {};
+  const tagNames = new Set<string>();
+  for (const [path, procedure] of routerProcedures(router)) {
+    const tag = path.split(".")[0] ?? path;
+    tagNames.add(tag);
+    const method = procedure._def.type === "mutation" ? "post" : "get";
+    paths[`/${path}`] = { [method]: operationOf(path, tag, procedure) };
   }
-  return document;
+  return {
+    openapi: "3.1.1",
+    info,
+    // Relative to where the document is served (OpenAPI 3.1 allows it), so it is right behind
+    // any host name or proxy without trusting the request's Host header.
+    servers: [{ url: "/trpc", description: "This Mousetrail server" }],
+    tags: [...tagNames].map((name) => ({ name, description: tagDescriptions[name] ?? `The ${name} procedures` })),
+    paths,
+    components: { schemas: errorSchemas, responses: errorResponses, securitySchemes },
+  };
 }
 
-/** tRPC serves queries as GET and mutations as POST; subscriptions are not plain HTTP. */
-const methodOf = { query: "get", mutation: "post" } as const;
-
-function proceduresOf(router: AnyTRPCRouter): [string, AnyTRPCProcedure][] {
-  return routerProcedures(router).filter(([, procedure]) => procedure._def.type !== "subscription");
-}
-
-function differencesFromRouter(document: OpenApiDocument, router: AnyTRPCRouter): string[] {
-  const expected = new Set(proceduresOf(router).map(([path, procedure]) => `${methodOf[procedure._def.type as keyof typeof methodOf]} /${path}`));
-  const documented = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`)));
-  return [
-    ...[...expected].filter((operation) => !documented.has(operation)).map((operation) => `missing ${operation}`),
-    ...[...documented].filter((operation) => !expected.has(operation)).map((operation) => `no such procedure ${operation}`),
-  ];
-}
-
-function describeAccess(document: OpenApiDocument, router: AnyTRPCRouter): OpenApiDocument {
-  for (const [path, procedure] of proceduresOf(router)) {
-    const operation = document.paths[`/${path}`]?.[methodOf[procedure._def.type as keyof typeof methodOf]];
-    if (!operation) continue;
-    const access = accessOf(path, procedure._def.meta as ProcedureMeta | undefined);
-    operation.security = access.security;
-    operation.description = operation.description ? `${operation.description}\n\n${access.description}` : access.description;
+function operationOf(path: string, tag: string, procedure: AnyTRPCProcedure): OpenApiOperation {
+  const def = procedure._def as unknown as { type: "query" | "mutation" | "subscription"; inputs: unknown[]; output?: unknown; meta?: unknown };
+  const access = describeAccess(path, def.meta);
+  const input = def.inputs.length ? jsonSchemaOf(def.inputs.length === 1 ? def.inputs[0] : def.inputs, "input", `${path} input`) : undefined;
+  const output = def.output === undefined ? {} : jsonSchemaOf(def.output, "output", `${path} output`);
+  const inputRequired = input !== undefined && !acceptsUndefined(def.inputs);
+  const operation: OpenApiOperation = {
+    operationId: path,
+    summary: operationSummaries[path] ?? path.split(".").join(" "),
+    description: access.description,
+    tags: [tag],
+    security: access.security,
+    responses: {
+      "200": def.type === "subscription" ? eventStreamResponse(output) : dataResponse(output),
+      ...errorResponsesFor({ takesInput: input !== undefined, mutation: def.type === "mutation", kind: access.kind }),
+      default: { $ref: "#/components/responses/Error" },
+    },
+  };
+  if (input && def.type === "mutation") {
+    operation.requestBody = { required: inputRequired, content: { "application/json": { schema: input } } };
+  } else if (input) {
+    // `content`, not `style`: the parameter is the input serialized as one JSON text.
+    operation.parameters = [
+      { name: "input", in: "query", required: inputRequired, description: "The input as JSON, URL-encoded", content: { "application/json": { schema: input } } },
+    ];
   }
-  return { ...document, components: { ...document.components, securitySchemes } };
+  return operation;
 }
 
-/** The same rules `trpc.ts` enforces, as OpenAPI security requirements (alternatives, any one suffices). */
-function accessOf(path: string, meta: ProcedureMeta | undefined): { security: Record<string, string[]>[]; description: string } {
-  switch (meta?.kind) {
-    case "public":
-      return { security: [], description: "No authentication needed." };
-    case "authed":
-      return { security: [{ session: [] }], description: "Signed-in console users only; API keys cannot call this." };
-    case "platform":
-      return { security: [{ session: [] }], description: "Platform staff only; every call is written to the audit log." };
-    case "tenant": {
-      const scopes = meta.access?.scopes ?? [];
-      const roles = meta.access?.roles ?? [];
-      // trpc.ts refuses everyone then, which OpenAPI cannot say; it is a mistake in the router.
-      if (!roles.length) throw new Error(`tenant procedure ${path} has no access rule`);
-      return {
-        security: [...scopes.map((scope) => ({ apiKey: [scope] })), { session: [] }],
-        description:
-          `Members of the tenant with the role ${anyOf(roles)}; ` +
-          (scopes.length ? `API keys of the tenant with the scope ${anyOf(scopes)}.` : "API keys cannot call this."),
-      };
-    }
-    default:
-      throw new Error(`procedure ${path} is not built on one of the base procedures of trpc.ts`);
-  }
+/** Whether tRPC accepts the call without any input (every input parser takes `undefined`). */
+function acceptsUndefined(inputs: unknown[]): boolean {
+  return inputs.every((parser) => (parser as { safeParse?: (value: unknown) => { success: boolean } }).safeParse?.(undefined).success === true);
 }
 
-/** `a, b or c` */
-function anyOf(names: readonly string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
+function dataResponse(data: unknown) {
+  return {
+    description: "The procedure's answer, in `result.data`",
+    content: {
+      "application/json": {
+        schema: { type: "object", properties: { result: { type: "object", properties: { data }, required: ["data"] } }, required: ["result"] },
+      },
+    },
+  };
 }
+
+/** A subscription, as tRPC serves it over GET: server-sent events. OpenAPI 3.1 has no item schema, hence the extension. */
+function eventStreamResponse(item: unknown) {
+  return {
+    description: "Server-sent events; each `data:` line holds one item as JSON (its schema is `x-item-schema`)",
+    content: { "text/event-stream": { schema: { type: "string" }, "x-item-schema": item } },
+  };
+}
+
+/** The 4xx answers an operation can give, from what its base procedure checks. */
+function errorResponsesFor({ takesInput, mutation, kind }: { takesInput: boolean; mutation: boolean; kind: string }) {
+  const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
+  return {
+    // tRPC answers 400 to a malformed request even when the procedure takes no input.
+    "400": ref(takesInput ? "BadInput" : "BadRequest"),
+    ...(kind === "public" ? {} : { "401": ref("Unauthenticated") }),
+    // Mutations authenticated by the session cookie without the CSRF header are refused, whoever may call them.
+    ...(kind === "public" && !mutation ? {} : { "403": ref("Forbidden") }),
+    ...(kind === "tenant" || kind === "platform" ? { "404": ref("NotFound") } : {}),
+  };
+}
+
+const errorSchemas = {
+  FieldIssue: {
+    type: "object",
+    properties: {
+      field: { type: "string", description: "Dotted path of the refused input field (`allowedOrigins.1`); empty for the input as a whole" },
+      message: { type: "string", description: "The problem, without the field's name: `must be at most 100 characters`" },
+    },
+    required: ["field", "message"],
+  },
+  ApiErrorData: {
+    type: "object",
+    properties: {
+      code: { type: "string", description: "tRPC's error code (`BAD_REQUEST`, `NOT_FOUND`, ...)" },
+      httpStatus: { type: "integer" },
+      path: { type: "string", description: "The operation that failed" },
+      appCode: { type: "string", enum: [...appErrorCodes], description: "What went wrong, the same for every transport" },
+      issues: { type: "array", items: { $ref: "#/components/schemas/FieldIssue" }, description: "One entry per refused input field" },
+      retryAfterSeconds: { type: "integer", minimum: 1, description: "With `RATE_LIMITED` and `UNAVAILABLE`: when to try again" },
+    },
+    required: ["code", "httpStatus", "appCode"],
+  },
+  Error: {
+    type: "object",
+    properties: {
+      error: {
+        type: "object",
+        properties: { message: { type: "string" }, code: { type: "integer", description: "JSON-RPC error code" }, data: { $ref: "#/components/schemas/ApiErrorData" } },
+        required: ["message", "code", "data"],
+      },
+    },
+    required: ["error"],
+  },
+};
+
+function errorResponse(description: string) {
+  return { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+}
+
+const errorResponses = {
+  BadInput: errorResponse("The input was refused (`appCode` `BAD_INPUT`): `data.issues` names each field and its problem"),
+  BadRequest: errorResponse("The request was malformed (`appCode` `BAD_INPUT`)"),
+  Unauthenticated: errorResponse("No session or API key, or an unknown or revoked key (`appCode` `UNAUTHENTICATED`)"),
+  Forbidden: errorResponse(
+    "The caller's role or key scopes do not allow this, or a cookie-authenticated mutation lacked `x-mousetrail-csrf: 1` (`appCode` `FORBIDDEN`)",
+  ),
+  NotFound: errorResponse("The tenant or object does not exist, or belongs to another tenant (`appCode` `NOT_FOUND`)"),
+  Error: errorResponse("Any other error: conflict, rate limit, unavailable, internal (see `appCode`)"),
+};
+
+const securitySchemes = {
+  apiKey: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API key, sent as `Authorization: Bearer <key>` (see the introduction for how to create one). " +
+      "A key acts on its own tenant only, through its scopes; an operation lists the scopes that grant it.",
+  },
+  session: {
+    type: "apiKey",
+    in: "cookie",
+    name: "mt_session",
+    description: "The sign-in cookie set by `auth.signIn`. Mutations authenticated by this cookie must also send `x-mousetrail-csrf: 1`.",
+  },
+};

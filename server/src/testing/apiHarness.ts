@@ -2,7 +2,7 @@ import type { Db } from "mongodb";
 import type { RequestAuth, RequestContext } from "../api/context.js";
 import { appRouter } from "../api/router.js";
 import { createCallerFactory } from "../api/trpc.js";
-import type { ApiKeyDoc, ApiKeyScope, Role, SiteDoc, UserDoc } from "../db/collections.js";
+import { apiKeyScopes, type ApiKeyDoc, type ApiKeyScope, type Role, type SiteDoc, type UserDoc } from "../db/collections.js";
 import { createApiKey } from "../domain/apiKeys/createApiKey.js";
 import { createUser } from "../domain/auth/createUser.js";
 import { startAnalyticsPurge } from "../domain/compliance/startAnalyticsPurge.js";
@@ -92,7 +92,7 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   const call = { scope, actor: { type: "user" as const, id: owner._id, platform: false }, now };
   const site = await createSite(call, { name: `${label} site`, allowedOrigins: [`https://${unique}.example`] });
   const keyWithScopes = async (scopes: ApiKeyScope[]) => (await createApiKey(call, { name: `key ${scopes.join(" ")}`, scopes })).apiKey;
-  const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: ["reports:read", "config:write", "compliance:write"] });
+  const { apiKey, secret } = await createApiKey(call, { name: "all scopes", scopes: [...apiKeyScopes] });
   await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
   // Before any analytics are added below: the fixture's purge found an empty site.
   const purge = await startAnalyticsPurge(db, { tenantId: tenant._id, siteId: site._id, requestedBy: call.actor, requestedVia: "tenant", reason: "fixture", now }, () => new Date());

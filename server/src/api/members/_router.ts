@@ -19,10 +19,11 @@ import {
   revokeInvitationInput,
 } from "./members.schema.js";
 
+const readMembers = tenantProcedure.meta({ access: access.readMembers });
 const manageMembers = tenantProcedure.meta({ access: access.manageMembers });
 
 export const membersRouter = router({
-  list: manageMembers.input(tenantInput).output(listMembersOutput).query(listMembersHandler),
+  list: readMembers.input(tenantInput).output(listMembersOutput).query(listMembersHandler),
   invite: manageMembers.input(inviteMemberInput).output(inviteMemberOutput).mutation(inviteMemberHandler),
   revokeInvitation: manageMembers.input(revokeInvitationInput).output(z.object({ revoked: z.literal(true) })).mutation(revokeInvitationHandler),
   changeRole: manageMembers

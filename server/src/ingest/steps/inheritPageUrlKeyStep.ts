@@ -9,9 +9,10 @@ import { ok } from "../../pipeline/stepResult.js";
  * MS-1.4, MS-3.1: only a page view's first batch names its page (the recorder sends `page` with
  * seq 0); the batches after it carry the clicks, movements and scrolls of the rest of the visit.
  * Each of them takes the page's urlKey from the first batch as stored, so that its chunk alone
- * (all the rollup sweeper has after a crash) puts it on the page's heatmaps, scroll map and daily
- * figures. Looked up once per page view and process. A batch whose page view has no stored first
- * batch (it has not arrived yet, or the recorder gave it up) stays without a page, as it came.
+ * (all a derivation round reads) puts it on the page's heatmaps, scroll map and daily figures.
+ * Looked up once per page view and process (a bounded cache; a page view's first batch never
+ * changes), by the first chunk's unique key. A batch whose first batch is not stored yet stays
+ * without a urlKey; derivation waits for that first batch and takes the urlKey from the page view.
  */
 export function inheritPageUrlKeyStep(db: Db, cache = new PageUrlKeyCache()) {
   return step<ScrubbedBatch, ScrubbedBatch>("inheritPageUrlKey", async (batch) => {

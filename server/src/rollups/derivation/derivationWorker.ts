@@ -9,13 +9,19 @@ export interface DerivationOptions {
   maxChunksPerRound: number;
   /** How long a round holds its chunks before another worker may take the round over. */
   leaseMs: number;
-  /** How often the worker looks for chunks it was not told about (other processes, crashes). */
+  /** How often the worker looks for chunks it was not told about (other processes, crashes)... */
   pollMs: number;
+  /**
+   * ...backing off to this while it finds none: on a database without a usable index (the
+   * offline one scans the chunks) the look costs more as data grows, and one process alone
+   * never finds any.
+   */
+  maxPollMs: number;
   /** How long a later batch of a page view waits for the page's first batch to be counted (see deriveRound). */
   waitForFirstBatchMs: number;
 }
 
-export const defaultDerivationOptions: DerivationOptions = { maxChunksPerRound: 250, leaseMs: 60_000, pollMs: 1_000, waitForFirstBatchMs: 120_000 };
+export const defaultDerivationOptions: DerivationOptions = { maxChunksPerRound: 250, leaseMs: 60_000, pollMs: 1_000, maxPollMs: 5_000, waitForFirstBatchMs: 120_000 };
 
 /** What the write path needs of the worker: to be told that a chunk was stored. */
 export interface DerivationSignal {
@@ -25,9 +31,10 @@ export interface DerivationSignal {
 /**
  * The normal path from stored chunks to sessions, page views and rollups. Ingestion answers as
  * soon as a chunk is durable and tells the worker of this process; the worker takes the chunks
- * waiting in rounds (many per round, one round at a time), and also looks every `pollMs` for
- * pending chunks nobody holds: stored by another process, or left by a round that died. Any
- * number of processes may run one on the same database: chunks are claimed under leases.
+ * waiting in rounds (many per round, one round at a time), and also looks every `pollMs` (up to
+ * `maxPollMs` while it finds none) for pending chunks nobody holds: stored by another process,
+ * or left by a round that died. Any number of processes may run one on the same database:
+ * chunks are claimed under leases.
  */
 export class DerivationWorker implements DerivationSignal {
   readonly #waiting = new Map<string, ObjectId>();
@@ -37,6 +44,7 @@ export class DerivationWorker implements DerivationSignal {
   #stopped = false;
   #wake: (() => void) | null = null;
   #lastPollAt = Number.NEGATIVE_INFINITY;
+  #pollEveryMs: number;
 
   constructor(
     private readonly db: Db,
@@ -45,6 +53,7 @@ export class DerivationWorker implements DerivationSignal {
     options: Partial<DerivationOptions> = {},
   ) {
     this.#options = { ...defaultDerivationOptions, ...options };
+    this.#pollEveryMs = this.#options.pollMs;
   }
 
   chunkStored(id: ObjectId): void {
@@ -94,6 +103,7 @@ export class DerivationWorker implements DerivationSignal {
     if (poll) {
       this.#lastPollAt = Date.now();
       const claimable = await listClaimableChunks(this.db, this.now(), maxChunksPerRound);
+      this.#pollEveryMs = claimable.length > 0 ? this.#options.pollMs : Math.min(this.#options.maxPollMs, this.#pollEveryMs * 2);
       const abandoned = new Set<string>();
       for (const chunk of claimable) {
         if (chunk.claim !== undefined) abandoned.add(chunk.claim);
@@ -114,7 +124,7 @@ export class DerivationWorker implements DerivationSignal {
     while (!this.#stopped) {
       let failed = false;
       try {
-        await this.runRound({ poll: this.#waiting.size === 0 || Date.now() - this.#lastPollAt >= this.#options.pollMs });
+        await this.runRound({ poll: Date.now() - this.#lastPollAt >= this.#pollEveryMs });
       } catch (error) {
         // The round's chunks stay claimed; a round takes them over once the lease runs out.
         this.logger?.error({ err: error }, "derivation round failed");
@@ -128,7 +138,7 @@ export class DerivationWorker implements DerivationSignal {
           this.#wake = null;
           resolve();
         };
-        const timer = setTimeout(done, this.#options.pollMs);
+        const timer = setTimeout(done, failed ? this.#options.pollMs : Math.max(0, this.#lastPollAt + this.#pollEveryMs - Date.now()));
         timer.unref();
         // After a failure only the timer wakes it: no busy loop against a database that is down.
         if (!failed) this.#wake = done;

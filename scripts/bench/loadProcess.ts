@@ -1,52 +1,45 @@
-// @ts-check
 /**
- * The load generator, in a worker thread of the benchmark's process so that its event loop
- * never delays the server's (the server runs on the main thread). It sends prepared bodies
- * with node:http over keep-alive connections, a fixed number of requests in flight, and
- * measures each acknowledgement from the request's start to its response's end. Plain
- * JavaScript: Node 20 does not hand tsx's loader to worker threads. Messages: loadClient.ts.
+ * The load generator, a process of its own (started by loadClient.ts), so that neither its
+ * event loop nor its CPU is the server's. It sends prepared bodies with node:http over
+ * keep-alive connections, a fixed number of requests in flight, and measures each
+ * acknowledgement from the request's start to its response's end.
  */
 import http from "node:http";
-import { parentPort } from "node:worker_threads";
+import { serveBenchProcess } from "./benchProcess.js";
+import type { LoadRunOptions, LoadRunResult } from "./loadClient.js";
+import type { Visit } from "./recorderBatches.js";
 
-/** @typedef {{ bodies: Uint8Array[]; events: number[]; userAgent: string }} Visit */
+const pools = new Map<string, Visit[]>();
 
-/** @type {Map<string, Visit[]>} */
-const pools = new Map();
-
-if (!parentPort) throw new Error("loadWorker.mjs runs as a worker thread");
-const port = parentPort;
-
-port.on("message", (/** @type {any} */ message) => {
-  if (message.kind === "pool") {
-    pools.set(message.name, message.visits);
-    port.postMessage({ kind: "pooled", name: message.name });
-  } else if (message.kind === "drop") {
-    pools.delete(message.name);
-  } else if (message.kind === "run") {
-    run(message.options).then(
-      (result) => port.postMessage({ kind: "result", result }, [result.latencies.buffer]),
-      (/** @type {Error} */ error) => port.postMessage({ kind: "error", message: error.stack ?? String(error) }),
-    );
-  }
-});
+serveBenchProcess(
+  { pid: process.pid },
+  {
+    pool: (message) => {
+      pools.set(message.name as string, message.visits as Visit[]);
+      return null;
+    },
+    drop: (message) => {
+      pools.delete(message.name as string);
+      return null;
+    },
+    run: (message) => run(message.options as LoadRunOptions),
+  },
+  async () => {},
+);
 
 /**
  * Each of `concurrency` slots takes the next visit and sends its bodies in order, one at a time,
  * as one browser tab does; the run ends after `requests` requests, or when the pool is used up.
  * With `repeat` the pool is cycled instead (for a baseline that does not care about duplicates).
- * @param {{ pool: string; url: string; headers: Record<string, string>; concurrency: number; requests: number; repeat: boolean; expectStatus: number }} options
  */
-async function run(options) {
+async function run(options: LoadRunOptions): Promise<LoadRunResult> {
   const visits = pools.get(options.pool);
   if (!visits) throw new Error(`no pool named ${options.pool}`);
   const target = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies = new Float64Array(options.requests);
-  /** @type {Record<string, number>} */
-  const statuses = {};
-  /** @type {string[]} */
-  const unexpected = [];
+  const statuses: Record<string, number> = {};
+  const unexpected: string[] = [];
   let sent = 0;
   let measured = 0;
   let events = 0;
@@ -54,12 +47,12 @@ async function run(options) {
   let nextVisit = 0;
 
   /** The next visit, or null once a pool that is not cycled is used up. */
-  const takeVisit = () => {
+  const takeVisit = (): Visit | null => {
     if (nextVisit >= visits.length) {
       if (!options.repeat) return null;
       nextVisit = 0;
     }
-    return /** @type {Visit} */ (visits[nextVisit++]);
+    return visits[nextVisit++] as Visit;
   };
 
   const slot = async () => {
@@ -68,13 +61,13 @@ async function run(options) {
       const headers = { ...options.headers, "user-agent": visit.userAgent };
       for (let index = 0; index < visit.bodies.length && sent < options.requests; index++) {
         sent++;
-        const body = /** @type {Uint8Array} */ (visit.bodies[index]);
+        const body = visit.bodies[index] as Uint8Array;
         const started = performance.now();
         const { status, response } = await post(agent, target, headers, body);
         latencies[measured++] = performance.now() - started;
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === options.expectStatus) {
-          events += /** @type {number} */ (visit.events[index]);
+          events += visit.events[index] as number;
           bytes += body.byteLength;
         } else if (unexpected.length < 5) {
           unexpected.push(`${status} ${Buffer.concat(response).toString("utf8").slice(0, 300)}`);
@@ -83,21 +76,16 @@ async function run(options) {
     }
   };
 
+  // The wall clock too: the server stamps what it stores with it (receivedAt, rollup.appliedAt).
+  const startedAtMs = Date.now();
   const started = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, slot));
   const elapsedMs = performance.now() - started;
   agent.destroy();
-  return { requests: measured, elapsedMs, events, bytes, statuses, unexpected, latencies: latencies.subarray(0, measured).slice() };
+  return { requests: measured, startedAtMs, elapsedMs, events, bytes, statuses, unexpected, latencies: latencies.slice(0, measured) };
 }
 
-/**
- * @param {http.Agent} agent
- * @param {URL} target
- * @param {Record<string, string>} headers
- * @param {Uint8Array} body
- * @returns {Promise<{ status: number; response: Buffer[] }>}
- */
-function post(agent, target, headers, body) {
+function post(agent: http.Agent, target: URL, headers: Record<string, string>, body: Uint8Array): Promise<{ status: number; response: Buffer[] }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -109,9 +97,8 @@ function post(agent, target, headers, body) {
         headers: { ...headers, "content-length": String(body.byteLength) },
       },
       (response) => {
-        /** @type {Buffer[]} */
-        const chunks = [];
-        response.on("data", (chunk) => chunks.push(chunk));
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, response: chunks }));
         response.on("error", reject);
       },
