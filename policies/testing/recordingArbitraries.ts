@@ -72,6 +72,8 @@ export interface GeneratedRecording {
   readonly events: Record<string, unknown>[];
   /** Ids of password and card fields, whose values must be removed rather than masked. */
   readonly neverCaptureIds: ReadonlySet<number>;
+  /** Ids of selects, whose masked values have a fixed length (MS-1.5). */
+  readonly choiceIds: ReadonlySet<number>;
 }
 
 export const recordingArbitrary: fc.Arbitrary<GeneratedRecording> = fc
@@ -81,6 +83,7 @@ export const recordingArbitrary: fc.Arbitrary<GeneratedRecording> = fc
 function toRecording(roots: readonly { model: NodeModel; addedLater: boolean }[]): GeneratedRecording {
   let nextId = 5; // fullSnapshot() takes ids 1-4; the body is 4.
   const neverCaptureIds = new Set<number>();
+  const choiceIds = new Set<number>();
   const iframeAttachments: Record<string, unknown>[] = [];
   const typing: Record<string, unknown>[] = [];
 
@@ -122,6 +125,7 @@ function toRecording(roots: readonly { model: NodeModel; addedLater: boolean }[]
         return element(id, "div", { class: className, contenteditable: "true" }, [text(textId, model.initial)], extra);
       }
       case "select":
+        choiceIds.add(id);
         model.typed.forEach((typed) => typing.push(inputEvent(id, typed)));
         return element(id, "select", { class: className, value: model.initial }, [
           element(nextId++, "option", { value: "a", selected: true }, [text(nextId++, "first choice")]),
@@ -134,5 +138,5 @@ function toRecording(roots: readonly { model: NodeModel; addedLater: boolean }[]
   const lateAdds = roots
     .filter((root) => root.addedLater)
     .map((root) => mutation({ adds: [{ parentId: 4, nextId: null, node: serialize(root.model) }] }));
-  return { events: [snapshot, ...lateAdds, ...iframeAttachments, ...typing], neverCaptureIds };
+  return { events: [snapshot, ...lateAdds, ...iframeAttachments, ...typing], neverCaptureIds, choiceIds };
 }

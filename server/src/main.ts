@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config/config.js";
 import { seedDemo } from "./domain/demo/seedDemo.js";
+import { seedDemoCompliance } from "./domain/demo/seedDemoCompliance.js";
 import { seedDemoData } from "./domain/demo/seedDemoData.js";
 import { visitorKeySecretOf } from "./domain/sites/siteScopedKey.js";
 import { createLogger } from "./logging/logger.js";
@@ -45,12 +46,19 @@ async function main(): Promise<void> {
   // In the background: replaying the recorded visits takes seconds, the server answers meanwhile.
   // On a later start this only resumes a seeding that was cut short.
   const seedingSince = performance.now();
-  seedDemoData(running.services.db, { siteKey: demo?.siteKey, now: new Date(), visitorKeySecret: visitorKeySecretOf(config.sessionSecret) }).then(
-    (seeded) => {
+  const visitorKeySecret = visitorKeySecretOf(config.sessionSecret);
+  seedDemoData(running.services.db, { siteKey: demo?.siteKey, now: new Date(), visitorKeySecret })
+    .then((seeded) => {
       if (seeded) logger.info({ ...seeded, ms: Math.round(performance.now() - seedingSince) }, "demo data added");
-    },
-    (error: unknown) => logger.warn({ err: error }, "adding the demo data stopped; the next start resumes it"),
-  );
+      // Then what the compliance screens show: opt-outs, survey answers, a complaint, an erasure.
+      return seedDemoCompliance(running.services.db, { now: new Date(), visitorKeySecret });
+    })
+    .then(
+      (compliance) => {
+        if (compliance) logger.info(compliance, "demo compliance data added");
+      },
+      (error: unknown) => logger.warn({ err: error }, "adding the demo data stopped; the next start resumes it"),
+    );
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

@@ -1,7 +1,7 @@
 import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
 import type { RecorderConfig } from "@mousetrail/server/ingest/collectPayload.schema";
 import { describe, expect, it } from "vitest";
-import { createFieldMasking, isNeverCaptureField } from "./fieldMasking.js";
+import { createFieldMasking, isNeverCaptureElement } from "./fieldMasking.js";
 import { FakeElement, isValidTestSelector } from "./testing/fakeElement.js";
 
 type Masking = RecorderConfig["policy"]["masking"];
@@ -22,7 +22,7 @@ const masking = (overrides: Partial<Masking> = {}): Masking => ({
 });
 const input = (attributes: Record<string, string>, parent: FakeElement | null = null) => new FakeElement("input", attributes, parent);
 
-describe("isNeverCaptureField", () => {
+describe("isNeverCaptureElement", () => {
   it.each([
     { field: "a password input", element: input({ type: "password" }), never: true },
     { field: "a password input spelt in capitals", element: input({ type: "PASSWORD" }), never: true },
@@ -38,7 +38,7 @@ describe("isNeverCaptureField", () => {
     { field: "autocomplete=off", element: input({ autocomplete: "off" }), never: false },
     { field: "a button of type password", element: new FakeElement("button", { type: "password" }), never: false },
   ])("MS-2.4 $field → $never", ({ element, never }) => {
-    expect(isNeverCaptureField(element, neverCapture)).toBe(never);
+    expect(isNeverCaptureElement(element, neverCapture)).toBe(never);
   });
 });
 
@@ -48,9 +48,23 @@ describe("createFieldMasking: maskValue", () => {
   it("MS-1.5 replaces every entered character with the mask, one for one, whitespace and emoji included", () => {
     expect(maskValue("jane@example.com", input({ type: "email", id: "email" }).asElement)).toBe("****************");
     expect(maskValue("two words\n😀", new FakeElement("textarea").asElement)).toBe("***********");
-    expect(maskValue("DE", new FakeElement("select").asElement)).toBe("**");
     expect(maskValue("C:\\fakepath\\passport.pdf", input({ type: "file" }).asElement)).toBe("************************");
     expect(maskValue("csrf-token", input({ type: "hidden" }).asElement)).toBe("**********");
+  });
+
+  it("MS-1.5 masks a choice (select, radio button, checkbox, a masked select's options) to a fixed length", () => {
+    const select = new FakeElement("select", { id: "country" });
+    for (const chosen of ["", "DE", "United Kingdom of Great Britain"]) {
+      expect(maskValue(chosen, select.asElement)).toBe("********");
+      expect(maskValue(chosen, new FakeElement("option", { value: chosen }, select).asElement)).toBe("********");
+    }
+    expect(maskValue("yes", input({ type: "checkbox" }).asElement)).toBe("********");
+    expect(maskValue("XXL", input({ type: "radio" }).asElement)).toBe("********");
+    // A non-sensitive select keeps its choice and its options; a datalist's options are page text.
+    const kept = new FakeElement("select", { name: "quantity" });
+    expect(maskValue("3", kept.asElement)).toBe("3");
+    expect(maskValue("3", new FakeElement("option", {}, kept).asElement)).toBe("3");
+    expect(maskValue("Berlin", new FakeElement("option", {}, new FakeElement("datalist")).asElement)).toBe("Berlin");
   });
 
   it("MS-1.5 uses the policy's mask character", () => {
@@ -74,8 +88,7 @@ describe("createFieldMasking: maskValue", () => {
     expect(lenient("4111111111111111", input({ autocomplete: "cc-number" }).asElement)).toBe("");
   });
 
-  it("keeps values that are the page's own (option values, button labels) and drops values of nodes it cannot see", () => {
-    expect(maskValue("yes", input({ type: "checkbox" }).asElement)).toBe("yes");
+  it("keeps values that are the page's own (button labels) and drops values of nodes it cannot see", () => {
     expect(maskValue("Pay now", input({ type: "submit" }).asElement)).toBe("Pay now");
     expect(maskValue("3", new FakeElement("li").asElement)).toBe("3");
     expect(maskValue("anything", null)).toBe("");
@@ -86,6 +99,7 @@ describe("createFieldMasking: maskValue", () => {
       ["jane@example.com", input({ type: "email" })],
       ["red shoes", input({ id: "search" })],
       ["hunter2", input({ type: "password" })],
+      ["DE", new FakeElement("select")],
     ] as const) {
       const once = maskValue(value, element.asElement);
       expect(maskValue(once, element.asElement)).toBe(once);
@@ -96,7 +110,7 @@ describe("createFieldMasking: maskValue", () => {
 describe("createFieldMasking: rrweb selectors", () => {
   it("MS-1.5 masks typed text in textareas and contenteditable regions, and all text under all-text", () => {
     expect(createFieldMasking(masking(), isValidTestSelector).maskTextSelector).toBe(
-      '.private,textarea,[contenteditable]:not([contenteditable="false" i])',
+      '.private,textarea,[contenteditable]:not([contenteditable="false" i]),select',
     );
     expect(createFieldMasking(masking({ textMasking: "all-text" }), isValidTestSelector).maskTextSelector).toBe("*");
   });

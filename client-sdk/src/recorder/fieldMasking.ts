@@ -1,4 +1,5 @@
-import { maskEnteredText, maskPageText } from "@mousetrail/policies/masking/maskText";
+import { isNeverCaptureField } from "@mousetrail/policies/masking/isNeverCaptureField";
+import { maskChoice, maskEnteredText, maskPageText } from "@mousetrail/policies/masking/maskText";
 import type { RecorderConfig } from "@mousetrail/server/ingest/collectPayload.schema";
 
 type MaskingPolicy = RecorderConfig["policy"]["masking"];
@@ -7,27 +8,19 @@ type MaskingPolicy = RecorderConfig["policy"]["masking"];
 export type FieldElement = Pick<Element, "tagName" | "getAttribute" | "hasAttribute"> & { readonly type?: unknown };
 
 /**
- * MS-2.4: password fields, one-time codes and payment card fields are never captured, not even
- * masked (a mask would still tell the length). Wins over every selector, non-sensitive included.
- * The input type is read from the `type` property, which browsers normalise (`type="PASSWORD"`
- * reads "password"); rrweb marks a password field that a "show password" toggle turned into text
- * with `data-rr-is-password`. Autocomplete is a list of tokens (`section-pay billing cc-number`):
- * any one of them counts.
+ * MS-2.4: the policy's never-capture rule (policies/masking/isNeverCaptureField, the one the
+ * server's masking asks too) applied to a live element. The input type is read from the `type`
+ * property, which browsers normalise (`type="PASSWORD"` reads "password").
  */
-export function isNeverCaptureField(element: FieldElement, neverCapture: MaskingPolicy["neverCapture"]): boolean {
-  const lower = (text: string) => text.toLowerCase();
-  const type = lower(String(element.type));
-  return (
-    element.hasAttribute("data-rr-is-password") ||
-    (lower(element.tagName) === "input" && neverCapture.inputTypes.some((listed) => lower(listed) === type)) ||
-    lower(element.getAttribute("autocomplete") ?? "")
-      .split(/\s+/)
-      .some(
-        (token) =>
-          token !== "" &&
-          (neverCapture.autocompleteTokens.some((listed) => lower(listed) === token) ||
-            neverCapture.autocompleteTokenPrefixes.some((prefix) => token.startsWith(lower(prefix)))),
-      )
+export function isNeverCaptureElement(element: FieldElement, neverCapture: MaskingPolicy["neverCapture"]): boolean {
+  return isNeverCaptureField(
+    {
+      tagName: element.tagName,
+      type: String(element.type),
+      autocomplete: element.getAttribute("autocomplete") ?? "",
+      revealedPassword: element.hasAttribute("data-rr-is-password"),
+    },
+    neverCapture,
   );
 }
 
@@ -43,16 +36,20 @@ export interface FieldMasking {
 }
 
 const valueTags = /^(input|textarea|select)$/i;
-/** Inputs whose `value` is the page's own label or option, not something typed. */
-const choiceInputTypes = /^(button|submit|reset|image|checkbox|radio)$/;
+/** Inputs whose `value` is the label on a button, not something chosen or typed. */
+const buttonInputTypes = /^(button|submit|reset|image)$/;
+/** Normalised types of the fields whose value is a choice among the page's own options. */
+const choiceTypes = /^(select-one|select-multiple|checkbox|radio)$/;
 /** Elements whose text children are what the visitor typed. */
 const editableRegions = 'textarea,[contenteditable]:not([contenteditable="false" i])';
 
 /**
- * MS-1.5: every entered character becomes the mask character, one for one; MS-1.6: except in the
- * fields the tenant named non-sensitive, unless a masked selector covers them; MS-2.4: never-capture
- * fields give the empty string. Page text is masked under `all-text` and inside masked elements,
- * keeping its whitespace as the server does. The rules match the server's (policies/masking).
+ * MS-1.5: every entered character becomes the mask character, one for one, and a choice (a
+ * select's, radio button's or checkbox's value, and the values and labels of a masked select's
+ * options) a fixed-length mask, whose length tells nothing; MS-1.6: except in the fields the tenant
+ * named non-sensitive, unless a masked selector covers them; MS-2.4: never-capture fields give the
+ * empty string. Page text is masked under `all-text` and inside masked elements, keeping its
+ * whitespace as the server does. The rules match the server's (policies/masking).
  *
  * Selectors are used with `Element.matches`/`closest`. An invalid one fails closed, as on the
  * server: a non-sensitive selector is ignored (its fields stay masked), and a masked or blocked
@@ -73,7 +70,7 @@ export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (sel
   // MS-1.6: an element's own non-sensitive mark counts only when nothing stricter applies to it.
   const keepsOwnValue = (element: Element) =>
     nonSensitive !== "" &&
-    !isNeverCaptureField(element, neverCapture) &&
+    !isNeverCaptureElement(element, neverCapture) &&
     element.matches(nonSensitive) &&
     !(maskedList !== "" && element.closest(maskedList));
 
@@ -81,20 +78,29 @@ export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (sel
     maskValue(value, element) {
       // A node the recorder cannot see cannot be shown to be harmless.
       if (!element) return "";
+      if (/^option$/i.test(element.tagName)) {
+        const select = element.closest("select");
+        return select && !keepsOwnValue(select) ? maskChoice(maskCharacter) : value;
+      }
       if (!valueTags.test(element.tagName)) return value;
-      if (isNeverCaptureField(element, neverCapture)) return "";
+      if (isNeverCaptureElement(element, neverCapture)) return "";
       // An input's normalised type; a textarea's is "textarea", a select's "select-one" or "select-multiple".
-      if (choiceInputTypes.test((element as HTMLInputElement).type)) return value;
-      return keepsOwnValue(element) ? value : maskEnteredText(value, maskCharacter);
+      const type = String((element as HTMLInputElement).type);
+      if (buttonInputTypes.test(type) || keepsOwnValue(element)) return value;
+      return choiceTypes.test(type) ? maskChoice(maskCharacter) : maskEnteredText(value, maskCharacter);
     },
     maskText(text, element) {
       const region = element?.closest(editableRegions);
-      if (!region) return maskPageText(text, maskCharacter);
+      if (!region) {
+        // A select's option labels are kept only where its choice is (maskTextSelector names every select).
+        const select = maskAllText ? null : element?.closest("select");
+        return select && keepsOwnValue(select) ? text : maskPageText(text, maskCharacter);
+      }
       // The outermost editable region decides, as on the server.
       const keep = !region.parentElement?.closest(editableRegions) && keepsOwnValue(region);
       return keep ? text : maskEnteredText(text, maskCharacter);
     },
-    maskTextSelector: maskAllText ? "*" : [maskedList, editableRegions].filter((list) => list !== "").join(","),
+    maskTextSelector: maskAllText ? "*" : [maskedList, editableRegions, "select"].filter((list) => list !== "").join(","),
     blockSelector: blocked.length > 0 ? blocked.join(",") : undefined,
   };
 }

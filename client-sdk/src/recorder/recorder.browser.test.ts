@@ -181,6 +181,24 @@ describe("the recorder in a browser", () => {
     await context.close();
   });
 
+  it("MS-1.5 masks a chosen option and radio button to a fixed length, and the masked select's option labels", async () => {
+    const context = await browser.newContext();
+    const page = await visit(context, "checkout.html");
+    await recordingStarted(context);
+    await page.selectOption("#country", "GB");
+    await page.check("#size-xxl");
+    await leave(page);
+    const country = () => inputTexts(server.batches, nodeIds(server.batches).get("country"));
+    await expect.poll(() => country().length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const ids = nodeIds(server.batches);
+    expect(country()).toEqual(["********"]);
+    expect(inputTexts(server.batches, ids.get("size-xxl"))).toEqual(["********"]);
+    const sent = sentText();
+    for (const label of ["Germany", "United Kingdom", "Choose", "XXL", '"GB"', '"DE"']) expect(sent, `"${label}" was sent`).not.toContain(label);
+    await context.close();
+  });
+
   it("MS-1.5 masks all page text under all-text masking", async () => {
     useSettings({ textMasking: "all-text" });
     const context = await browser.newContext();
@@ -207,6 +225,7 @@ describe("the recorder in a browser", () => {
       siteKey,
       seq: 0,
       consent: "not-required",
+      privacySignals: { globalPrivacyControl: false, doNotTrack: false },
       page: { url: `${server.siteOrigin}/site/checkout.html`, referrer: "https://search.example/results" },
       technical: {
         language: "en-GB",
@@ -295,6 +314,17 @@ describe("the recorder in a browser", () => {
     expect([...(await cookiesOf(context)).keys()]).toEqual(["mousestats_disable"]);
     await context.close();
   });
+
+  it.each(["?mousestats_disable=0", "?mousestats_disable=", "?mousestats_disable"])(
+    "MS-1.11 %s is not an opt-out: only the value the policy names is",
+    async (query) => {
+      const context = await browser.newContext();
+      await visit(context, "checkout.html", { query });
+      await recordingStarted(context);
+      expect((await cookiesOf(context)).has("mousestats_disable")).toBe(false);
+      await context.close();
+    },
+  );
 
   it("MS-4.1 MS-1.11 mousetrail.optOut() stops at once, removes the ids and sets the disable cookie", async () => {
     const context = await browser.newContext();

@@ -1,7 +1,8 @@
 import { record } from "@rrweb/record";
+import { decideRecording, type ConsentAnswer } from "@mousetrail/policies/enforce/decideRecording";
+import { hasOptOutQueryParameter } from "@mousetrail/policies/enforce/hasOptOutQueryParameter";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
 import { createUploader, flushIntervalMs, queueLimits } from "./batchUploader.js";
-import { decideConsent } from "./consentDecision.js";
 import { contained } from "./contained.js";
 import { documentCookieJar, type CookieJar } from "./cookies.js";
 import { createEventQueue } from "./eventQueue.js";
@@ -31,7 +32,7 @@ const scrollSource = 3;
 export function createRecorder(siteKey: string, serverUrl: string, consentGranted: boolean): MousetrailController {
   let loaded: LoadedConfig | null = null;
   // Consent given before the recorder started (`data-consent="granted"`), or no answer yet.
-  let consent: boolean | undefined = consentGranted || undefined;
+  let consentAnswer: ConsentAnswer = consentGranted ? "given" : "unanswered";
   let optOutRequested = false;
   /** Opted out, or refused by the server: nothing more is recorded on this page. */
   let ended = false;
@@ -50,25 +51,26 @@ export function createRecorder(siteKey: string, serverUrl: string, consentGrante
     if (!loaded || ended) return;
     const { config, cookies } = loaded;
     const jar = documentCookieJar(document);
-    // MS-1.11: the opt-out parameter on the page URL sets the disable cookie for its lifetime.
-    if (optOutRequested || new URLSearchParams(location.search).has(config.policy.optOut.queryParameter)) {
+    // MS-1.11: the opt-out parameter, with the value the policy names, sets the disable cookie for its lifetime.
+    if (optOutRequested || hasOptOutQueryParameter(location.href, config.policy)) {
       jar.write(cookies.optOut, "1");
       forgetVisitorIdentity(jar, cookies);
       return end();
     }
-    const decision = decideConsent(config.policy.consent, {
+    const signals = browserPrivacySignals();
+    const decision = decideRecording(config.policy, {
       optedOut: jar.read(cookies.optOut.name) !== null,
-      globalPrivacyControl: (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true,
-      doNotTrack: navigator.doNotTrack === "1",
-      consent,
+      ...signals,
+      consent: consentAnswer,
     });
-    if (decision === "granted" || decision === "not-required") {
-      if (recording) recording.consent = decision;
+    if (decision.record) {
+      if (recording) recording.consent = decision.consent;
       // A page that cannot be recorded (not http(s), rrweb failed to start) stays unrecorded.
-      else recording = startRecording(loaded, jar, decision, end) ?? (end(), null);
+      else recording = startRecording(loaded, jar, decision.consent, signals, end) ?? (end(), null);
       return;
     }
-    if (decision === "stay-off") forgetVisitorIdentity(jar, cookies);
+    // Waiting for an answer keeps the visitor's cookies; every other refusal forgets them.
+    if (decision.reason !== "awaiting-consent") forgetVisitorIdentity(jar, cookies);
     stopRecording();
   };
 
@@ -79,13 +81,23 @@ export function createRecorder(siteKey: string, serverUrl: string, consentGrante
 
   return {
     consent: contained((granted: boolean) => {
-      consent = granted === true;
+      consentAnswer = granted === true ? "given" : "refused";
       evaluate();
     }),
     optOut: contained(() => {
       optOutRequested = true;
       evaluate();
     }),
+  };
+}
+
+type PrivacySignals = NonNullable<CollectPayload["privacySignals"]>;
+
+/** MS-4.2: Global Privacy Control and Do Not Track as this browser states them. */
+function browserPrivacySignals(): PrivacySignals {
+  return {
+    globalPrivacyControl: (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true,
+    doNotTrack: navigator.doNotTrack === "1",
   };
 }
 
@@ -98,6 +110,7 @@ function startRecording(
   { config, cookies }: LoadedConfig,
   jar: CookieJar,
   consent: CollectPayload["consent"],
+  privacySignals: PrivacySignals,
   onServerStop: () => void,
 ): Recording | null {
   const { policy } = config;
@@ -134,6 +147,8 @@ function startRecording(
         seq,
         sentAt: Date.now(),
         consent: recording.consent,
+        // The server decides again from these (MS-4.2), and refuses the batch if they say no.
+        privacySignals,
         ...(seq === 0
           ? {
               page: {

@@ -27,8 +27,14 @@ describe("readRecorderConfig", () => {
       problem: "names an opt-out cookie the cookie table does not describe",
       change: (config: ReturnType<typeof served>) => void (config.policy.optOut.cookieName = "other"),
     },
+    {
+      problem: "lacks the Global Privacy Control flag",
+      change: (config: ReturnType<typeof served>) => void Reflect.deleteProperty(config.policy.consent, "honourGlobalPrivacyControl"),
+    },
+    { problem: "has a Do Not Track flag that is not a boolean", change: (config: ReturnType<typeof served>) => void Reflect.set(config.policy.consent, "honourDoNotTrack", "yes") },
+    { problem: "lacks the opt-out query value", change: (config: ReturnType<typeof served>) => void Reflect.deleteProperty(config.policy.optOut, "queryValue") },
     { problem: "has no policy", change: (config: ReturnType<typeof served>) => void Reflect.deleteProperty(config, "policy") },
-  ])("refuses a config that $problem", ({ change }) => {
+  ])("MS-4.2 refuses a config that $problem", ({ change }) => {
     const config = served();
     change(config);
     expect(readRecorderConfig(config, siteKey)).toBeNull();

@@ -22,17 +22,23 @@ export async function fetchRecorderConfig(serverUrl: string, siteKey: string): P
 /**
  * The config, when it is for this site and names what the recorder could otherwise apply wrongly
  * without noticing: where batches go, a one-character mask (MS-1.5 keeps lengths), and the four
- * cookies by role (MS-1.8 to MS-1.11). The rest is read fail-closed where
- * it is used: a flag that is not `false` counts as the stricter choice, an unknown consent mode
- * waits for consent, an unknown text masking level masks all text, and a missing list throws
+ * cookies by role (MS-1.8 to MS-1.11), and the consent flags and opt-out parameter exactly as
+ * typed, because `policies/enforce/decideRecording` and `hasOptOutQueryParameter` (the server's own
+ * rules) read them as they are (MS-4.1, MS-4.2): a missing flag would read as "not honoured". The
+ * rest is read fail-closed where it is used: an unknown consent mode waits for consent (in
+ * decideRecording), an unknown text masking level masks all text, and a missing list throws
  * before the recorder sets a cookie or records anything.
  */
 export function readRecorderConfig(value: unknown, siteKey: string): LoadedConfig | null {
   try {
     const config = value as RecorderConfig;
-    const { masking, optOut, cookies: cookieSpecs } = config.policy;
+    const { masking, optOut, consent, cookies: cookieSpecs } = config.policy;
     if (
       config.siteKey !== siteKey ||
+      typeof consent.honourGlobalPrivacyControl !== "boolean" ||
+      typeof consent.honourDoNotTrack !== "boolean" ||
+      typeof optOut.queryParameter !== "string" ||
+      typeof optOut.queryValue !== "string" ||
       !/^https?:\/\//.test(config.collectUrl) ||
       [...masking.maskCharacter].length !== 1
     ) {

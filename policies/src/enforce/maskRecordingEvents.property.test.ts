@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effectivePolicyFor } from "../../testing/effectivePolicyFor.js";
 import { recordingArbitrary, secretCharacters } from "../../testing/recordingArbitraries.js";
 import { allStrings, eventData } from "../../testing/rrwebEvents.js";
+import { maskedChoiceLength } from "../masking/maskText.js";
 import { maskRecordingEvents } from "./maskRecordingEvents.js";
 
 const policies = [
@@ -27,9 +28,9 @@ describe("maskRecordingEvents (properties)", () => {
     );
   });
 
-  it("MS-1.5 keeps the length of every masked value, and MS-2.4 empties never-capture fields", () => {
+  it("MS-1.5 keeps the length of every masked value but a choice's, which is fixed, and MS-2.4 empties never-capture fields", () => {
     fc.assert(
-      fc.property(recordingArbitrary, policyArbitrary, ({ events, neverCaptureIds }, policy) => {
+      fc.property(recordingArbitrary, policyArbitrary, ({ events, neverCaptureIds, choiceIds }, policy) => {
         const { events: masked, report } = maskRecordingEvents(events, policy);
         expect(report.droppedEvents).toEqual([]);
         expect(masked).toHaveLength(events.length);
@@ -37,7 +38,8 @@ describe("maskRecordingEvents (properties)", () => {
           const before = eventData(events[index]);
           const after = eventData(event);
           if (before.source === IncrementalSource.Input) {
-            const expectedLength = neverCaptureIds.has(before.id as number) ? 0 : codePoints(before.text as string);
+            const maskedChoice = choiceIds.has(before.id as number) && after.text !== before.text;
+            const expectedLength = neverCaptureIds.has(before.id as number) ? 0 : maskedChoice ? maskedChoiceLength : codePoints(before.text as string);
             expect(codePoints(after.text as string)).toBe(expectedLength);
           }
           if (before.source === IncrementalSource.Mutation) {

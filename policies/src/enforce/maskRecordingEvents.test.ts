@@ -65,21 +65,45 @@ describe("maskRecordingEvents: entered text (MS-1.5)", () => {
     expect(textOf(masked.slice(2), 13)).toBe("********");
   });
 
-  it("MS-1.5 masks a select's value and input events and drops which option is selected", () => {
+  it("MS-1.5 masks a select's value and input events to a fixed length, and its options' values and labels", () => {
     const events = [
       fullSnapshot([
         element(10, "select", { name: "country", value: "DE" }, [
           element(11, "option", { value: "" }, [text(12, "Choose")]),
           element(13, "option", { value: "DE", selected: true }, [text(14, "Germany")]),
+          element(15, "optgroup", { label: "Far away" }, [element(16, "option", { value: "United Kingdom of Great Britain", label: "UK" }, [text(17, "United Kingdom")])]),
         ]),
       ]),
       inputEvent(10, "GB"),
+      inputEvent(10, "United Kingdom of Great Britain"),
+      mutation({ texts: [{ id: 14, value: "Deutschland" }], attributes: [{ id: 13, attributes: { value: "DEU" } }] }),
     ];
     const { events: masked } = maskRecordingEvents(events, inputsOnly);
-    expect(attributesOf(masked, 10).value).toBe("**");
-    expect(attributesOf(masked, 13)).toEqual({ value: "DE" });
-    expect(textOf(masked, 14)).toBe("Germany");
-    expect(eventData(masked[1]).text).toBe("**");
+    // Every masked choice has the same length, whatever was chosen: the length tells nothing.
+    expect(attributesOf(masked, 10).value).toBe("********");
+    expect(eventData(masked[1]).text).toBe("********");
+    expect(eventData(masked[2]).text).toBe("********");
+    expect(attributesOf(masked, 11)).toEqual({ value: "********" });
+    expect(attributesOf(masked, 13)).toEqual({ value: "********" });
+    expect(attributesOf(masked, 15)).toEqual({ label: "*** ****" });
+    expect(attributesOf(masked, 16)).toEqual({ value: "********", label: "**" });
+    // The labels cannot be matched back to the choice either.
+    expect([textOf(masked, 12), textOf(masked, 14), textOf(masked, 17)]).toEqual(["******", "*******", "****** *******"]);
+    expect(eventData(masked[3])).toMatchObject({ texts: [{ id: 14, value: "***********" }], attributes: [{ id: 13, attributes: { value: "********" } }] });
+  });
+
+  it("MS-1.5 masks radio button values to a fixed length", () => {
+    const events = [
+      fullSnapshot([
+        element(10, "input", { type: "radio", name: "size", value: "S" }),
+        element(11, "input", { type: "radio", name: "size", value: "XXL", checked: true }),
+      ]),
+      inputEvent(11, "XXL", true),
+    ];
+    const { events: masked } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 10).value).toBe("********");
+    expect(attributesOf(masked, 11)).toEqual({ type: "radio", name: "size", value: "********", checked: true });
+    expect(eventData(masked[1])).toMatchObject({ text: "********", isChecked: true });
   });
 
   it("MS-1.5 masks inputs inside shadow DOM", () => {
@@ -123,19 +147,19 @@ describe("maskRecordingEvents: entered text (MS-1.5)", () => {
     expect(attributesOf(masked.slice(1), 12).value).toBe("*".repeat(16));
   });
 
-  it("MS-1.5 masks input events on nodes it has never seen, and reports them", () => {
+  it("MS-1.5 masks input events on nodes it has never seen to a fixed length (they may be choices), and reports them", () => {
     const { events: masked, report } = maskRecordingEvents([inputEvent(99, "secret")], inputsOnly);
-    expect(eventData(masked[0]).text).toBe("******");
+    expect(eventData(masked[0]).text).toBe("********");
     expect(report.unknownNodeTargets).toBe(1);
   });
 
   it("MS-1.5 masks with the policy's mask character", () => {
     const hashMasked = { ...inputsOnly, masking: { ...inputsOnly.masking, maskCharacter: "#" } };
     const { events: masked } = maskRecordingEvents([inputEvent(99, "abc")], hashMasked);
-    expect(eventData(masked[0]).text).toBe("###");
+    expect(eventData(masked[0]).text).toBe("########");
   });
 
-  it("MS-1.5 masks hidden inputs and checkbox values but keeps whether a box is ticked", () => {
+  it("MS-1.5 masks hidden inputs, and checkbox values to a fixed length, but keeps whether a box is ticked", () => {
     const events = [
       fullSnapshot([
         element(10, "input", { type: "hidden", value: "customer-jane@example.com" }),
@@ -145,8 +169,8 @@ describe("maskRecordingEvents: entered text (MS-1.5)", () => {
     ];
     const { events: masked } = maskRecordingEvents(events, inputsOnly);
     expect(attributesOf(masked, 10).value).toBe("*".repeat(25));
-    expect(attributesOf(masked, 11)).toEqual({ type: "checkbox", value: "***", checked: true });
-    expect(eventData(masked[1])).toMatchObject({ text: "***", isChecked: true });
+    expect(attributesOf(masked, 11)).toEqual({ type: "checkbox", value: "********", checked: true });
+    expect(eventData(masked[1])).toMatchObject({ text: "********", isChecked: true });
   });
 
   it("MS-1.5 does not modify the events it is given", () => {
@@ -212,7 +236,7 @@ describe("maskRecordingEvents: non-sensitive fields (MS-1.6)", () => {
     maskRecordingEvents([fullSnapshot([element(10, "input", { id: "site-search" })])], policy, registry);
     expect(eventData(maskRecordingEvents([inputEvent(10, "red")], policy, registry).events[0]).text).toBe("red");
     // Without the registry the field is unknown and so masked.
-    expect(eventData(maskRecordingEvents([inputEvent(10, "red")], policy).events[0]).text).toBe("***");
+    expect(eventData(maskRecordingEvents([inputEvent(10, "red")], policy).events[0]).text).toBe("********");
   });
 
   it("MS-1.6 follows a field that becomes non-sensitive or sensitive through attribute mutations", () => {
@@ -380,7 +404,7 @@ describe("maskRecordingEvents: other events", () => {
   it("MS-1.7 drops events that can carry unmaskable content, and malformed events, saying why", () => {
     const events = [
       { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.CanvasMutation, id: 4, type: 0, commands: [] } },
-      { type: EventType.Plugin, data: { plugin: "rrweb/console@1", payload: { payload: ["jane@example.com"] } } },
+      { type: EventType.Plugin, data: { payload: { payload: ["jane@example.com"] } } },
       { type: EventType.Asset, data: { url: "blob:x", payload: { rr_type: "CssText", cssTexts: [] } } },
       "not an event",
       { type: EventType.FullSnapshot, data: {} },
@@ -391,6 +415,40 @@ describe("maskRecordingEvents: other events", () => {
     expect(masked).toEqual([]);
     expect(report.droppedEvents.map((dropped) => dropped.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(report.droppedEvents[0]?.reason).toBe("canvas mutations are not recorded");
+  });
+
+  it("MS-1.5 masks a custom event's payload like page text: kept under inputs-only, masked under all-text", () => {
+    const custom = { type: EventType.Custom, data: { tag: "checkout-step", payload: { step: 2, label: "Shipping to Jane", "free text": ["Leave at door"], done: true, none: null } }, timestamp: 3 };
+    expect(maskRecordingEvents([custom], inputsOnly).events).toEqual([custom]);
+    const { events: masked, report } = maskRecordingEvents([custom], allText);
+    expect(eventData(masked[0])).toEqual({
+      tag: "checkout-step",
+      payload: { step: 2, label: "******** ** ****", "**** ****": ["***** ** ****"], done: true, none: null },
+    });
+    expect(report.maskedValues).toBe(2);
+  });
+
+  it("MS-1.5 MS-2.4 masks every string of a plugin payload whatever the level, since it may hold what was entered", () => {
+    const plugin = {
+      type: EventType.Plugin,
+      data: { plugin: "rrweb/network@1", payload: { requests: [{ method: "POST", body: "password=hunter2", status: 200 }] } },
+      timestamp: 3,
+    };
+    const { events: masked } = maskRecordingEvents([plugin], inputsOnly);
+    expect(eventData(masked[0])).toEqual({
+      plugin: "rrweb/network@1",
+      payload: { requests: [{ method: "****", body: "****************", status: 200 }] },
+    });
+  });
+
+  it("MS-1.5 masks a custom event's tag that is not an identifier, and drops payloads nested too deep", () => {
+    const named = { type: EventType.Custom, data: { tag: "signed in as Jane", payload: 1 } };
+    expect(eventData(maskRecordingEvents([named], inputsOnly).events[0]).tag).toBe("****** ** ** ****");
+    let deep: unknown = "bottom";
+    for (let level = 0; level < 10_000; level++) deep = [deep];
+    const { events: masked, report } = maskRecordingEvents([{ type: EventType.Custom, data: { tag: "deep", payload: deep } }], inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toHaveLength(1);
   });
 
   it("MS-1.5 drops malformed parts of a snapshot and masks the rest", () => {

@@ -1,6 +1,7 @@
 import { EventType, IncrementalSource } from "@rrweb/types";
 import type { EffectivePolicy } from "../effectivePolicy.js";
 import { isRecord } from "../masking/eventShape.js";
+import { maskEventName, maskEventPayload } from "../masking/maskEventPayload.js";
 import { maskInputEvent } from "../masking/maskInputEvent.js";
 import { documentRootContext } from "../masking/maskingContext.js";
 import { emptyMaskingReport, type MaskingReport } from "../masking/maskingReport.js";
@@ -42,9 +43,15 @@ const passThroughSources = new Set<number>([
  * - Attribute and text mutations and input events: masked by what their node id names, from a
  *   `NodeRegistry` of the nodes seen so far (pass the same registry for every batch of a session).
  * - Meta events: the page URL goes through `scrubUrl`.
+ * - Custom events (the page's own `addCustomEvent(tag, payload)`): the payload is page text, its
+ *   strings (and keys that are not plain property names) masked as page text under `all-text`;
+ *   plugin events (console logs, network bodies, which may hold what a visitor entered): every
+ *   such string and key masked, whatever the level. Numbers, booleans and the shape are kept; a tag or plugin name that is not a short
+ *   identifier is masked; what is kept is searched by the PII detectors like everything else.
  * - Dropped whole, and reported: canvas mutations and the deprecated log source (drawn or logged
- *   text cannot be masked), plugin and asset events (console, network and image payloads),
- *   unknown event types, and malformed events. An event that cannot be masked is never kept.
+ *   text cannot be masked), asset events (image payloads), custom and plugin payloads nested
+ *   deeper than 32 levels, unknown event types, and malformed events. An event that cannot be
+ *   masked is never kept.
  *
  * The input is not modified; the output holds masked copies. Never throws.
  */
@@ -76,8 +83,10 @@ function maskEvent(event: unknown, state: MaskingState, policy: EffectivePolicy)
   switch (event.type) {
     case EventType.DomContentLoaded:
     case EventType.Load:
-    case EventType.Custom:
       return "keep";
+    case EventType.Custom:
+      if (!isRecord(data) || typeof data.tag !== "string") return "malformed custom event";
+      return maskNamedPayload(data, "tag", state.rules.maskAllText, state) ? "keep" : "custom event payload nested too deep";
     case EventType.Meta:
       if (!isRecord(data) || typeof data.href !== "string") return "malformed meta event";
       data.href = scrubUrl(data.href, policy) ?? "";
@@ -90,12 +99,23 @@ function maskEvent(event: unknown, state: MaskingState, policy: EffectivePolicy)
       if (!isRecord(data) || typeof data.source !== "number") return "malformed incremental snapshot";
       return maskIncrementalSnapshot(data, state);
     case EventType.Plugin:
-      return "plugin events are not recorded";
+      if (!isRecord(data) || typeof data.plugin !== "string") return "malformed plugin event";
+      return maskNamedPayload(data, "plugin", true, state) ? "keep" : "plugin event payload nested too deep";
     case EventType.Asset:
       return "asset events are not recorded";
     default:
       return "unknown event type";
   }
+}
+
+/** MS-1.5: a custom or plugin event's name and payload, masked in place; false when it must go. */
+function maskNamedPayload(data: Record<string, unknown>, nameField: "tag" | "plugin", maskStrings: boolean, state: MaskingState): boolean {
+  const { maskCharacter } = state.rules;
+  data[nameField] = maskEventName(data[nameField] as string, maskCharacter);
+  const masked = maskEventPayload(data.payload, maskStrings, maskCharacter, state.report);
+  if (!masked) return false;
+  data.payload = masked.payload;
+  return true;
 }
 
 function maskIncrementalSnapshot(data: Record<string, unknown>, state: MaskingState): "keep" | string {

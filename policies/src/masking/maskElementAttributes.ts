@@ -1,7 +1,7 @@
-import { keepsOwnValue, type MaskingContext } from "./maskingContext.js";
+import { hidesChoice, keepsOwnValue, type MaskingContext } from "./maskingContext.js";
 import type { MaskingReport } from "./maskingReport.js";
 import type { ElementTreatment, MaskingRules } from "./maskingRules.js";
-import { maskEnteredText, maskPageText } from "./maskText.js";
+import { maskChoice, maskEnteredText, maskPageText } from "./maskText.js";
 
 /** Attributes whose text a visitor reads: masked with the page text under `all-text`. */
 const textAttributes = ["placeholder", "title", "alt", "aria-label", "aria-description", "aria-valuetext", "label"];
@@ -17,8 +17,10 @@ const fieldTags = new Set(["input", "textarea", "select"]);
  * (`allAttributes`, for its type).
  * - `value` of an input, textarea or select is what the visitor entered or chose (rrweb records
  *   the live value there): removed in a never-capture field (MS-2.4), kept in a non-sensitive
- *   field (MS-1.6), masked everywhere else (MS-1.5); button labels count as page text;
- * - `checked` is removed from never-capture fields; `selected` options of a masked select go;
+ *   field (MS-1.6), masked everywhere else (MS-1.5); button labels count as page text; a choice
+ *   (a select's, radio button's or checkbox's value) is masked to a fixed length;
+ * - `checked` is removed from never-capture fields; in a masked select the options lose
+ *   `selected`, their values are masked to the fixed length and their labels as page text;
  * - `srcdoc` is always removed: it is raw HTML that would bypass node-by-node masking, and rrweb
  *   replays an iframe from its serialized document, not from it.
  */
@@ -45,7 +47,7 @@ export function maskElementAttributes(
       if (isButtonLabel) {
         if (maskAsPageText) attributes.value = maskPageText(text, rules.maskCharacter);
       } else if (!keepsOwnValue(context, element)) {
-        attributes.value = maskEnteredText(text, rules.maskCharacter);
+        attributes.value = element.holdsChoice ? maskChoice(rules.maskCharacter) : maskEnteredText(text, rules.maskCharacter);
         report.maskedValues++;
       }
     }
@@ -56,6 +58,17 @@ export function maskElementAttributes(
   if (element.tagName === "option" && "selected" in attributes && attributes.selected !== null) {
     const keepsChoice = context.region?.kind === "select" && context.region.keep && !context.masked;
     if (!keepsChoice) delete attributes.selected;
+  }
+
+  if (hidesChoice(context) && (element.tagName === "option" || element.tagName === "optgroup")) {
+    if (typeof attributes.value === "string" || typeof attributes.value === "number") {
+      attributes.value = maskChoice(rules.maskCharacter);
+      report.maskedValues++;
+    }
+    if (typeof attributes.label === "string" && attributes.label !== "" && !maskAsPageText) {
+      attributes.label = maskPageText(attributes.label, rules.maskCharacter);
+      report.maskedValues++;
+    }
   }
 
   if (maskAsPageText) {

@@ -1,14 +1,16 @@
 import { isNodeId } from "./eventShape.js";
 import { keepsOwnValue } from "./maskingContext.js";
 import type { MaskingState } from "./maskSerializedNode.js";
-import { maskEnteredText } from "./maskText.js";
+import { maskChoice, maskEnteredText } from "./maskText.js";
 
 /**
  * Masks an rrweb input event (`IncrementalSource.Input`: `{ id, text, isChecked }`) in place, by
  * what the node id names in the registry:
  * - a never-capture field (MS-2.4): the text is emptied, even for a non-sensitive selector;
  * - a non-sensitive field (MS-1.6) outside any masked element: kept;
- * - anything else, including a node never seen (MS-1.5): masked character for character.
+ * - a select, radio button or checkbox, or a node never seen (MS-1.5): masked to a fixed length,
+ *   since the length of a choice would tell which one it is;
+ * - anything else: masked character for character.
  * `isChecked` is kept: ticking a box is a click (MS-1.4), not typed characters.
  * Returns false when the event must be dropped (malformed, or about a blocked element).
  */
@@ -23,7 +25,7 @@ export function maskInputEvent(data: Record<string, unknown>, state: MaskingStat
     if (data.text !== "") report.neverCapturedValues++;
     data.text = "";
   } else if (!(treatment && keepsOwnValue(context, treatment))) {
-    data.text = maskEnteredText(data.text, rules.maskCharacter);
+    data.text = !treatment || treatment.holdsChoice ? maskChoice(rules.maskCharacter) : maskEnteredText(data.text, rules.maskCharacter);
     report.maskedValues++;
   }
   return true;

@@ -63,8 +63,9 @@ export function maskMutation(data: Record<string, unknown>, state: MaskingState)
       maskElementAttributes(changed, known, registry.treatment(id, rules)!, context, rules, report);
     } else {
       // An element never seen is judged by the changed attributes alone, as of unknown ancestry,
-      // and as if it were an input, so a `value` it is given is masked (or removed) whatever it is.
-      const treatment = treatElement("input", changed, rules, { neverCapture: false, blocked: false });
+      // and as if it were an input holding a choice, so a `value` it is given is masked (or
+      // removed) whatever it is, to a length that says nothing.
+      const treatment = { ...treatElement("input", changed, rules, { neverCapture: false, blocked: false }), holdsChoice: true };
       maskElementAttributes(changed, changed, treatment, unknownAncestryContext, rules, report);
     }
     return Object.keys(changed).length > 0;

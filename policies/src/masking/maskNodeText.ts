@@ -1,4 +1,4 @@
-import type { MaskingContext } from "./maskingContext.js";
+import { hidesChoice, type MaskingContext } from "./maskingContext.js";
 import type { MaskingReport } from "./maskingReport.js";
 import type { MaskingRules } from "./maskingRules.js";
 import { maskEnteredText, maskPageText } from "./maskText.js";
@@ -9,6 +9,8 @@ import { maskEnteredText, maskPageText } from "./maskText.js";
  * - inside a textarea or contenteditable region: entered text, masked whole (MS-1.5) unless the
  *   region is non-sensitive (MS-1.6) and not inside a masked element;
  * - inside a masked element, of unknown ancestry, or under `all-text`: masked as page text;
+ * - the option labels of a select whose choice is masked: masked as page text (MS-1.5), since
+ *   with them in clear the choice could be matched back;
  * - CSS and rrweb's script placeholder are kept: they are the site's code, not anyone's input.
  */
 export function maskNodeText(
@@ -29,7 +31,7 @@ export function maskNodeText(
     return maskEnteredText(text, rules.maskCharacter);
   }
   if (context.code || isStyle) return text;
-  if (context.masked || rules.maskAllText) {
+  if (context.masked || rules.maskAllText || hidesChoice(context)) {
     report.maskedValues++;
     return maskPageText(text, rules.maskCharacter);
   }

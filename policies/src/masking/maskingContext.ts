@@ -55,3 +55,11 @@ export function enterElement(parent: MaskingContext, element: ElementTreatment):
 export function keepsOwnValue(context: MaskingContext, element: ElementTreatment): boolean {
   return element.nonSensitive && !context.masked && !context.neverCapture && !context.blocked;
 }
+
+/**
+ * MS-1.5: inside a select whose choice is not kept (not non-sensitive, or inside a masked
+ * element): its options' values and labels are masked too, or they would tell the choice.
+ */
+export function hidesChoice(context: MaskingContext): boolean {
+  return context.region?.kind === "select" && !(context.region.keep && !context.masked);
+}

@@ -1,6 +1,7 @@
 import type { EffectivePolicy } from "../effectivePolicy.js";
 import { parseSelectorList, type CompoundSelector } from "../selectors/fieldSelector.js";
 import { matchesAnySelector } from "../selectors/matchesSelector.js";
+import { isNeverCaptureField, type NeverCaptureRules } from "./isNeverCaptureField.js";
 
 /** The effective policy's masking section, with its selectors parsed once per batch. */
 export interface MaskingRules {
@@ -9,9 +10,7 @@ export interface MaskingRules {
   readonly nonSensitive: readonly CompoundSelector[];
   readonly masked: readonly CompoundSelector[];
   readonly blocked: readonly CompoundSelector[];
-  readonly neverCaptureInputTypes: ReadonlySet<string>;
-  readonly neverCaptureAutocompleteTokens: ReadonlySet<string>;
-  readonly neverCaptureAutocompletePrefixes: readonly string[];
+  readonly neverCapture: NeverCaptureRules;
 }
 
 /**
@@ -39,9 +38,7 @@ export function compileMaskingRules(masking: EffectivePolicy["masking"]): Maskin
     nonSensitive: nonSensitive.parsed,
     masked: masked.parsed,
     blocked: blocked.parsed,
-    neverCaptureInputTypes: new Set(masking.neverCapture.inputTypes.map((type) => type.toLowerCase())),
-    neverCaptureAutocompleteTokens: new Set(masking.neverCapture.autocompleteTokens.map((token) => token.toLowerCase())),
-    neverCaptureAutocompletePrefixes: masking.neverCapture.autocompleteTokenPrefixes.map((prefix) => prefix.toLowerCase()),
+    neverCapture: masking.neverCapture,
   };
 }
 
@@ -57,6 +54,8 @@ export interface ElementTreatment {
   /** A textarea or contenteditable element: its text children are entered text. */
   readonly holdsEnteredText: boolean;
   readonly isSelect: boolean;
+  /** A select, radio button or checkbox: its value names one of the page's own options. */
+  readonly holdsChoice: boolean;
 }
 
 // rrweb marks an input that was a password field when a "show password" toggle changes its type.
@@ -71,15 +70,16 @@ export function treatElement(
   const tag = tagName.toLowerCase();
   const element = { tagName: tag, attributes };
   const type = typeof attributes.type === "string" ? attributes.type.toLowerCase() : "";
-  const autocompleteTokens = typeof attributes.autocomplete === "string" ? attributes.autocomplete.toLowerCase().split(/\s+/) : [];
   const neverCapture =
     sticky.neverCapture ||
-    (tag === "input" && rules.neverCaptureInputTypes.has(type)) ||
-    attributes[rrwebPasswordMarker] !== undefined ||
-    autocompleteTokens.some(
-      (token) =>
-        rules.neverCaptureAutocompleteTokens.has(token) ||
-        rules.neverCaptureAutocompletePrefixes.some((prefix) => token.startsWith(prefix)),
+    isNeverCaptureField(
+      {
+        tagName: tag,
+        type,
+        autocomplete: typeof attributes.autocomplete === "string" ? attributes.autocomplete : "",
+        revealedPassword: attributes[rrwebPasswordMarker] !== undefined,
+      },
+      rules.neverCapture,
     );
   const contentEditable = attributes.contenteditable;
   const isEditable =
@@ -92,5 +92,6 @@ export function treatElement(
     nonSensitive: matchesAnySelector(element, rules.nonSensitive),
     holdsEnteredText: tag === "textarea" || isEditable,
     isSelect: tag === "select",
+    holdsChoice: tag === "select" || (tag === "input" && (type === "radio" || type === "checkbox")),
   };
 }

@@ -1,5 +1,6 @@
 import type { ClauseId } from "../clauses.js";
 import type { EffectivePolicy } from "../effectivePolicy.js";
+import { maskChoice, maskedChoiceLength } from "../masking/maskText.js";
 import type { PiiKind } from "../pii/piiKind.js";
 import type { TechnicalFieldName } from "../schema/technicalFields.js";
 import { cookieTable, type CookieTableRow } from "./cookieTable.js";
@@ -131,6 +132,10 @@ function informationReceived(policy: EffectivePolicy, siteName: string): PolicyS
         ...(masking.blockedSelectors.length > 0
           ? [` ${countInWords(masking.blockedSelectors.length, "part", "parts")} of the page ${masking.blockedSelectors.length === 1 ? "is" : "are"} not recorded at all.`]
           : []),
+        " A choice made in a drop-down list, with a radio button or with a checkbox is replaced by ",
+        { code: maskChoice(masking.maskCharacter) },
+        ` (always ${maskedChoiceLength} characters, whatever was chosen), and the options of such a drop-down list are masked too, so that neither the length nor the labels tell what was chosen; whether a box is ticked is kept.`,
+        ` Data that the code of ${siteName} adds to a recording is treated as text shown on the page${masking.textMasking === "all-text" ? ", and so masked" : ""}; data from recording plug-ins (console messages, network requests) is always masked.`,
       ],
       ["MS-1.5", "MS-1.6"],
     ),

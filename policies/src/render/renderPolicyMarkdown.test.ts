@@ -57,6 +57,13 @@ describe("renderPolicyMarkdown", () => {
     expect(page({ textMasking: "inputs-only" })).toContain("Text that Example Shop itself shows on its pages is recorded as shown.");
   });
 
+  it("MS-1.5 says a choice is masked to a fixed length, and how data added to a recording is masked", () => {
+    expect(markdown).toContain("with a checkbox is replaced by `********` (always 8 characters, whatever was chosen)");
+    expect(page({ textMasking: "inputs-only" })).toContain("Data that the code of Example Shop adds to a recording is treated as text shown on the page;");
+    expect(page({ textMasking: "all-text" })).toContain("is treated as text shown on the page, and so masked;");
+    expect(markdown).toContain("data from recording plug-ins (console messages, network requests) is always masked.");
+  });
+
   it("MS-1.6 follows the number of non-sensitive fields", () => {
     expect(markdown).toContain("Example Shop has not marked any field as non-sensitive, so no keystrokes are kept.");
     expect(page({ nonSensitiveSelectors: ["#site-search"] })).toContain("Example Shop has marked 1 field as non-sensitive (`#site-search`)");

@@ -3,7 +3,7 @@ import type { Logger } from "../logging/logger.js";
 import { collectLimits } from "../ingest/collectPayload.schema.js";
 import type { CollectPipeline } from "../ingest/collectPipeline.js";
 import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
-import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome } from "./recorderEndpoint.js";
+import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";
 
 export interface CollectRouteOptions {
   pipeline: CollectPipeline;
@@ -48,6 +48,7 @@ export function mountCollectRoute(router: Router, options: CollectRouteOptions):
         origin: ctx.get("origin") || undefined,
         ip: ctx.ip,
         userAgent: ctx.get("user-agent"),
+        browserSignals: browserSignalsOf(ctx),
         receivedAt: new Date(),
       });
       answerRecorderOutcome(ctx, outcome);

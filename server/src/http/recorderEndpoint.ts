@@ -23,6 +23,11 @@ export function allowRecorderPreflight(ctx: ParameterizedContext, headers: strin
   ctx.status = 204;
 }
 
+/** MS-4.2: the privacy signals the browser puts on every request, whatever the recorder's script does. */
+export function browserSignalsOf(ctx: ParameterizedContext): { globalPrivacyControl: boolean; doNotTrack: boolean } {
+  return { globalPrivacyControl: ctx.get("sec-gpc").trim() === "1", doNotTrack: ctx.get("dnt").trim() === "1" };
+}
+
 export function answerJson(ctx: ParameterizedContext, status: number, body: unknown, retryAfterSeconds?: number): void {
   ctx.status = status;
   ctx.body = body;

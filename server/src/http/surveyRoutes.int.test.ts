@@ -26,8 +26,8 @@ const questions: QuestionDefinition[] = [
   { type: "free-text", label: "Anything else?", required: false, placeholder: null, maxLength: null },
 ];
 
-async function postAnswers(baseUrl: string, payload: unknown, options: { origin?: string | null; rawBody?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "text/plain;charset=UTF-8" };
+async function postAnswers(baseUrl: string, payload: unknown, options: { origin?: string | null; rawBody?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { "content-type": "text/plain;charset=UTF-8", ...options.headers };
   if (options.origin !== null) headers.origin = options.origin ?? "https://shop.example";
   const response = await fetch(`${baseUrl}/surveys/answers`, { method: "POST", headers, body: options.rawBody ?? JSON.stringify(payload) });
   const text = await response.text();
@@ -244,6 +244,15 @@ describe("survey routes", () => {
       const none = answersFor();
       expect((await postAnswers(server.url, none, { origin: null })).status).toBe(403);
       for (const payload of [unknown, foreign, none]) expect(await responseOf(payload.responseId)).toBeNull();
+    });
+
+    it.each<{ header: Record<string, string>; reason: string }>([
+      { header: { "sec-gpc": "1" }, reason: "global-privacy-control" },
+      { header: { dnt: "1" }, reason: "do-not-track" },
+    ])("MS-4.2 drops consented answers sent with $header, as for recordings", async ({ header, reason }) => {
+      const payload = answersFor({ consent: "granted" });
+      expect(await postAnswers(server.url, payload, { headers: header })).toMatchObject({ status: 200, body: { stored: false, reason } });
+      expect(await responseOf(payload.responseId)).toBeNull();
     });
 
     it("MS-4.2 drops answers without consent where the site requires it, and accepts them where it does not", async () => {

@@ -6,7 +6,7 @@ import { surveyAnswerLimits, type ActiveSurveys } from "../domain/surveys/survey
 import type { SiteDirectory } from "../domain/sites/siteDirectory.js";
 import type { Logger } from "../logging/logger.js";
 import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
-import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome } from "./recorderEndpoint.js";
+import { allowRecorderOrigins, allowRecorderPreflight, answerJson, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";
 import { serverOrigin } from "./serverOrigin.js";
 
 export interface SurveyRoutesOptions {
@@ -63,7 +63,12 @@ export function mountSurveyRoutes(router: Router, options: SurveyRoutesOptions):
         if (error instanceof BodyTooLargeError) return answerJson(ctx, 413, { error: { message: error.message } });
         throw error;
       }
-      const outcome = await pipeline.run({ body, origin: ctx.get("origin") || undefined, receivedAt: options.now() });
+      const outcome = await pipeline.run({
+        body,
+        origin: ctx.get("origin") || undefined,
+        browserSignals: browserSignalsOf(ctx),
+        receivedAt: options.now(),
+      });
       answerRecorderOutcome(ctx, outcome);
     } catch (error) {
       // The server's fault, not the submission's: the recorder may retry with the same responseId.

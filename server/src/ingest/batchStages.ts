@@ -18,6 +18,8 @@ export interface IncomingBatch {
   /** The raw client address: only in memory, only until truncateIpStep (MS-1.2). */
   ip: string;
   userAgent: string;
+  /** MS-4.2: the `Sec-GPC: 1` and `DNT: 1` request headers; absent for batches not received over HTTP (the demo). */
+  browserSignals?: { globalPrivacyControl: boolean; doNotTrack: boolean };
   receivedAt: Date;
 }
 

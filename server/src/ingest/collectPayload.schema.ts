@@ -45,6 +45,13 @@ export const collectPayloadSchema = z.strictObject({
   sentAt: z.number().int().min(0),
   /** MS-4.2: `granted` once the visitor consented; `not-required` where the site's mode allows it. */
   consent: z.enum(["granted", "not-required"]),
+  /**
+   * MS-4.2: the browser's privacy signals as the recorder read them, so the server decides again
+   * per batch with the same rule (policies/enforce/decideRecording) and refuses a batch whose
+   * recorder ignored them. Optional for recorders that predate it: the request's `Sec-GPC`/`DNT`
+   * headers are checked either way.
+   */
+  privacySignals: z.strictObject({ globalPrivacyControl: z.boolean(), doNotTrack: z.boolean() }).optional(),
   /** Sent with the first batch of a page view. */
   page: z
     .strictObject({
@@ -112,7 +119,7 @@ export interface RecorderConfig {
     pages: { dropQueryParameters: boolean };
     cookies: { name: string; role: string; lifetimeSeconds: number }[];
     consent: { mode: "none" | "opt-out" | "required"; honourGlobalPrivacyControl: boolean; honourDoNotTrack: boolean };
-    optOut: { cookieName: string; queryParameter: string; cookieLifetimeSeconds: number };
+    optOut: { cookieName: string; queryParameter: string; queryValue: string; cookieLifetimeSeconds: number };
     technicalFields: string[];
   };
 }

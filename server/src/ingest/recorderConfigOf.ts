@@ -39,6 +39,7 @@ export function recorderConfigOf(siteKey: string, policy: EffectivePolicy, serve
       optOut: {
         cookieName: policy.optOut.cookieName,
         queryParameter: policy.optOut.queryParameter,
+        queryValue: policy.optOut.queryValue,
         cookieLifetimeSeconds: policy.optOut.cookieLifetimeSeconds,
       },
       technicalFields: [...policy.technicalInfo.fields],

@@ -10,7 +10,8 @@ export type StepResult<T> =
   | { readonly kind: "drop"; readonly reason: DropReason }
   | { readonly kind: "reject"; readonly rejection: Rejection };
 
-export type DropReason = "opted-out" | "consent-missing";
+/** MS-4.1, MS-4.2: the browser's privacy signals are refused with their own reasons. */
+export type DropReason = "opted-out" | "consent-missing" | "consent-refused" | "global-privacy-control" | "do-not-track";
 
 /** The sender's error, by the one error code (the HTTP layer maps it to a status: httpStatusOf). */
 export interface Rejection {

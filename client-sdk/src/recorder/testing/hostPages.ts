@@ -34,6 +34,8 @@ function checkoutPage(snippet: string): string {
     <label>Card number <input id="card" name="cardnumber" autocomplete="cc-number" inputmode="numeric"></label>
     <label>Notes <textarea id="notes" name="notes"></textarea></label>
     <label>Search <input id="search" type="search" name="q"></label>
+    <label>Country <select id="country" name="country"><option value="">Choose</option><option value="DE">Germany</option><option value="GB">United Kingdom of Great Britain</option></select></label>
+    <label>Size <input id="size-s" type="radio" name="size" value="S"> <input id="size-xxl" type="radio" name="size" value="XXL"></label>
     <label>Remembered password <input id="remembered" type="password" value="Stored-SECRET-pw"></label>
     <label>Promo code <input id="promo" name="promo" value="Prefilled-SECRET-code"></label>
   </form>

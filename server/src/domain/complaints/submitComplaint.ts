@@ -24,13 +24,21 @@ const formActor = { type: "system", id: "complaint-form" } as const;
  * tenant's queue. The complainant's details are stored in the ticket only; the audit entry
  * carries ids and status, never who complained or what they wrote.
  */
-export async function submitComplaint(input: { db: Db; site: SiteDoc; clientKey: string; submission: ComplaintSubmission; now: Date }): Promise<ComplaintDoc> {
+export async function submitComplaint(input: {
+  db: Db;
+  site: SiteDoc;
+  clientKey: string;
+  submission: ComplaintSubmission;
+  now: Date;
+  /** Chosen by a caller that must find its ticket again after a crash (the demo seeding); new otherwise. */
+  complaintId?: string;
+}): Promise<ComplaintDoc> {
   const { db, site, now } = input;
   await assertWithinRateLimit(db, complaintsPerClient, input.clientKey, now);
   await countRateLimitHit(db, complaintsPerClient, input.clientKey, now);
   const scope = tenantScope(db, site.tenantId);
   const complaint = await insertWithFreshReference(scope, {
-    _id: newId("complaint"),
+    _id: input.complaintId ?? newId("complaint"),
     siteId: site._id,
     reference: "",
     complainant: { name: input.submission.name, email: input.submission.email },

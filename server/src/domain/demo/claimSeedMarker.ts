@@ -45,3 +45,8 @@ export async function claimSeedMarker<Marker extends SeedMarker>(
 export async function markSeedDone(db: Db, id: string): Promise<void> {
   await collections(db).meta.updateOne({ _id: id }, { $set: { status: "done" } });
 }
+
+/** Records how far the work of a claimed marker got, so a resumed run skips what is done. */
+export async function recordSeedProgress(db: Db, id: string, progress: Record<string, unknown>): Promise<void> {
+  await collections(db).meta.updateOne({ _id: id }, { $set: progress });
+}

@@ -11,6 +11,8 @@ import type { SurveyAnswersPayload } from "../surveyWire.schema.js";
 export interface IncomingAnswers {
   body: Buffer;
   origin: string | undefined;
+  /** MS-4.2: the `Sec-GPC: 1` and `DNT: 1` request headers. */
+  browserSignals?: { globalPrivacyControl: boolean; doNotTrack: boolean };
   receivedAt: Date;
 }
 
