@@ -115,7 +115,8 @@ export interface ChunkContext {
   droppedEvents?: number;
 }
 
-export type HeatmapKind = "click" | "move";
+/** Clicks and pointer positions are counts; attention is milliseconds each row was on screen (column 0). */
+export type HeatmapKind = "click" | "move" | "attention";
 
 export interface HeatmapRollupDoc {
   tenantId: string;

@@ -1,5 +1,5 @@
 import { EventType, IncrementalSource, MouseInteractions } from "@rrweb/types";
-import { cellAt, encodeCell } from "./heatmapCell.js";
+import { cellAt, encodeCell, heatmapMaxRows, heatmapRowPx } from "./heatmapCell.js";
 
 /** Where the page was when the batch's first event happened (from the payload or a Meta event). */
 export interface ViewState {
@@ -14,6 +14,8 @@ export interface ViewState {
 export interface BatchRollups {
   clickCells: Map<string, number>;
   moveCells: Map<string, number>;
+  /** Attention: milliseconds each row of the document was on screen, as cells of column 0. */
+  attentionCells: Map<string, number>;
   clicks: number;
   rageClicks: number;
   deadClicks: number;
@@ -28,6 +30,9 @@ export interface BatchRollups {
 
 /** Three or more clicks within a second within 30 px: a visitor hammering something that does not respond. */
 export const rageClick = { minClicks: 3, windowMs: 1_000, radiusPx: 30 } as const;
+/** A pause longer than this counts as this long: a visitor who left the tab is not paying attention. */
+export const attentionIdleMs = 30_000;
+
 /** A click after which nothing changes (no DOM mutation, input, scroll or navigation) for a second. */
 export const deadClickWindowMs = 1_000;
 
@@ -52,6 +57,7 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
   const result: BatchRollups = {
     clickCells: new Map(),
     moveCells: new Map(),
+    attentionCells: new Map(),
     clicks: 0,
     rageClicks: 0,
     deadClicks: 0,
@@ -77,11 +83,26 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
     return cell ? encodeCell(cell) : null;
   };
   noteDepth();
+  let attentionSince: number | null = null;
+  // The rows on screen since the last event were seen for the time until this one.
+  const noteAttention = (at: number) => {
+    if (view && attentionSince !== null && at > attentionSince) {
+      const ms = Math.round(Math.min(attentionIdleMs, at - attentionSince));
+      const first = Math.max(0, Math.floor(view.scrollY / heatmapRowPx));
+      const last = Math.min(heatmapMaxRows - 1, Math.floor((view.scrollY + view.height - 1) / heatmapRowPx));
+      for (let row = first; row <= last; row++) {
+        const key = encodeCell({ column: 0, row });
+        result.attentionCells.set(key, (result.attentionCells.get(key) ?? 0) + ms);
+      }
+    }
+    if (attentionSince === null || at > attentionSince) attentionSince = at;
+  };
 
   for (const raw of events) {
     if (typeof raw !== "object" || raw === null) continue;
     const event = raw as EventLike;
-    const at = typeof event.timestamp === "number" ? event.timestamp : null;
+    const at = typeof event.timestamp === "number" && Number.isFinite(event.timestamp) ? event.timestamp : null;
+    if (at !== null) noteAttention(at);
     if (at !== null) {
       result.firstEventAt = Math.min(result.firstEventAt ?? at, at);
       result.lastEventAt = Math.max(result.lastEventAt ?? at, at);

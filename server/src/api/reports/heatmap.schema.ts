@@ -2,11 +2,11 @@ import { z } from "zod";
 import { isoDate } from "../common.schema.js";
 import { pageRangeInput } from "./report.schema.js";
 
-export const heatmapInput = pageRangeInput.extend({ kind: z.enum(["click", "move"]) });
+export const heatmapInput = pageRangeInput.extend({ kind: z.enum(["click", "move", "attention"]) });
 
 export const heatmapOutput = z.object({
-  kind: z.enum(["click", "move"]),
-  /** Clicks or pointer positions over the range. */
+  kind: z.enum(["click", "move", "attention"]),
+  /** Clicks or pointer positions over the range; for attention, milliseconds of rows on screen (cells in column 0). */
   total: z.number().int(),
   /** Page views of the page at the breakpoint over the range. */
   pageViews: z.number().int(),

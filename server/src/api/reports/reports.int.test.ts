@@ -157,6 +157,16 @@ describe("MS-3.1 reports over the rollups, in the site's time zone", () => {
     expect(firstDayOnly).toMatchObject({ total: 3, pageViews: 1 });
   });
 
+  it("MS-1.4 gives the cart's attention: how long each row of the page was on screen", async () => {
+    const attention = await reports().heatmap({ ...range(east, "2026-03-01", "2026-03-02"), urlKey: "shop.example/cart", breakpoint: "desktop", kind: "attention" });
+    // A: rows 0..71 (720 px) for 4 s until the scroll, then rows 144..215 for 5 s; B: rows 0..71 for 4.9 s.
+    const at = (row: number) => attention.cells.find((cell) => cell.row === row)?.count ?? 0;
+    expect(attention.cells).toHaveLength(144);
+    expect([at(0), at(71), at(72), at(143), at(144), at(215), at(216)]).toEqual([8_900, 8_900, 0, 0, 5_000, 5_000, 0]);
+    expect(attention.total).toBe(72 * 8_900 + 72 * 5_000);
+    expect(attention.cells.every((cell) => cell.column === 0)).toBe(true);
+  });
+
   it("MS-1.4 answers an empty heatmap, without a snapshot, for a page never seen or another breakpoint", async () => {
     for (const page of [
       { urlKey: "shop.example/never", breakpoint: "desktop" as const },

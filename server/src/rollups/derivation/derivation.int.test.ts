@@ -270,7 +270,7 @@ async function bruteForceRecount(chunks: RecordingChunkDoc[]) {
     site.events += chunk.eventCount;
     site.storedBytes += chunk.storedBytes;
     site.clicks += rollups.clicks;
-    for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells]] as const) {
+    for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells], ["attention", rollups.attentionCells]] as const) {
       if (cells.size === 0) continue;
       const heatmap = heatmaps.get(`${urlKey}/${kind}`) ?? { total: 0, cells: {} };
       heatmaps.set(`${urlKey}/${kind}`, heatmap);

@@ -179,7 +179,7 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
       deadClicks: rollups.deadClicks,
     };
     if (urlKey) {
-      for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells]] as const) {
+      for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells], ["attention", rollups.attentionCells]] as const) {
         if (cells.size === 0) continue;
         const inc: Record<string, number> = { total: 0 };
         for (const [cell, count] of cells) {
