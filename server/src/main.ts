@@ -48,8 +48,10 @@ async function main(): Promise<void> {
   const seedingSince = performance.now();
   const visitorKeySecret = visitorKeySecretOf(config.sessionSecret);
   seedDemoData(running.services.db, { siteKey: demo?.siteKey, now: new Date(), visitorKeySecret })
-    .then((seeded) => {
+    .then(async (seeded) => {
       if (seeded) logger.info({ ...seeded, ms: Math.round(performance.now() - seedingSince) }, "demo data added");
+      // The visits' sessions are derived first, so that the demo erasure below finds and counts them.
+      await running.derivation.drain();
       // Then what the compliance screens show: opt-outs, survey answers, a complaint, an erasure.
       return seedDemoCompliance(running.services.db, { now: new Date(), visitorKeySecret });
     })

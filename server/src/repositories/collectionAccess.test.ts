@@ -31,6 +31,7 @@ const notYetBehindRepositories = new Set([
   "domain/compliance/workOnPurge.ts",
   "domain/demo/claimSeedMarker.ts",
   "domain/demo/seedDemo.ts",
+  "domain/demo/seedDemoCompliance.ts",
   "domain/members/acceptInvitation.ts",
   "domain/members/listMembers.ts",
   "domain/platform/listAllTenants.ts",

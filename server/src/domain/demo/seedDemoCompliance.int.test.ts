@@ -3,10 +3,10 @@ import { analyticsCollections } from "../../db/analyticsCollections.js";
 import { collections, type UserDoc } from "../../db/collections.js";
 import { visitorKeySecretOf } from "../sites/siteScopedKey.js";
 import { callerAs } from "../../testing/apiHarness.js";
-import { deriveStoredChunks } from "../../testing/derivation.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { seedDemo, type DemoLogin } from "./seedDemo.js";
 import { demoSurveyTitle, seedDemoCompliance } from "./seedDemoCompliance.js";
+import { deriveStoredChunks } from "../../testing/derivation.js";
 import { seedDemoData } from "./seedDemoData.js";
 
 const origin = "http://localhost:8080";
@@ -31,7 +31,7 @@ describe("seedDemoCompliance: the compliance side of the demo", () => {
     // Nothing to show before the demo visits exist: it waits for them, and is tried again.
     expect(await seedDemoCompliance(db(), { now, visitorKeySecret })).toBeNull();
     await seedDemoData(db(), { siteKey: demo.siteKey, now, visitorKeySecret, visits: 20 });
-    // Sessions are derived from the stored chunks after the fact: the erasure finds them once they are.
+    // What the server does between the two (main.ts): the visits' sessions are derived.
     await deriveStoredChunks(db());
     const seeded = await seedDemoCompliance(db(), { now, visitorKeySecret });
     expect(seeded).toMatchObject({ optedOutVisitors: 3, surveyResponses: 4, erasure: { surveyResponses: 1 } });
