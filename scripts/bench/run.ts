@@ -15,10 +15,11 @@ import { exportsPart } from "./exportsPart.js";
 import { hostilePart } from "./hostilePart.js";
 import { ingestPart } from "./ingestPart.js";
 import { recorderPart } from "./recorderPart.js";
+import { reportsPart } from "./reportsPart.js";
 import { storagePart } from "./storagePart.js";
 
 /** In the order they run: the recorder is built before the stored-size part serves it. */
-const parts: readonly BenchPart[] = [recorderPart, ingestPart, storagePart, hostilePart, exportsPart];
+const parts: readonly BenchPart[] = [recorderPart, ingestPart, storagePart, hostilePart, reportsPart, exportsPart];
 
 const resultsFile = new URL("../../bench/results.json", import.meta.url);
 

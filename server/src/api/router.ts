@@ -6,6 +6,7 @@ import { complianceRouter } from "./compliance/_router.js";
 import { membersRouter } from "./members/_router.js";
 import { platformRouter } from "./platform/_router.js";
 import { privacyRouter } from "./privacy/_router.js";
+import { reportsRouter } from "./reports/_router.js";
 import { sessionsRouter } from "./sessions/_router.js";
 import { sitesRouter } from "./sites/_router.js";
 import { surveysRouter } from "./surveys/_router.js";
@@ -27,6 +28,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   sessions: sessionsRouter,
   visitorData: visitorDataRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

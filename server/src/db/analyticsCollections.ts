@@ -40,6 +40,8 @@ export interface SessionDoc {
   deadClicks: number;
   /** Events the recorder's bounded queue dropped (oldest first) before sending: gaps in the replay. */
   droppedEvents?: number;
+  /** The site-local day the session was created on (absent on sessions derived before it was kept). */
+  day?: string;
   /** The derivation round that created the session, and the rounds counting into it now (their marks). */
   createdBy?: string;
   derivingChunks?: string[];
@@ -98,7 +100,7 @@ export interface ChunkContext {
   ipTruncated: string | null;
   breakpoint: Breakpoint;
   urlKey: string;
-  /** UTC day of receipt, `YYYY-MM-DD`: the rollups' time bucket. */
+  /** The site's local calendar day of receipt (its time zone, UTC by default), `YYYY-MM-DD`: the rollups' time bucket. */
   day: string;
   page: {
     url: string;
@@ -113,7 +115,8 @@ export interface ChunkContext {
   droppedEvents?: number;
 }
 
-export type HeatmapKind = "click" | "move";
+/** Clicks and pointer positions are counts; attention is milliseconds each row was on screen (column 0). */
+export type HeatmapKind = "click" | "move" | "attention";
 
 export interface HeatmapRollupDoc {
   tenantId: string;
@@ -135,6 +138,9 @@ export interface ScrollRollupDoc {
   day: string;
   /** Page views that reached at least each depth: `reached.<5·k>` for k = 0..20. */
   reached: Record<string, number>;
+  /** The fold (viewport height in percent of the document) summed over the page views that measured it. */
+  foldSum?: number;
+  foldCount?: number;
 }
 
 export interface PageDailyDoc {
@@ -146,6 +152,36 @@ export interface PageDailyDoc {
   loadTimeMsSum: number;
   loadTimeCount: number;
   clicks: number;
+  rageClicks: number;
+  deadClicks: number;
+}
+
+/** What the overview breaks sessions and page views down by (MS-1.1 fields, and where visits came from). */
+export const breakdownDimensions = ["browser", "os", "language", "timeZone", "screenSize", "deviceClass", "referrer", "entryPage"] as const;
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+
+/**
+ * A site's day broken down by one dimension's value: sessions counted on the day they were
+ * created (from their entry batch), page views on the day they started. `referrer` and
+ * `entryPage` count sessions only.
+ */
+export interface SiteBreakdownDailyDoc {
+  tenantId: string;
+  siteId: string;
+  day: string;
+  dimension: BreakdownDimension;
+  value: string;
+  sessions: number;
+  pageViews: number;
+}
+
+/** MS-3.1: rage and dead clicks on one page's element (a short CSS path, never text) on a day. */
+export interface ClickTargetDailyDoc {
+  tenantId: string;
+  siteId: string;
+  urlKey: string;
+  day: string;
+  selector: string;
   rageClicks: number;
   deadClicks: number;
 }
@@ -231,6 +267,8 @@ export function analyticsCollections(db: Db) {
     scrollRollups: db.collection<ScrollRollupDoc>("scrollRollups"),
     pageDaily: db.collection<PageDailyDoc>("pageDaily"),
     siteDaily: db.collection<SiteDailyDoc>("siteDaily"),
+    siteBreakdownDaily: db.collection<SiteBreakdownDailyDoc>("siteBreakdownDaily"),
+    clickTargetDaily: db.collection<ClickTargetDailyDoc>("clickTargetDaily"),
     piiViolations: db.collection<PiiViolationDoc>("piiViolations"),
     optOuts: db.collection<OptOutDoc>("optOuts"),
     surveyResponses: db.collection<SurveyResponseDoc>("surveyResponses"),
@@ -254,6 +292,8 @@ export const analyticsOnTenantPurge = {
   scrollRollups: "delete",
   pageDaily: "delete",
   siteDaily: "delete",
+  siteBreakdownDaily: "delete",
+  clickTargetDaily: "delete",
   // MS-1.13: survey answers are what visitors typed, the first thing a PII breach would be in.
   surveyResponses: "delete",
   // MS-4.1: an opt-out protects a visitor; deleting it would let the site record them again.

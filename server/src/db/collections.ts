@@ -69,6 +69,8 @@ export interface SiteDoc {
   /** Public key embedded in the recorder snippet. Not a secret: it only identifies the site. */
   siteKey: string;
   privacy: SitePrivacy;
+  /** IANA zone of the site's reporting days; absent means UTC (sites created before it existed). */
+  timeZone?: string;
   createdAt: Date;
   updatedAt: Date;
 }

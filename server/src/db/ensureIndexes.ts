@@ -50,9 +50,13 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { tenantId: 1, firstSeenAt: -1, _id: -1 }, name: "tenant_newest" },
     // Visitor erasure finds a visitor's sessions and chunks by their site-scoped key.
     { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
+    // The overview's bounce rate counts a range of days' one-page sessions.
+    { key: { tenantId: 1, siteId: 1, day: 1, pageCount: 1 }, name: "site_day_pages" },
   ],
   pageViews: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" },
+    // A heatmap draws over a recent page view of its page and breakpoint.
+    { key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, startedAt: -1 }, name: "page_recent" },
     // sessions.list's URL filter joins page views on the session key alone (the form of $lookup every server runs).
     { key: { sessionKey: 1, urlKey: 1 }, name: "session_url" },
   ],
@@ -68,6 +72,8 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
   scrollRollups: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, day: 1 }, unique: true, name: "scroll_unique" }],
   pageDaily: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, day: 1 }, unique: true, name: "page_day_unique" }],
   siteDaily: [{ key: { tenantId: 1, siteId: 1, day: 1 }, unique: true, name: "site_day_unique" }],
+  clickTargetDaily: [{ key: { tenantId: 1, siteId: 1, urlKey: 1, day: 1, selector: 1 }, unique: true, name: "click_target_unique" }],
+  siteBreakdownDaily: [{ key: { tenantId: 1, siteId: 1, day: 1, dimension: 1, value: 1 }, unique: true, name: "site_breakdown_unique" }],
   piiViolations: [
     // Survey answers' violations (MS-1.13) have no chunk: the response id keeps them apart.
     {

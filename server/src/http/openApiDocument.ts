@@ -91,6 +91,7 @@ const tagDescriptions: Record<string, string> = {
   complaints: "Visitor complaints and their handling (MS-4.3)",
   privacy: "The privacy policy a site enforces and its settings",
   sessions: "Recorded sessions",
+  reports: "Reports from the rollups: overview, heatmaps, scroll maps, rage and dead clicks",
 };
 
 /** The whole document, from the router alone. Throws when a procedure cannot be described. */

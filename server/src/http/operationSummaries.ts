@@ -39,6 +39,7 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "platform.purgeReceipt": "Get the receipt of a platform purge (platform staff)",
   "platform.verifyAuditChain": "Verify the platform's audit log hash chain (platform staff)",
   "platform.tenants.list": "List every tenant (platform staff)",
+  "platform.stats": "Pages processed per day and average load time across tenants (platform staff, MS-3.2)",
   "platform.complaints.list": "List complaints across tenants (platform staff)",
   "platform.policies.publish": "Publish a new version of the privacy policy (platform staff)",
   "surveys.list": "List a site's surveys",
@@ -59,4 +60,10 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "privacy.previewPolicy": "Preview the privacy policy page a site would show with draft settings, without saving them",
   "sessions.list": "Page through a site's recorded sessions",
   "sessions.get": "Get one recorded session",
+  "reports.overview": "A site's overview over a range of its days: totals, daily series, top pages, breakdowns",
+  "reports.pages": "List a site's pages over a range, most viewed first, to choose one",
+  "reports.heatmap": "A page's click or movement heatmap at a breakpoint, with a snapshot to draw on",
+  "reports.scrollMap": "A page's scroll map at a breakpoint: share reaching each depth, average fold",
+  "reports.clickProblems": "Rage and dead clicks per page and element",
+  "reports.pageSnapshot": "The stored, masked rrweb snapshot a heatmap draws over",
 };

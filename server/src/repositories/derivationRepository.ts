@@ -17,7 +17,7 @@ import { analyticsCollections, type PageViewDoc, type RecordingChunkDoc } from "
 export type ClaimedChunk = WithId<RecordingChunkDoc>;
 
 /** The collections a round counts into under its mark. */
-export type MarkedCollection = "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily";
+export type MarkedCollection = "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily" | "clickTargetDaily";
 
 export interface MarkedUpsert {
   /** The document's unique key. */
@@ -102,6 +102,12 @@ export interface PageViewKey {
   siteId: string;
   sessionKey: string;
   pageId: string;
+}
+
+/** The first stored batch of a page view (seq 0, with its full snapshot), for naming clicked elements; null before it is stored. */
+export function findFirstPageChunk(db: Db, key: PageViewKey): Promise<Pick<RecordingChunkDoc, "events"> | null> {
+  const { tenantId, siteId, sessionKey, pageId } = key;
+  return analyticsCollections(db).recordingChunks.findOne({ tenantId, siteId, sessionKey, pageId, seq: 0 }, { projection: { _id: 0, events: 1 } });
 }
 
 /** The page views of a round as they are before it: how deep each was scrolled, who created it. */

@@ -19,7 +19,7 @@ export function listSites(scope: TenantScope): Promise<SiteDoc[]> {
 export async function updateSite(
   scope: TenantScope,
   siteId: string,
-  changes: Partial<Pick<SiteDoc, "name" | "allowedOrigins" | "siteKey">>,
+  changes: Partial<Pick<SiteDoc, "name" | "allowedOrigins" | "siteKey" | "timeZone">>,
   now: Date,
 ): Promise<SiteDoc | null> {
   return collections(scope.db).sites.findOneAndUpdate(

@@ -35,6 +35,13 @@ describe("MS-1.4 heatmap rollups", () => {
     expect(computeBatchRollups([scroll(10, 1200)], { ...view, documentHeight: null }).maxScrollDepth).toBeNull();
   });
 
+  it("MS-1.4 counts attention: the time each row is on screen, a long pause counting as attentionIdleMs", () => {
+    const attention = computeBatchRollups([click(1000, 0, 0), scroll(3000, 2000), mutation(4000), mutation(4000 + 60_000)], view).attentionCells;
+    // 1 s → 3 s: rows 0..79 (800 px); 3 s → 4 s and then a minute's pause (30 s): rows 200..279.
+    expect(attention.size).toBe(160);
+    expect([attention.get("0_0"), attention.get("0_79"), attention.get("0_80"), attention.get("0_200"), attention.get("0_279")]).toEqual([2000, 2000, undefined, 31_000, 31_000]);
+  });
+
   it("ignores scrolls of inner elements for the document position", () => {
     expect(computeBatchRollups([scroll(10, 3000, 42), click(20, 0, 0)], view).clickCells).toEqual(new Map([["0_0", 1]]));
   });

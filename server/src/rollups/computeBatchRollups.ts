@@ -1,5 +1,5 @@
 import { EventType, IncrementalSource, MouseInteractions } from "@rrweb/types";
-import { cellAt, encodeCell } from "./heatmapCell.js";
+import { cellAt, encodeCell, heatmapMaxRows, heatmapRowPx } from "./heatmapCell.js";
 
 /** Where the page was when the batch's first event happened (from the payload or a Meta event). */
 export interface ViewState {
@@ -14,9 +14,13 @@ export interface ViewState {
 export interface BatchRollups {
   clickCells: Map<string, number>;
   moveCells: Map<string, number>;
+  /** Attention: milliseconds each row of the document was on screen, as cells of column 0. */
+  attentionCells: Map<string, number>;
   clicks: number;
   rageClicks: number;
   deadClicks: number;
+  /** Rage bursts (by their first click's target) and dead clicks, by the rrweb node id clicked. */
+  problemTargets: Map<number, { rageClicks: number; deadClicks: number }>;
   /** Deepest point reached in this batch, percent of the document height; null when unknown. */
   maxScrollDepth: number | null;
   eventCount: number;
@@ -26,6 +30,9 @@ export interface BatchRollups {
 
 /** Three or more clicks within a second within 30 px: a visitor hammering something that does not respond. */
 export const rageClick = { minClicks: 3, windowMs: 1_000, radiusPx: 30 } as const;
+/** A pause longer than this counts as this long: a visitor who left the tab is not paying attention. */
+export const attentionIdleMs = 30_000;
+
 /** A click after which nothing changes (no DOM mutation, input, scroll or navigation) for a second. */
 export const deadClickWindowMs = 1_000;
 
@@ -33,6 +40,8 @@ interface Click {
   at: number;
   x: number;
   y: number;
+  /** The rrweb node id clicked, when the event names one. */
+  target?: number;
 }
 
 type EventLike = { type?: unknown; timestamp?: unknown; data?: unknown };
@@ -48,9 +57,11 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
   const result: BatchRollups = {
     clickCells: new Map(),
     moveCells: new Map(),
+    attentionCells: new Map(),
     clicks: 0,
     rageClicks: 0,
     deadClicks: 0,
+    problemTargets: new Map(),
     maxScrollDepth: null,
     eventCount: events.length,
     firstEventAt: null,
@@ -72,11 +83,26 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
     return cell ? encodeCell(cell) : null;
   };
   noteDepth();
+  let attentionSince: number | null = null;
+  // The rows on screen since the last event were seen for the time until this one.
+  const noteAttention = (at: number) => {
+    if (view && attentionSince !== null && at > attentionSince) {
+      const ms = Math.round(Math.min(attentionIdleMs, at - attentionSince));
+      const first = Math.max(0, Math.floor(view.scrollY / heatmapRowPx));
+      const last = Math.min(heatmapMaxRows - 1, Math.floor((view.scrollY + view.height - 1) / heatmapRowPx));
+      for (let row = first; row <= last; row++) {
+        const key = encodeCell({ column: 0, row });
+        result.attentionCells.set(key, (result.attentionCells.get(key) ?? 0) + ms);
+      }
+    }
+    if (attentionSince === null || at > attentionSince) attentionSince = at;
+  };
 
   for (const raw of events) {
     if (typeof raw !== "object" || raw === null) continue;
     const event = raw as EventLike;
-    const at = typeof event.timestamp === "number" ? event.timestamp : null;
+    const at = typeof event.timestamp === "number" && Number.isFinite(event.timestamp) ? event.timestamp : null;
+    if (at !== null) noteAttention(at);
     if (at !== null) {
       result.firstEventAt = Math.min(result.firstEventAt ?? at, at);
       result.lastEventAt = Math.max(result.lastEventAt ?? at, at);
@@ -119,7 +145,7 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
         const cell = cellOf(data.x, data.y);
         if (cell) result.clickCells.set(cell, (result.clickCells.get(cell) ?? 0) + 1);
         result.clicks++;
-        if (at !== null && view) clicks.push({ at, x: data.x + view.scrollX, y: data.y + view.scrollY });
+        if (at !== null && view) clicks.push({ at, x: data.x + view.scrollX, y: data.y + view.scrollY, ...(typeof data.id === "number" ? { target: data.id } : {}) });
         break;
       }
       case IncrementalSource.Scroll: {
@@ -147,8 +173,18 @@ export function computeBatchRollups(events: readonly unknown[], initialView: Vie
     }
   }
 
-  result.rageClicks = countRageClicks(clicks);
-  result.deadClicks = countDeadClicks(clicks, effects, result.lastEventAt);
+  const bursts = rageClickBursts(clicks);
+  const dead = deadClicksOf(clicks, effects, result.lastEventAt);
+  result.rageClicks = bursts.length;
+  result.deadClicks = dead.length;
+  for (const [field, found] of [["rageClicks", bursts], ["deadClicks", dead]] as const) {
+    for (const { target } of found) {
+      if (target === undefined) continue;
+      const counts = result.problemTargets.get(target) ?? { rageClicks: 0, deadClicks: 0 };
+      counts[field]++;
+      result.problemTargets.set(target, counts);
+    }
+  }
   return result;
 }
 
@@ -158,8 +194,13 @@ function isPositive(value: unknown): value is number {
 
 /** Counts bursts (not clicks): a burst of five rapid clicks is one rage click. */
 export function countRageClicks(clicks: readonly Click[]): number {
+  return rageClickBursts(clicks).length;
+}
+
+/** The first click of each rage burst. */
+export function rageClickBursts(clicks: readonly Click[]): Click[] {
   const sorted = [...clicks].sort((a, b) => a.at - b.at);
-  let bursts = 0;
+  const bursts: Click[] = [];
   let index = 0;
   while (index < sorted.length) {
     const first = sorted[index] as Click;
@@ -170,7 +211,7 @@ export function countRageClicks(clicks: readonly Click[]): number {
       end++;
     }
     if (end - index >= rageClick.minClicks) {
-      bursts++;
+      bursts.push(first);
       index = end;
     } else {
       index++;
@@ -185,13 +226,15 @@ export function countRageClicks(clicks: readonly Click[]): number {
  * slight undercount rather than a guess.
  */
 export function countDeadClicks(clicks: readonly Click[], effects: readonly number[], lastEventAt: number | null): number {
-  if (lastEventAt === null) return 0;
+  return deadClicksOf(clicks, effects, lastEventAt).length;
+}
+
+/** The dead clicks themselves (see countDeadClicks). */
+export function deadClicksOf(clicks: readonly Click[], effects: readonly number[], lastEventAt: number | null): Click[] {
+  if (lastEventAt === null) return [];
   const sortedEffects = [...effects].sort((a, b) => a - b);
-  let dead = 0;
-  for (const click of clicks) {
-    if (click.at + deadClickWindowMs > lastEventAt) continue;
-    const hasEffect = sortedEffects.some((effect) => effect > click.at && effect <= click.at + deadClickWindowMs);
-    if (!hasEffect) dead++;
-  }
-  return dead;
+  return clicks.filter((click) => {
+    if (click.at + deadClickWindowMs > lastEventAt) return false;
+    return !sortedEffects.some((effect) => effect > click.at && effect <= click.at + deadClickWindowMs);
+  });
 }

@@ -14,6 +14,8 @@ import { inviteMember } from "../domain/members/inviteMember.js";
 import { upsertMembership } from "../repositories/membershipRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { Binary } from "mongodb";
 import { analyticsCollections } from "../db/analyticsCollections.js";
 import { newId } from "../db/ids.js";
 import { enqueueJob } from "../jobs/jobRepository.js";
@@ -70,6 +72,8 @@ export interface TenantFixture {
   jobId: string;
   /** A recorded session on the fixture's site. */
   sessionKey: string;
+  /** The session's one page view, whose first stored chunk (seq 0) holds a full snapshot. */
+  pageId: string;
 }
 
 let fixtureCounter = 0;
@@ -114,11 +118,12 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   });
   const job = await enqueueJob(db, { tenantId: tenant._id, type: "fixture", params: {} }, now);
   const sessionKey = randomBytes(20).toString("base64url").slice(0, 27);
+  const visitorKey = randomBytes(20).toString("base64url").slice(0, 27);
   await analyticsCollections(db).sessions.insertOne({
     tenantId: tenant._id,
     siteId: site._id,
     sessionKey,
-    visitorKey: randomBytes(20).toString("base64url").slice(0, 27),
+    visitorKey,
     firstSeenAt: now,
     lastSeenAt: now,
     pageCount: 1,
@@ -132,5 +137,25 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
     rageClicks: 0,
     deadClicks: 0,
   });
-  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, purgeId: purge.purgeId, jobId: job._id, sessionKey };
+  const pageId = "fixture-page";
+  const events = Buffer.from(JSON.stringify([{ type: 4, data: { href: `https://${unique}.example/`, width: 1280, height: 720 }, timestamp: now.getTime() }, { type: 2, data: { node: { type: 0, id: 1, childNodes: [] }, initialOffset: { left: 0, top: 0 } }, timestamp: now.getTime() }]));
+  await analyticsCollections(db).recordingChunks.insertOne({
+    tenantId: tenant._id,
+    siteId: site._id,
+    sessionKey,
+    pageId,
+    seq: 0,
+    receivedAt: now,
+    firstEventAt: now,
+    lastEventAt: now,
+    eventCount: 2,
+    events: new Binary(gzipSync(events)),
+    rawBytes: events.length,
+    storedBytes: events.length,
+    policy: { id: "mousestats", version: 1 },
+    context: { visitorKey, technical: {}, ipTruncated: null, breakpoint: "desktop", urlKey: `${unique}.example`, day: now.toISOString().slice(0, 10), page: null, view: null, violationCount: 0 },
+    // Already counted: the fixture's session and page are written above, not derived.
+    rollup: { state: "applied", claimedUntil: new Date(0), appliedAt: now },
+  });
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, purgeId: purge.purgeId, jobId: job._id, sessionKey, pageId };
 }

@@ -4,6 +4,8 @@ import { purgeStatusOutput } from "../compliance/purgeStatus.output.js";
 import { verifyAuditChainOutput } from "../audit/verifyChain.schema.js";
 import { platformProcedure, router } from "../trpc.js";
 import { listAllTenantsHandler, publishPolicyHandler } from "./platform.handler.js";
+import { platformStatsHandler } from "./platformStats.handler.js";
+import { platformStatsInput, platformStatsOutput } from "./platformStats.schema.js";
 import { platformPurgeReceiptHandler, purgeTenantAnalyticsHandler } from "./purgeTenantAnalytics.handler.js";
 import { platformPurgeReceiptInput, purgeTenantAnalyticsInput } from "./purgeTenantAnalytics.schema.js";
 import { verifyPlatformAuditChainHandler } from "./verifyPlatformAuditChain.handler.js";
@@ -21,6 +23,8 @@ export const platformRouter = router({
   complaints: platformComplaintsRouter,
   // MS-3.3: the platform's audit chain (each tenant verifies its own with audit.verifyChain).
   verifyAuditChain: platformProcedure.input(verifyPlatformAuditChainInput).output(verifyAuditChainOutput).query(verifyPlatformAuditChainHandler),
+  // MS-3.2: pages processed per day and average load time across tenants, non-personal.
+  stats: platformProcedure.input(platformStatsInput).output(platformStatsOutput).query(platformStatsHandler),
   policies: router({
     publish: platformProcedure.input(publishPolicyInput).output(publishPolicyOutput).mutation(publishPolicyHandler),
   }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SiteDoc } from "../../db/collections.js";
+import { defaultSiteTimeZone } from "../../domain/sites/siteDay.js";
 import { isoDate } from "../common.schema.js";
 
 export const siteOutput = z.object({
@@ -7,6 +8,7 @@ export const siteOutput = z.object({
   name: z.string(),
   allowedOrigins: z.array(z.string()),
   siteKey: z.string(),
+  timeZone: z.string(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -17,6 +19,7 @@ export function toSiteOutput(site: SiteDoc): z.infer<typeof siteOutput> {
     name: site.name,
     allowedOrigins: site.allowedOrigins,
     siteKey: site.siteKey,
+    timeZone: site.timeZone ?? defaultSiteTimeZone,
     createdAt: site.createdAt.toISOString(),
     updatedAt: site.updatedAt.toISOString(),
   };

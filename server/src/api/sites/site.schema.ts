@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeOrigin } from "../../domain/sites/normalizeOrigin.js";
+import { isIanaTimeZone } from "../../domain/sites/siteDay.js";
 import { displayNameSchema, idSchema, tenantInput } from "../common.schema.js";
 
 /** An http(s) origin such as `https://shop.example.com`, normalised to its canonical form. */
@@ -17,11 +18,18 @@ export const originSchema = z
 
 export const allowedOriginsSchema = z.array(originSchema).min(1, "must list at least one origin").max(50, "must list at most 50 origins");
 
+/** The site's reporting time zone: an IANA name Intl knows. */
+export const timeZoneSchema = z
+  .string()
+  .max(64, "must be at most 64 characters")
+  .refine(isIanaTimeZone, { message: "must be an IANA time zone name such as Europe/Berlin or UTC" });
+
 export const siteInput = tenantInput.extend({ siteId: idSchema("site") });
 
-export const createSiteInput = tenantInput.extend({ name: displayNameSchema, allowedOrigins: allowedOriginsSchema });
+export const createSiteInput = tenantInput.extend({ name: displayNameSchema, allowedOrigins: allowedOriginsSchema, timeZone: timeZoneSchema.optional() });
 
 export const updateSiteInput = siteInput.extend({
   name: displayNameSchema.optional(),
   allowedOrigins: allowedOriginsSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
 });

@@ -21,11 +21,11 @@ export async function getSiteHandler({ ctx, input }: Args<typeof siteInput>): Pr
 }
 
 export async function createSiteHandler({ ctx, input }: Args<typeof createSiteInput>): Promise<SiteOutput> {
-  return toSiteOutput(await createSite(tenantCallOf(ctx), { name: input.name, allowedOrigins: input.allowedOrigins }));
+  return toSiteOutput(await createSite(tenantCallOf(ctx), { name: input.name, allowedOrigins: input.allowedOrigins, timeZone: input.timeZone }));
 }
 
 export async function updateSiteHandler({ ctx, input }: Args<typeof updateSiteInput>): Promise<SiteOutput> {
-  return toSiteOutput(await updateSite(tenantCallOf(ctx), input.siteId, { name: input.name, allowedOrigins: input.allowedOrigins }));
+  return toSiteOutput(await updateSite(tenantCallOf(ctx), input.siteId, { name: input.name, allowedOrigins: input.allowedOrigins, timeZone: input.timeZone }));
 }
 
 export async function rotateSiteKeyHandler({ ctx, input }: Args<typeof siteInput>): Promise<SiteOutput> {

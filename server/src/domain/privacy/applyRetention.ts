@@ -32,7 +32,7 @@ export async function applyRetention(scope: TenantScope, siteId: string, policy:
   // Survey responses are individual visitors' answers, kept like session metadata.
   const surveyResponses = await data.surveyResponses.deleteMany({ ...site, receivedAt: { $lt: cutoff(sessionMetadataDays) } });
   let rollups = 0;
-  for (const collection of [data.heatmapRollups, data.scrollRollups, data.pageDaily, data.siteDaily] as const) {
+  for (const collection of [data.heatmapRollups, data.scrollRollups, data.pageDaily, data.siteDaily, data.siteBreakdownDaily, data.clickTargetDaily] as const) {
     rollups += (await collection.deleteMany({ ...site, day: { $lt: cutoffDay(aggregatesDays) } })).deletedCount;
   }
   const violations = await data.piiViolations.deleteMany({ ...site, detectedAt: { $lt: cutoff(aggregatesDays) } });

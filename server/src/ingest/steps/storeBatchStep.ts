@@ -2,6 +2,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { Binary, ObjectId, type Db } from "mongodb";
 import type { RecordingChunkDoc } from "../../db/analyticsCollections.js";
+import { siteDayOf } from "../../domain/sites/siteDay.js";
 import { recordViolations } from "../../repositories/piiViolationRepository.js";
 import { findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
@@ -53,7 +54,7 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null) {
         ipTruncated: batch.ipTruncated,
         breakpoint: batch.breakpoint,
         urlKey: batch.urlKey,
-        day: batch.receivedAt.toISOString().slice(0, 10),
+        day: siteDayOf(batch.receivedAt, site.timeZone),
         page: batch.page,
         view: batch.view,
         violationCount: batch.violations.length,

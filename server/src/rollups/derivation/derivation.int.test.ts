@@ -61,7 +61,7 @@ function ingestInto(db: Db, at: Date = receivedAt) {
 const worker = (db: Db, now: () => Date = () => new Date(), options: Partial<DerivationOptions> = {}) => new DerivationWorker(db, null, now, options);
 
 /** What derivation writes: the derived documents, and the chunks' state. */
-const derivedCollections = new Set(["pageViews", "sessions", "heatmapRollups", "scrollRollups", "pageDaily", "siteDaily", "recordingChunks"]);
+const derivedCollections = new Set(["pageViews", "sessions", "heatmapRollups", "scrollRollups", "pageDaily", "siteDaily", "siteBreakdownDaily", "clickTargetDaily", "recordingChunks"]);
 const writeMethods = new Set(["updateOne", "updateMany", "bulkWrite", "findOneAndUpdate", "insertOne"]);
 
 /** A database on which the worker "dies" after its `crashAt`-th write has reached the database (0: before the first). */
@@ -80,7 +80,7 @@ function dyingAfterWrite(db: Db, crashAt: number): Db {
 /** What the reports read of one site, without what differs from run to run (ids, round names). */
 async function figuresOf(db: Db, siteId: string) {
   const strip = ({ _id, tenantId, siteId: _siteId, sessionKey, visitorKey, pageId, createdBy, derivingChunks, ...rest }: Record<string, unknown>) => rest;
-  const all = async (name: "sessions" | "pageViews" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily") =>
+  const all = async (name: "sessions" | "pageViews" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily" | "clickTargetDaily") =>
     (await db.collection(name).find({ siteId }).toArray()).map((document) => strip(document)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
     sessions: await all("sessions"),
@@ -89,6 +89,8 @@ async function figuresOf(db: Db, siteId: string) {
     scroll: await all("scrollRollups"),
     pageDaily: await all("pageDaily"),
     siteDaily: await all("siteDaily"),
+    breakdowns: await all("siteBreakdownDaily"),
+    clickTargets: await all("clickTargetDaily"),
     pending: await analyticsCollections(db).recordingChunks.countDocuments({ siteId, "rollup.state": "pending" }),
   };
 }
@@ -113,6 +115,10 @@ describe("derivation rounds: exactly once", () => {
     expect(reference.siteDaily).toMatchObject([{ sessions: 1, pageViews: 1, events: expect.any(Number) }]);
     expect(reference.pageDaily).toMatchObject([{ pageViews: 1, clicks: expect.any(Number) }]);
     expect(reference.scroll).toHaveLength(1);
+    // The second batch's three quick clicks on node 73, named from the first batch's full snapshot.
+    expect(reference.clickTargets).toMatchObject([{ day: "2026-03-02", selector: "input#newsletter", rageClicks: 1 }]);
+    expect(reference.breakdowns).toContainEqual({ day: "2026-03-02", dimension: "browser", value: "Chrome", sessions: 1, pageViews: 1 });
+    expect(reference.breakdowns).toContainEqual({ day: "2026-03-02", dimension: "entryPage", value: "shop.example/checkout", sessions: 1, pageViews: 0 });
   });
 
   it("MS-1.4 counts everything once when a round dies after any of its writes and another worker takes it over once the lease has run out", async () => {
@@ -251,7 +257,7 @@ async function bruteForceRecount(chunks: RecordingChunkDoc[]) {
     site.events += chunk.eventCount;
     site.storedBytes += chunk.storedBytes;
     site.clicks += rollups.clicks;
-    for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells]] as const) {
+    for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells], ["attention", rollups.attentionCells]] as const) {
       if (cells.size === 0) continue;
       const heatmap = heatmaps.get(`${urlKey}/${kind}`) ?? { total: 0, cells: {} };
       heatmaps.set(`${urlKey}/${kind}`, heatmap);

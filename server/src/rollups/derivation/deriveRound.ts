@@ -2,6 +2,7 @@ import type { Db } from "mongodb";
 import {
   createPageViews,
   extendPageViews,
+  findFirstPageChunk,
   findPageViews,
   markChunksApplied,
   releaseChunks,
@@ -12,8 +13,9 @@ import {
   type MarkedUpsert,
 } from "../../repositories/derivationRepository.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
-import { computeBatchRollups } from "../computeBatchRollups.js";
-import { pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
+import { computeBatchRollups, type BatchRollups } from "../computeBatchRollups.js";
+import { indexElements, selectorOf } from "../elementSelector.js";
+import { breakdownUpserts, pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
 
 /**
  * Derives sessions, page views and rollups (MS-1.4, MS-3.1, MS-3.2) from the chunks a round
@@ -48,7 +50,11 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   const claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
   if (claimed.length === 0) return 0;
   const chunks: RoundChunk[] = await Promise.all(
-    claimed.map(async ({ events, ...chunk }) => ({ chunk, rollups: computeBatchRollups(await decodeChunkEvents({ events }), chunk.context.view) })),
+    claimed.map(async ({ events, ...chunk }) => {
+      const decoded = await decodeChunkEvents({ events });
+      const rollups = computeBatchRollups(decoded, chunk.context.view);
+      return { chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) };
+    }),
   );
   if (deferred.length) pagePlan = planPageViews(chunks, mark);
 
@@ -68,6 +74,8 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
     ["scrollRollups", plan.scrollRollups],
     ["pageDaily", plan.pageDaily],
     ["siteDaily", siteDailyUpserts(plan, createdSessions)],
+    ["siteBreakdownDaily", breakdownUpserts(plan, createdSessions)],
+    ["clickTargetDaily", plan.clickTargets],
   ];
   await Promise.all(counted.map(([collection, upserts]) => upsertMarked(db, collection, upserts, mark)));
   await extendPageViews(db, plan.pageViewExtensions);
@@ -82,3 +90,19 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   return claimed.length;
 }
 
+
+/**
+ * The elements rage and dead clicks landed on, named from the batch's own snapshot and additions,
+ * and, for a later batch, from its page view's first batch (its full snapshot): one more read,
+ * made only for a batch with such clicks.
+ */
+async function problemSelectorsOf(db: Db, chunk: Omit<ClaimedChunk, "events">, events: readonly unknown[], rollups: BatchRollups): Promise<Map<number, string>> {
+  if (rollups.problemTargets.size === 0) return new Map();
+  const index = indexElements(events);
+  const missing = [...rollups.problemTargets.keys()].some((target) => !index.has(target));
+  if (missing && chunk.seq > 0) {
+    const first = await findFirstPageChunk(db, chunk);
+    if (first) indexElements(await decodeChunkEvents(first), index);
+  }
+  return new Map([...rollups.problemTargets.keys()].map((target) => [target, selectorOf(target, index)]));
+}

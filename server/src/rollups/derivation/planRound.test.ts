@@ -32,7 +32,7 @@ function chunk(seq: number, rollups: Partial<BatchRollups> = {}, options: { urlK
         violationCount: 0,
       },
     },
-    rollups: { clickCells: new Map(), moveCells: new Map(), clicks: 0, rageClicks: 0, deadClicks: 0, maxScrollDepth: null, eventCount: 10, firstEventAt: null, lastEventAt: null, ...rollups },
+    rollups: { clickCells: new Map(), moveCells: new Map(), attentionCells: new Map(), clicks: 0, rageClicks: 0, deadClicks: 0, problemTargets: new Map(), maxScrollDepth: null, eventCount: 10, firstEventAt: null, lastEventAt: null, ...rollups },
   };
 }
 

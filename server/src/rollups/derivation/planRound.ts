@@ -1,6 +1,8 @@
 import type { PageViewDoc, RecordingChunkDoc, SessionDoc } from "../../db/analyticsCollections.js";
 import type { MarkedUpsert, PageViewKey } from "../../repositories/derivationRepository.js";
+import { sessionOriginOf, technicalBreakdownOf, type BreakdownValue } from "../breakdownValues.js";
 import type { BatchRollups } from "../computeBatchRollups.js";
+import { unknownElement } from "../elementSelector.js";
 import { reachedBuckets } from "./reachedBuckets.js";
 import { withinReceiptWindow } from "./receiptWindow.js";
 
@@ -13,6 +15,8 @@ import { withinReceiptWindow } from "./receiptWindow.js";
 export interface RoundChunk {
   chunk: Omit<RecordingChunkDoc, "events">;
   rollups: BatchRollups;
+  /** The selector of each element a rage or dead click of the batch landed on, by node id. */
+  problemSelectors?: ReadonlyMap<number, string>;
 }
 
 const pageKeyOf = ({ tenantId, siteId, sessionKey, pageId }: PageViewKey) => JSON.stringify([tenantId, siteId, sessionKey, pageId]);
@@ -96,6 +100,8 @@ class Counters {
 export interface SessionPlan {
   /** Where the session's creation is counted (siteDaily.sessions) if this round creates it. */
   site: { tenantId: string; siteId: string; day: string };
+  /** The breakdown values it is counted under (siteBreakdownDaily.sessions) if this round creates it. */
+  breakdowns: BreakdownValue[];
   upsert: MarkedUpsert;
 }
 
@@ -104,8 +110,12 @@ export interface CountPlan {
   heatmapRollups: MarkedUpsert[];
   scrollRollups: MarkedUpsert[];
   pageDaily: MarkedUpsert[];
+  /** Rage and dead clicks per page and clicked element. */
+  clickTargets: MarkedUpsert[];
   /** Without sessions yet: those are known once the sessions are written (withCreatedSessions). */
   siteDaily: Counters;
+  /** Page views by breakdown value; sessions are added once known, like siteDaily's. */
+  breakdowns: Counters;
   pageViewExtensions: MarkedUpsert[];
 }
 
@@ -123,6 +133,8 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
   const scroll = new Counters();
   const pageDaily = new Counters();
   const siteDaily = new Counters();
+  const breakdowns = new Counters();
+  const clickTargets = new Counters();
   const extensions = new Map<string, { filter: PageViewKey; lastEventAt: Date; maxScrollDepth: number }>();
   const depthOf = new Map<string, number | null>();
   const pagesCounted = new Set<string>();
@@ -167,7 +179,7 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
       deadClicks: rollups.deadClicks,
     };
     if (urlKey) {
-      for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells]] as const) {
+      for (const [kind, cells] of [["click", rollups.clickCells], ["move", rollups.moveCells], ["attention", rollups.attentionCells]] as const) {
         if (cells.size === 0) continue;
         const inc: Record<string, number> = { total: 0 };
         for (const [cell, count] of cells) {
@@ -179,6 +191,17 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
       const reached = exists ? reachedBuckets(previousDepth, depth) : [];
       if (reached.length) scroll.add({ tenantId, siteId, urlKey, breakpoint, day }, Object.fromEntries(reached.map((bucket) => [`reached.${bucket}`, 1])));
       pageDaily.add({ tenantId, siteId, urlKey, day }, pageCounters);
+      for (const [target, counts] of rollups.problemTargets) {
+        const selector = item.problemSelectors?.get(target) ?? unknownElement;
+        clickTargets.add({ tenantId, siteId, urlKey, day, selector }, counts);
+      }
+      const view = chunk.context.view;
+      if (isCreator && view?.documentHeight) {
+        scroll.add({ tenantId, siteId, urlKey, breakpoint, day }, { foldSum: Math.min(100, (view.height / view.documentHeight) * 100), foldCount: 1 });
+      }
+    }
+    if (isCreator) {
+      for (const { dimension, value } of technicalBreakdownOf(chunk.context.technical)) breakdowns.add({ tenantId, siteId, day, dimension, value }, { pageViews: 1 });
     }
     siteDaily.add(
       { tenantId, siteId, day },
@@ -216,7 +239,9 @@ export function planCounts(chunks: readonly RoundChunk[], pages: PageViewState, 
     heatmapRollups: heatmaps.upserts(),
     scrollRollups: scroll.upserts(),
     pageDaily: pageDaily.upserts(),
+    clickTargets: clickTargets.upserts(),
     siteDaily,
+    breakdowns,
     pageViewExtensions: [...extensions.values()].map(({ filter, lastEventAt, maxScrollDepth }) => ({ filter, update: { $max: { lastEventAt, maxScrollDepth } } })),
   };
 }
@@ -236,10 +261,12 @@ function sessionPlanOf({ entry, firstSeenAt, lastSeenAt, inc }: SessionDraft, ma
     policy: chunk.policy,
     entryUrl: context.page?.url ?? null,
     referrer: context.page?.referrer ?? null,
+    day: context.day,
     createdBy: mark,
   };
   return {
     site: { tenantId: chunk.tenantId, siteId: chunk.siteId, day: context.day },
+    breakdowns: [...technicalBreakdownOf(context.technical), ...sessionOriginOf(context.page, context.urlKey)],
     upsert: {
       filter: { tenantId: chunk.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey },
       update: { $setOnInsert: onInsert, $min: { firstSeenAt }, $max: { lastSeenAt }, $inc: inc },
@@ -253,4 +280,13 @@ export function siteDailyUpserts(plan: CountPlan, createdSessions: readonly bool
     if (createdSessions[index]) plan.siteDaily.add(session.site, { sessions: 1 });
   });
   return plan.siteDaily.upserts().map(({ filter, update }) => ({ filter, update: { $inc: { sessions: 0, ...(update.$inc as Record<string, number>) } } }));
+}
+
+/** Phase 3, like siteDailyUpserts: the breakdowns, with the sessions this round created counted under their values. */
+export function breakdownUpserts(plan: CountPlan, createdSessions: readonly boolean[]): MarkedUpsert[] {
+  plan.sessions.forEach((session, index) => {
+    if (!createdSessions[index]) return;
+    for (const { dimension, value } of session.breakdowns) plan.breakdowns.add({ ...session.site, dimension, value }, { sessions: 1 });
+  });
+  return plan.breakdowns.upserts().map(({ filter, update }) => ({ filter, update: { $inc: { sessions: 0, pageViews: 0, ...(update.$inc as Record<string, number>) } } }));
 }

@@ -29,8 +29,8 @@ describe("MS-3.1 rollup read queries", () => {
       { ...foreign, urlKey: page.urlKey, breakpoint: "desktop", day: "2026-03-01", kind: "click", total: 1000, cells: { "10_5": 1000 } },
     ]);
     await data.scrollRollups.insertMany([
-      { ...owned, urlKey: page.urlKey, breakpoint: "desktop", day: "2026-03-01", reached: { "0": 4, "5": 4, "50": 2, "100": 1 } },
-      { ...owned, urlKey: page.urlKey, breakpoint: "desktop", day: "2026-03-02", reached: { "0": 4, "50": 1 } },
+      { ...owned, urlKey: page.urlKey, breakpoint: "desktop", day: "2026-03-01", reached: { "0": 4, "5": 4, "50": 2, "100": 1 }, foldSum: 75, foldCount: 3 },
+      { ...owned, urlKey: page.urlKey, breakpoint: "desktop", day: "2026-03-02", reached: { "0": 4, "50": 1 }, foldSum: 50, foldCount: 1 },
       { ...foreign, urlKey: page.urlKey, breakpoint: "desktop", day: "2026-03-01", reached: { "0": 1000 } },
     ]);
     const pageDay = { pageViews: 0, loadTimeMsSum: 0, loadTimeCount: 0, clicks: 0, rageClicks: 0, deadClicks: 0 };
@@ -68,6 +68,8 @@ describe("MS-3.1 rollup read queries", () => {
   it("MS-1.4 answers how far down visitors scrolled, as counts and shares of the page views", async () => {
     const scroll = await scrollDepths(scope(), { ...page, breakpoint: "desktop", fromDay: "2026-03-01", toDay: "2026-03-02" });
     expect(scroll.pageViews).toBe(8);
+    // (75 + 50) / (3 + 1)
+    expect(scroll.averageFold).toBe(31.3);
     expect(scroll.depths).toHaveLength(21);
     expect(scroll.depths.filter((depth) => depth.reached > 0)).toEqual([
       { depth: 0, reached: 8, share: 1 },
@@ -75,7 +77,7 @@ describe("MS-3.1 rollup read queries", () => {
       { depth: 50, reached: 3, share: 0.375 },
       { depth: 100, reached: 1, share: 0.125 },
     ]);
-    expect(await scrollDepths(scope(), { ...page, breakpoint: "mobile", fromDay: "2026-03-01", toDay: "2026-03-02" })).toMatchObject({ pageViews: 0, depths: expect.arrayContaining([{ depth: 0, reached: 0, share: 0 }]) });
+    expect(await scrollDepths(scope(), { ...page, breakpoint: "mobile", fromDay: "2026-03-01", toDay: "2026-03-02" })).toMatchObject({ pageViews: 0, averageFold: null, depths: expect.arrayContaining([{ depth: 0, reached: 0, share: 0 }]) });
   });
 
   it("MS-3.2 gives a page's daily series with every day of the range, zero where nobody came", async () => {
