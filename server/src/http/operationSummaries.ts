@@ -66,4 +66,5 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "reports.scrollMap": "A page's scroll map at a breakpoint: share reaching each depth, average fold",
   "reports.clickProblems": "Rage and dead clicks per page and element",
   "reports.pageSnapshot": "The stored, masked rrweb snapshot a heatmap draws over",
+  "visitorData.get": "Everything held on one visitor of a site, as one document (right of access, GDPR Art. 15)",
 };
