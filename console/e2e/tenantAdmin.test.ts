@@ -152,6 +152,13 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
     await page.goto(`${origin}/t/${demo.tenantId}/audit`);
     await page.getByText("apiKey.revoke").first().waitFor();
     await checkAtBothWidths(page, "audit");
+    // The server filters: only the key's actions are listed, whatever page they were on.
+    await page.getByLabel("Action starts with").fill("apiKey.");
+    await page.getByRole("button", { name: "Apply filter" }).click();
+    await page.getByText("apiKey.create").first().waitFor();
+    expect(await page.locator("tbody code").allTextContents()).not.toContain("site.create");
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.getByText("site.create").first().waitFor();
 
     // Signing out ends the session: the same address then asks to sign in, and leads back after.
     const audit = page.url();

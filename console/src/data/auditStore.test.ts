@@ -1,7 +1,7 @@
 import type { MousetrailClient } from "@mousetrail/client-sdk";
 import { createRoot } from "solid-js";
 import { describe, expect, it, vi } from "vitest";
-import { createAuditStore, matchesAuditFilter, type AuditEntry } from "./auditStore.js";
+import { auditQueryFilter, createAuditStore, noAuditFilter, type AuditEntry } from "./auditStore.js";
 
 const entry = (action: string, actorType: AuditEntry["actor"]["type"]): AuditEntry => ({
   entryId: `aud_${action}`,
@@ -12,16 +12,15 @@ const entry = (action: string, actorType: AuditEntry["actor"]["type"]): AuditEnt
   details: {},
 });
 
-describe("matchesAuditFilter", () => {
+describe("auditQueryFilter", () => {
   it.each([
-    [{ action: "", actorType: "" }, entry("site.update", "user"), true],
-    [{ action: "SITE.", actorType: "" }, entry("site.update", "user"), true],
-    [{ action: " apiKey.revoke ", actorType: "" }, entry("apiKey.revoke", "user"), true],
-    [{ action: "apiKey", actorType: "" }, entry("site.update", "user"), false],
-    [{ action: "", actorType: "apiKey" }, entry("site.update", "user"), false],
-    [{ action: "site", actorType: "user" }, entry("site.update", "user"), true],
-  ] as const)("%j keeps %j: %s", (filter, candidate, kept) => {
-    expect(matchesAuditFilter(candidate, filter)).toBe(kept);
+    [noAuditFilter, {}],
+    [{ ...noAuditFilter, action: " site. " }, { action: "site." }],
+    [{ ...noAuditFilter, actorType: "apiKey" }, { actorType: "apiKey" }],
+    [{ ...noAuditFilter, fromDay: "2026-03-01", toDay: "2026-03-01" }, { from: new Date(2026, 2, 1).toISOString(), to: new Date(2026, 2, 2).toISOString() }],
+    [{ ...noAuditFilter, toDay: "2026-02-28" }, { to: new Date(2026, 2, 1).toISOString() }],
+  ] as const)("%j is asked as %j", (filter, query) => {
+    expect(auditQueryFilter(filter)).toEqual(query);
   });
 });
 
@@ -42,6 +41,21 @@ describe("createAuditStore", () => {
       store.previous();
       await vi.waitFor(() => expect(store.page()?.entries[0]?.action).toBe("site.create"));
       expect(query).toHaveBeenCalledWith({ tenantId: "tnt_1", limit: 1, cursor: "page-2" });
+      dispose();
+    });
+  });
+
+  it("asks the server for the filtered log and starts again from its newest page when the filter changes", async () => {
+    const query = vi.fn(async (input: { cursor?: string }) => ({ entries: [entry("site.update", "user")], nextCursor: input.cursor === undefined ? "page-2" : null }));
+    const api = { audit: { list: { query } } } as unknown as MousetrailClient;
+    await createRoot(async (dispose) => {
+      const store = createAuditStore(api, "tnt_1", 1);
+      await vi.waitFor(() => expect(store.page()?.nextCursor).toBe("page-2"));
+      store.next();
+      await vi.waitFor(() => expect(store.pageNumber()).toBe(2));
+      store.setFilter({ ...noAuditFilter, action: "site.", actorType: "user" });
+      expect(store.pageNumber()).toBe(1);
+      await vi.waitFor(() => expect(query).toHaveBeenLastCalledWith({ tenantId: "tnt_1", limit: 1, action: "site.", actorType: "user" }));
       dispose();
     });
   });

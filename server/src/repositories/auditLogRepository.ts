@@ -1,4 +1,4 @@
-import { MongoServerError } from "mongodb";
+import { MongoServerError, type Filter } from "mongodb";
 import { collections, type AuditEntryDoc } from "../db/collections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -56,14 +56,28 @@ export interface AuditPageCursor {
   id: string;
 }
 
+/** Which entries a page lists; every field is optional and they combine with "and". */
+export interface AuditEntryFilter {
+  /** The start of the action's name. */
+  action?: string | undefined;
+  actorType?: AuditEntryDoc["actor"]["type"] | undefined;
+  actorId?: string | undefined;
+  /** At or after. */
+  from?: Date | undefined;
+  /** Strictly before. */
+  to?: Date | undefined;
+}
+
 /** Newest first, keyset-paginated on (at, _id) so pages stay stable while entries arrive. */
-export function listAuditEntries(scope: TenantScope, options: { limit: number; before?: AuditPageCursor }): Promise<AuditEntryDoc[]> {
-  const before = options.before;
-  const filter = before
-    ? {
-        tenantId: scope.tenantId,
-        $or: [{ at: { $lt: before.at } }, { at: before.at, _id: { $lt: before.id } }],
-      }
-    : { tenantId: scope.tenantId };
-  return collections(scope.db).auditLog.find(filter).sort({ at: -1, _id: -1 }).limit(options.limit).toArray();
+export function listAuditEntries(scope: TenantScope, options: { limit: number; before?: AuditPageCursor; filter?: AuditEntryFilter }): Promise<AuditEntryDoc[]> {
+  const { before, filter = {} } = options;
+  const conditions: Filter<AuditEntryDoc>[] = [{ tenantId: scope.tenantId }];
+  // A prefix as a range rather than a regex: no pattern to escape, and it can use an index on action.
+  if (filter.action !== undefined) conditions.push({ action: { $gte: filter.action, $lt: `${filter.action}\uffff` } });
+  if (filter.actorType !== undefined) conditions.push({ "actor.type": filter.actorType });
+  if (filter.actorId !== undefined) conditions.push({ "actor.id": filter.actorId });
+  if (filter.from !== undefined) conditions.push({ at: { $gte: filter.from } });
+  if (filter.to !== undefined) conditions.push({ at: { $lt: filter.to } });
+  if (before) conditions.push({ $or: [{ at: { $lt: before.at } }, { at: before.at, _id: { $lt: before.id } }] });
+  return collections(scope.db).auditLog.find({ $and: conditions }).sort({ at: -1, _id: -1 }).limit(options.limit).toArray();
 }

@@ -4,7 +4,17 @@ import type { TenantProcedureContext } from "../trpc.js";
 import type { listAuditLogInput, listAuditLogOutput } from "./audit.schema.js";
 
 export async function listAuditLogHandler({ ctx, input }: { ctx: TenantProcedureContext; input: z.infer<typeof listAuditLogInput> }): Promise<z.infer<typeof listAuditLogOutput>> {
-  const page = await listAuditLog(ctx.tenant.scope, { limit: input.limit, cursor: input.cursor });
+  const page = await listAuditLog(ctx.tenant.scope, {
+    limit: input.limit,
+    cursor: input.cursor,
+    filter: {
+      action: input.action,
+      actorType: input.actorType,
+      actorId: input.actorId,
+      from: input.from === undefined ? undefined : new Date(input.from),
+      to: input.to === undefined ? undefined : new Date(input.to),
+    },
+  });
   return {
     entries: page.entries.map((entry) => ({
       entryId: entry._id,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { collections } from "../../db/collections.js";
+import { collections, type AuditEntryDoc } from "../../db/collections.js";
 import { callerAs, createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { appRouter } from "../router.js";
@@ -78,5 +78,71 @@ describe("MS-3.3 the audit log", () => {
     const second = await caller.audit.list({ tenantId: tenant.tenantId, limit: 2, cursor: first.nextCursor! });
     expect(second.entries.map((e) => e.entryId)).not.toContain(first.entries[0]?.entryId);
     expect(second.entries.length).toBeGreaterThan(0);
+  });
+
+  describe("filters applied by the server", () => {
+    let filtered: TenantFixture;
+    const at = (day: number) => new Date(Date.UTC(2026, 2, day, 12));
+    beforeAll(async () => {
+      filtered = await createTenantFixture(database.db, "Filtered");
+      // Entries at known times (outside any chain) so the date range is deterministic.
+      const entry = (id: string, day: number, action: string, actor: AuditEntryDoc["actor"]): AuditEntryDoc => ({
+        _id: id,
+        tenantId: filtered.tenantId,
+        at: at(day),
+        actor,
+        action,
+        target: { type: "site", id: filtered.site._id },
+        details: {},
+      });
+      await collections(database.db).auditLog.insertMany([
+        entry("aud_filter_1", 1, "site.update", { type: "user", id: "usr_alice", platform: false }),
+        entry("aud_filter_2", 2, "site.delete", { type: "apiKey", id: "key_robot" }),
+        entry("aud_filter_3", 3, "sites.other", { type: "user", id: "usr_bob", platform: false }),
+        entry("aud_filter_4", 4, "site.update", { type: "user", id: "usr_bob", platform: false }),
+        entry("aud_filter_5", 5, "privacy.update", { type: "system", id: "retention" }),
+      ]);
+    });
+    const list = (filter: Record<string, unknown>) =>
+      callerAs(database.db, filtered.members.owner).audit.list({ tenantId: filtered.tenantId, limit: 50, from: at(1).toISOString(), to: at(6).toISOString(), ...filter });
+    const ids = async (filter: Record<string, unknown>) => (await list(filter)).entries.map((entry) => entry.entryId);
+
+    it("MS-3.3 keeps entries whose action starts with the filter, not those that merely contain it", async () => {
+      expect(await ids({ action: "site." })).toEqual(["aud_filter_4", "aud_filter_2", "aud_filter_1"]);
+      expect(await ids({ action: "site.update" })).toEqual(["aud_filter_4", "aud_filter_1"]);
+      expect(await ids({ action: "update" })).toEqual([]);
+    });
+
+    it("MS-3.3 keeps entries of one kind of actor, or of one actor", async () => {
+      expect(await ids({ actorType: "apiKey" })).toEqual(["aud_filter_2"]);
+      expect(await ids({ actorId: "usr_bob" })).toEqual(["aud_filter_4", "aud_filter_3"]);
+      expect(await ids({ actorType: "user", action: "site." })).toEqual(["aud_filter_4", "aud_filter_1"]);
+    });
+
+    it("MS-3.3 keeps entries from the start of the range up to, not including, its end", async () => {
+      expect(await ids({ from: at(2).toISOString(), to: at(4).toISOString() })).toEqual(["aud_filter_3", "aud_filter_2"]);
+      // Without a range the tenant's own recent entries (fixture setup) come too.
+      const { entries } = await callerAs(database.db, filtered.members.owner).audit.list({ tenantId: filtered.tenantId, limit: 50, action: "site." });
+      expect(entries.map((entry) => entry.action)).toContain("site.create");
+    });
+
+    it("pages through the filtered entries only, with full pages", async () => {
+      const first = await list({ action: "site.", limit: 2 });
+      expect(first.entries.map((entry) => entry.entryId)).toEqual(["aud_filter_4", "aud_filter_2"]);
+      const second = await list({ action: "site.", limit: 2, cursor: first.nextCursor! });
+      expect(second).toEqual({ entries: [expect.objectContaining({ entryId: "aud_filter_1" })], nextCursor: null });
+    });
+
+    it("never returns another tenant's entries, whatever the filter", async () => {
+      const { entries } = await callerAs(database.db, tenant.members.owner).audit.list({ tenantId: tenant.tenantId, limit: 200, actorId: "usr_bob", from: at(1).toISOString() });
+      expect(entries).toEqual([]);
+    });
+
+    it("refuses a range that ends before it starts, and a malformed filter, naming the field", async () => {
+      await expect(list({ from: at(4).toISOString(), to: at(2).toISOString() })).rejects.toThrow(/to: must be later than from/);
+      await expect(list({ action: "site.*" })).rejects.toThrow(/action/);
+      await expect(list({ from: "yesterday" })).rejects.toThrow(/from/);
+      await expect(list({ actorType: "robot" })).rejects.toThrow(/actorType/);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { AuditEntryDoc } from "../../db/collections.js";
 import { AppError } from "../../errors/appError.js";
-import { listAuditEntries } from "../../repositories/auditLogRepository.js";
+import { listAuditEntries, type AuditEntryFilter } from "../../repositories/auditLogRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
 
 export interface AuditLogPage {
@@ -8,9 +8,14 @@ export interface AuditLogPage {
   nextCursor: string | null;
 }
 
-export async function listAuditLog(scope: TenantScope, options: { limit: number; cursor?: string | undefined }): Promise<AuditLogPage> {
+/** One page of the tenant's log, newest first; the filter is applied in the query, so every page is full. */
+export async function listAuditLog(scope: TenantScope, options: { limit: number; cursor?: string | undefined; filter?: AuditEntryFilter }): Promise<AuditLogPage> {
+  const filter = options.filter ?? {};
+  if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) {
+    throw new AppError("BAD_INPUT", { userMessage: "to: must be later than from", field: "to" });
+  }
   const before = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const entries = await listAuditEntries(scope, { limit: options.limit + 1, ...(before ? { before } : {}) });
+  const entries = await listAuditEntries(scope, { limit: options.limit + 1, filter, ...(before ? { before } : {}) });
   const page = entries.slice(0, options.limit);
   const last = page.at(-1);
   return {

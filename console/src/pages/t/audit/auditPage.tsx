@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { useApi } from "../../../api/apiContext.js";
-import { describeApiError } from "../../../api/describeApiError.js";
-import { createAuditStore, matchesAuditFilter, type AuditFilter } from "../../../data/auditStore.js";
+import { describeApiError, fieldError } from "../../../api/describeApiError.js";
+import { createAuditStore, noAuditFilter, type AuditFilter } from "../../../data/auditStore.js";
 import { formatDate } from "../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading, TextField } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
@@ -10,26 +10,53 @@ import { useTenant } from "../tenantContext.js";
 export default function AuditPage() {
   const tenant = useTenant();
   const store = createAuditStore(useApi(), tenant.tenantId);
-  const [filter, setFilter] = createSignal<AuditFilter>({ action: "", actorType: "" });
-  const shown = () => store.page()?.entries.filter((entry) => matchesAuditFilter(entry, filter())) ?? [];
+  // The form edits a draft; the server filters when it is applied, not at every keystroke.
+  const [draft, setDraft] = createSignal<AuditFilter>(noAuditFilter);
+  const error = () => (store.page.error ? describeApiError(store.page.error) : null);
+  const shown = () => store.page()?.entries ?? [];
   return (
     <>
       <h1>Audit log</h1>
-      <form class="row" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Action contains" placeholder="e.g. sites. or apiKeys.create" value={filter().action} onInput={(e) => setFilter({ ...filter(), action: e.currentTarget.value })} />
+      <form
+        class="row"
+        role="search"
+        aria-label="Filter the audit log"
+        onSubmit={(e) => {
+          e.preventDefault();
+          store.setFilter(draft());
+        }}
+      >
+        <TextField label="Action starts with" placeholder="e.g. site. or apiKey.create" value={draft().action} onInput={(e) => setDraft({ ...draft(), action: e.currentTarget.value })} error={fieldError(error(), "action")} />
         <div class="field">
           <label for="audit-actor">Done by</label>
-          <select id="audit-actor" value={filter().actorType} onChange={(e) => setFilter({ ...filter(), actorType: e.currentTarget.value as AuditFilter["actorType"] })}>
+          <select id="audit-actor" value={draft().actorType} onChange={(e) => setDraft({ ...draft(), actorType: e.currentTarget.value as AuditFilter["actorType"] })}>
             <option value="">anyone</option>
             <option value="user">a person</option>
             <option value="apiKey">an API key</option>
             <option value="system">the system</option>
           </select>
         </div>
+        <TextField label="From (day)" type="date" value={draft().fromDay} onInput={(e) => setDraft({ ...draft(), fromDay: e.currentTarget.value })} error={fieldError(error(), "from")} />
+        <TextField label="To (day, included)" type="date" value={draft().toDay} onInput={(e) => setDraft({ ...draft(), toDay: e.currentTarget.value })} error={fieldError(error(), "to")} />
+        <div class="field">
+          <button type="submit">Apply filter</button>
+        </div>
+        <div class="field">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setDraft(noAuditFilter);
+              store.setFilter(noAuditFilter);
+            }}
+          >
+            Clear
+          </button>
+        </div>
       </form>
       <Switch fallback={<Loading what="the audit log" />}>
         <Match when={store.page.error}>
-          <ErrorNotice error={describeApiError(store.page.error)} />
+          <ErrorNotice error={error()} />
         </Match>
         <Match when={store.page()}>
           <Show when={shown().length > 0} fallback={<EmptyState title="No entries here">Changes to sites, members, keys and privacy are recorded as they happen; try a wider filter or the next page.</EmptyState>}>
