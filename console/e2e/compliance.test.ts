@@ -111,7 +111,11 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
     expect(receipt.siteId).toBe(demo.siteId);
     expect(download.suggestedFilename()).toBe(`erasure-${receipt.receiptId}.json`);
 
-    for (const tab of ["opt-outs", "violations", "purges"]) {
+    await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=policy-versions`);
+    await page.getByRole("heading", { name: /Policy mousestats, latest version \d+/ }).waitFor();
+    await page.getByText(/runs version \d+/).first().waitFor();
+
+    for (const tab of ["opt-outs", "violations", "purges", "policy-versions"]) {
       await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=${tab}`);
       await page.getByRole("tabpanel").waitFor();
       await page.locator(".loading").waitFor({ state: "detached" });

@@ -66,3 +66,11 @@ export function receiptDownload(receipt: unknown, fileName: string): { href: str
   const blob = new Blob([`${JSON.stringify(receipt, null, 2)}\n`], { type: "application/json" });
   return { href: URL.createObjectURL(blob), fileName };
 }
+
+export type PolicyVersions = RouterOutputs["compliance"]["policyVersions"];
+
+/** MS-5.1: the published policy versions with their change log, and the version each site runs. */
+export function createPolicyVersionsStore(api: MousetrailClient, tenantId: string) {
+  const [policyVersions] = createResource(() => api.compliance.policyVersions.query({ tenantId }));
+  return { policyVersions };
+}

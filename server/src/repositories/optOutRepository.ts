@@ -1,4 +1,4 @@
-import type { Db, Filter } from "mongodb";
+import type { Db, Filter, ObjectId } from "mongodb";
 import { analyticsCollections, type OptOutDoc } from "../db/analyticsCollections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -58,4 +58,24 @@ export async function findOptOuts(db: Db, keys: readonly OptOutKey[]): Promise<O
       { projection: { _id: 0, tenantId: 1, siteId: 1, visitorKey: 1 } },
     )
     .toArray();
+}
+
+export interface StoredOptOut {
+  /** Opaque: the row's id, used as the paging cursor; never the visitor key. */
+  optOutId: string;
+  siteId: string;
+  visitorKey: string;
+  at: Date;
+}
+
+/** The tenant's opt-outs newest first, a page at a time, keyset-paginated on (at, _id). */
+export async function listOptOutsPage(
+  scope: TenantScope,
+  options: { siteId?: string | undefined; limit: number; before?: { at: Date; id: ObjectId } | undefined },
+): Promise<StoredOptOut[]> {
+  const filter: Filter<OptOutDoc> = { tenantId: scope.tenantId };
+  if (options.siteId) filter.siteId = options.siteId;
+  if (options.before) filter.$or = [{ at: { $lt: options.before.at } }, { at: options.before.at, _id: { $lt: options.before.id } }];
+  const rows = await analyticsCollections(scope.db).optOuts.find(filter).sort({ at: -1, _id: -1 }).limit(options.limit).toArray();
+  return rows.map((row) => ({ optOutId: row._id.toHexString(), siteId: row.siteId, visitorKey: row.visitorKey, at: row.at }));
 }

@@ -83,3 +83,25 @@ export async function findPageUrlKey(scope: TenantScope, page: { siteId: string;
   );
   return first?.context.page ? first.context.urlKey : null;
 }
+
+/**
+ * MS-4.1 check: for each opted-out visitor, how many chunks of theirs were received after the
+ * opt-out (zero expected). One read; every clause starts with the tenant.
+ */
+export async function countChunksReceivedAfter(scope: TenantScope, visitors: readonly { siteId: string; visitorKey: string; after: Date }[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (visitors.length === 0) return counts;
+  const rows = await analyticsCollections(scope.db)
+    .recordingChunks.aggregate<{ _id: { siteId: string; visitorKey: string }; chunks: number }>([
+      { $match: { tenantId: scope.tenantId, $or: visitors.map((v) => ({ siteId: v.siteId, "context.visitorKey": v.visitorKey, receivedAt: { $gt: v.after } })) } },
+      { $group: { _id: { siteId: "$siteId", visitorKey: "$context.visitorKey" }, chunks: { $sum: 1 } } },
+    ])
+    .toArray();
+  for (const row of rows) counts.set(chunkVisitorId(row._id.siteId, row._id.visitorKey), row.chunks);
+  return counts;
+}
+
+/** The key of countChunksReceivedAfter's map. */
+export function chunkVisitorId(siteId: string, visitorKey: string): string {
+  return `${siteId} ${visitorKey}`;
+}

@@ -2,8 +2,12 @@ import { access } from "../access.js";
 import { router, tenantProcedure } from "../trpc.js";
 import { eraseVisitorHandler } from "./eraseVisitor.handler.js";
 import { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
+import { optOutVerificationHandler } from "./optOutVerification.handler.js";
+import { optOutVerificationInput, optOutVerificationOutput } from "./optOutVerification.schema.js";
 import { optOutsHandler } from "./optOuts.handler.js";
 import { optOutsInput, optOutsOutput } from "./optOuts.schema.js";
+import { policyVersionsHandler } from "./policyVersions.handler.js";
+import { policyVersionsInput, policyVersionsOutput } from "./policyVersions.schema.js";
 import { purgeAnalyticsHandler } from "./purgeAnalytics.handler.js";
 import { purgeAnalyticsInput } from "./purgeAnalytics.schema.js";
 import { purgeReceiptHandler } from "./purgeReceipt.handler.js";
@@ -16,8 +20,12 @@ const compliance = tenantProcedure.meta({ access: access.compliance });
 
 export const complianceRouter = router({
   optOuts: compliance.input(optOutsInput).output(optOutsOutput).query(optOutsHandler),
+  // MS-4.1: for each opt-out, the chunks of that visitor received after it (zero expected).
+  optOutVerification: compliance.input(optOutVerificationInput).output(optOutVerificationOutput).query(optOutVerificationHandler),
   eraseVisitor: compliance.input(eraseVisitorInput).output(eraseVisitorOutput).mutation(eraseVisitorHandler),
   purgeAnalytics: compliance.input(purgeAnalyticsInput).output(purgeStatusOutput).mutation(purgeAnalyticsHandler),
   purgeReceipt: compliance.input(purgeReceiptInput).output(purgeStatusOutput).query(purgeReceiptHandler),
+  // MS-5.1: the published policy versions with their change log, and the version each site runs.
+  policyVersions: compliance.input(policyVersionsInput).output(policyVersionsOutput).query(policyVersionsHandler),
   violations: compliance.input(violationsInput).output(violationsOutput).query(violationsHandler),
 });

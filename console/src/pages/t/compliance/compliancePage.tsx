@@ -6,6 +6,7 @@ import { useTenant } from "../tenantContext.js";
 import { ComplaintsTab } from "./complaintsTab.js";
 import { ErasureTab } from "./erasureTab.js";
 import { OptOutsTab } from "./optOutsTab.js";
+import { PolicyVersionsTab } from "./policyVersionsTab.js";
 import { PurgesTab } from "./purgesTab.js";
 import { ViolationsTab } from "./violationsTab.js";
 
@@ -15,6 +16,7 @@ const tabs = [
   { value: "erasure", label: "Visitor erasure" },
   { value: "purges", label: "Purges" },
   { value: "complaints", label: "Complaints" },
+  { value: "policy-versions", label: "Policy versions" },
 ] as const;
 
 /** `/t/:tenantId/compliance?tab=…`: the compliance centre; the tab is in the URL so it can be shared. */
@@ -48,6 +50,9 @@ export default function CompliancePage() {
         </Tabs.Content>
         <Tabs.Content value="complaints">
           <ComplaintsTab sites={sites.sites() ?? []} />
+        </Tabs.Content>
+        <Tabs.Content value="policy-versions">
+          <PolicyVersionsTab />
         </Tabs.Content>
       </Tabs>
     </>
