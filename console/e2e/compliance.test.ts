@@ -111,6 +111,11 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
     expect(receipt.siteId).toBe(demo.siteId);
     expect(download.suggestedFilename()).toBe(`erasure-${receipt.receiptId}.json`);
 
+    // The erasure opted the visitor out: the opt-out audit verifies nothing was stored after it.
+    await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=opt-outs`);
+    await page.getByText("Verified: nothing stored after any opt-out on this page").waitFor();
+    await page.getByRole("cell", { name: "nothing stored" }).first().waitFor();
+
     await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=policy-versions`);
     await page.getByRole("heading", { name: /Policy mousestats, latest version \d+/ }).waitFor();
     await page.getByText(/runs version \d+/).first().waitFor();
@@ -118,9 +123,18 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
     for (const tab of ["opt-outs", "violations", "purges", "policy-versions"]) {
       await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=${tab}`);
       await page.getByRole("tabpanel").waitFor();
-      await page.locator(".loading").waitFor({ state: "detached" });
+      await expect.poll(() => page.locator(".loading").count()).toBe(0);
       await checkAtBothWidths(page, `compliance-${tab}`);
     }
+
+    // A site purge is listed with its receipt once sealed (nothing was purged before: the list was empty).
+    await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=purges`);
+    await page.getByText("No purges yet").waitFor();
+    await page.getByRole("tabpanel").getByLabel("Site").selectOption(demo.siteId);
+    const confirmLabel = (await page.locator("label", { hasText: /to confirm$/ }).textContent()) ?? "";
+    await page.getByLabel(confirmLabel).fill(/“(.+)”/.exec(confirmLabel)?.[1] ?? "");
+    await page.getByRole("button", { name: "Purge analytics" }).click();
+    await page.getByRole("link", { name: /^Download the receipt of purge prg_/ }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 

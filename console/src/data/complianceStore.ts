@@ -74,3 +74,43 @@ export function createPolicyVersionsStore(api: MousetrailClient, tenantId: strin
   const [policyVersions] = createResource(() => api.compliance.policyVersions.query({ tenantId }));
   return { policyVersions };
 }
+
+export type OptOutVerification = RouterOutputs["compliance"]["optOutVerification"];
+
+/** MS-4.1: each opt-out with the chunks of that visitor received after it (zero expected), a page at a time. */
+export function createOptOutVerificationStore(api: MousetrailClient, tenantId: string, pageSize = 50) {
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const [page] = createResource(
+    () => ({ cursor: cursors()[cursors().length - 1] }),
+    ({ cursor }) => api.compliance.optOutVerification.query({ tenantId, limit: pageSize, ...(cursor ? { cursor } : {}) }),
+  );
+  return {
+    page,
+    pageNumber: () => cursors().length,
+    next: () => {
+      const next = page()?.nextCursor;
+      if (next) setCursors([...cursors(), next]);
+    },
+    previous: () => setCursors(cursors().length > 1 ? cursors().slice(0, -1) : cursors()),
+  };
+}
+
+/** MS-1.7: the tenant's past purges newest first, each with its receipt once sealed, a page at a time. */
+export function createPastPurgesStore(api: MousetrailClient, tenantId: string, pageSize = 20) {
+  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
+  const [page, { refetch }] = createResource(
+    () => ({ cursor: cursors()[cursors().length - 1] }),
+    ({ cursor }) => api.compliance.purges.query({ tenantId, limit: pageSize, ...(cursor ? { cursor } : {}) }),
+  );
+  return {
+    page,
+    pageNumber: () => cursors().length,
+    /** Back to the newest page, read again (after a purge was started or finished). */
+    reload: () => (cursors().length > 1 ? setCursors([undefined]) : void refetch()),
+    next: () => {
+      const next = page()?.nextCursor;
+      if (next) setCursors([...cursors(), next]);
+    },
+    previous: () => setCursors(cursors().length > 1 ? cursors().slice(0, -1) : cursors()),
+  };
+}

@@ -27,3 +27,12 @@ export async function insertPurgeUnlessActive(scope: TenantScope, purge: Omit<Pu
 export function findPurge(scope: TenantScope, purgeId: string): Promise<PurgeDoc | null> {
   return complianceCollections(scope.db).purges.findOne({ _id: purgeId, tenantId: scope.tenantId });
 }
+
+/** The tenant's purges newest first, keyset-paginated on (requestedAt, _id). */
+export function listPurges(scope: TenantScope, options: { limit: number; before?: { at: Date; id: string } | undefined }): Promise<PurgeDoc[]> {
+  const before = options.before;
+  const filter = before
+    ? { tenantId: scope.tenantId, $or: [{ requestedAt: { $lt: before.at } }, { requestedAt: before.at, _id: { $lt: before.id } }] }
+    : { tenantId: scope.tenantId };
+  return complianceCollections(scope.db).purges.find(filter).sort({ requestedAt: -1, _id: -1 }).limit(options.limit).toArray();
+}

@@ -76,6 +76,7 @@ export const procedureSamples: Record<string, ProcedureSample> = {
   "compliance.purgeAnalytics": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, confirm: owner.site.name, reason: "Test purge" }),
   "compliance.purgeReceipt": (owner) => ({ tenantId: owner.tenantId, purgeId: owner.purgeId }),
   "compliance.policyVersions": (owner) => ({ tenantId: owner.tenantId }),
+  "compliance.purges": (owner) => ({ tenantId: owner.tenantId, limit: 5 }),
   "compliance.violations": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, limit: 10 }),
   "platform.policies.publish": () => ({ document: { ...mouseStatsPolicyV1, version: 1 } }),
   "sessions.list": (owner) => ({ tenantId: owner.tenantId, siteId: owner.site._id, limit: 10 }),

@@ -12,6 +12,8 @@ import { purgeAnalyticsHandler } from "./purgeAnalytics.handler.js";
 import { purgeAnalyticsInput } from "./purgeAnalytics.schema.js";
 import { purgeReceiptHandler } from "./purgeReceipt.handler.js";
 import { purgeReceiptInput } from "./purgeReceipt.schema.js";
+import { purgesHandler } from "./purges.handler.js";
+import { purgesInput, purgesOutput } from "./purges.schema.js";
 import { purgeStatusOutput } from "./purgeStatus.output.js";
 import { violationsHandler } from "./violations.handler.js";
 import { violationsInput, violationsOutput } from "./violations.schema.js";
@@ -27,5 +29,7 @@ export const complianceRouter = router({
   purgeReceipt: compliance.input(purgeReceiptInput).output(purgeStatusOutput).query(purgeReceiptHandler),
   // MS-5.1: the published policy versions with their change log, and the version each site runs.
   policyVersions: compliance.input(policyVersionsInput).output(policyVersionsOutput).query(policyVersionsHandler),
+  // MS-1.7: past purges, newest first, each with its sealed receipt.
+  purges: compliance.input(purgesInput).output(purgesOutput).query(purgesHandler),
   violations: compliance.input(violationsInput).output(violationsOutput).query(violationsHandler),
 });

@@ -5,6 +5,7 @@ import { createOptOutsStore } from "../../../data/complianceStore.js";
 import type { Site } from "../../../data/sitesStore.js";
 import { EmptyState, ErrorNotice, Loading, TextField } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
+import { OptOutVerification } from "./optOutVerification.js";
 import { siteName } from "./siteName.js";
 
 /** MS-4.1: how many visitors opted out, per site and day. */
@@ -64,6 +65,7 @@ export function OptOutsTab(props: { sites: readonly Site[] }) {
           )}
         </Match>
       </Switch>
+      <OptOutVerification sites={props.sites} />
     </section>
   );
 }

@@ -1,20 +1,25 @@
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
 import { useApi } from "../../../api/apiContext.js";
 import { fieldError } from "../../../api/describeApiError.js";
-import { createPurgeWatcher, receiptDownload } from "../../../data/complianceStore.js";
+import { createPastPurgesStore, createPurgeWatcher, receiptDownload } from "../../../data/complianceStore.js";
 import type { Site } from "../../../data/sitesStore.js";
 import { createAction } from "../../../ui/createAction.js";
 import { formatDate } from "../../../ui/formatDate.js";
 import { ErrorNotice, TextField } from "../../../ui/formControls.js";
 import { ProgressBar } from "../../../ui/progressBar.js";
 import { useTenant } from "../tenantContext.js";
+import { PastPurges } from "./pastPurges.js";
 import { siteName } from "./siteName.js";
 import { SiteSelect } from "./siteSelect.js";
 
 /** MS-1.7: deletes the analytics of one site or all, with progress and a sealed receipt. */
 export function PurgesTab(props: { sites: readonly Site[]; tenantName: string }) {
   const tenant = useTenant();
-  const purge = createPurgeWatcher(useApi(), tenant.tenantId);
+  const api = useApi();
+  const purge = createPurgeWatcher(api, tenant.tenantId);
+  const past = createPastPurgesStore(api, tenant.tenantId);
+  // A purge started or followed here shows in the list as soon as its state changes.
+  createEffect(on(() => purge.status()?.state, (state) => state !== undefined && past.reload(), { defer: true }));
   const [siteId, setSiteId] = createSignal("");
   const [confirm, setConfirm] = createSignal("");
   const [reason, setReason] = createSignal("");
@@ -93,6 +98,7 @@ export function PurgesTab(props: { sites: readonly Site[]; tenantName: string })
           </div>
         )}
       </Show>
+      <PastPurges sites={props.sites} store={past} />
     </section>
   );
 }
