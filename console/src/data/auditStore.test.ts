@@ -17,6 +17,7 @@ describe("auditQueryFilter", () => {
     [noAuditFilter, {}],
     [{ ...noAuditFilter, action: " site. " }, { action: "site." }],
     [{ ...noAuditFilter, actorType: "apiKey" }, { actorType: "apiKey" }],
+    [{ ...noAuditFilter, actorId: " usr_1 " }, { actorId: "usr_1" }],
     [{ ...noAuditFilter, fromDay: "2026-03-01", toDay: "2026-03-01" }, { from: new Date(2026, 2, 1).toISOString(), to: new Date(2026, 2, 2).toISOString() }],
     [{ ...noAuditFilter, toDay: "2026-02-28" }, { to: new Date(2026, 2, 1).toISOString() }],
   ] as const)("%j is asked as %j", (filter, query) => {

@@ -7,12 +7,14 @@ export interface AuditFilter {
   /** The start of the action's name, e.g. `site.` or `apiKey.create`. */
   action: string;
   actorType: "" | AuditEntry["actor"]["type"];
+  /** One actor's id (`usr_…`, `key_…`), as the log shows it. */
+  actorId: string;
   /** Days as the date inputs give them (`2026-03-01`), in the viewer's time zone; "" for open-ended. */
   fromDay: string;
   toDay: string;
 }
 
-export const noAuditFilter: AuditFilter = { action: "", actorType: "", fromDay: "", toDay: "" };
+export const noAuditFilter: AuditFilter = { action: "", actorType: "", actorId: "", fromDay: "", toDay: "" };
 
 type AuditQueryFilter = Omit<RouterInputs["audit"]["list"], "tenantId" | "limit" | "cursor">;
 
@@ -25,6 +27,8 @@ export function auditQueryFilter(filter: AuditFilter): AuditQueryFilter {
   const action = filter.action.trim();
   if (action !== "") query.action = action;
   if (filter.actorType !== "") query.actorType = filter.actorType;
+  const actorId = filter.actorId.trim();
+  if (actorId !== "") query.actorId = actorId;
   if (filter.fromDay !== "") query.from = startOfLocalDay(filter.fromDay, 0).toISOString();
   if (filter.toDay !== "") query.to = startOfLocalDay(filter.toDay, 1).toISOString();
   return query;

@@ -36,6 +36,7 @@ export default function AuditPage() {
             <option value="system">the system</option>
           </select>
         </div>
+        <TextField label="Actor id" placeholder="e.g. usr_… or key_…" value={draft().actorId} onInput={(e) => setDraft({ ...draft(), actorId: e.currentTarget.value })} error={fieldError(error(), "actorId")} />
         <TextField label="From (day)" type="date" value={draft().fromDay} onInput={(e) => setDraft({ ...draft(), fromDay: e.currentTarget.value })} error={fieldError(error(), "from")} />
         <TextField label="To (day, included)" type="date" value={draft().toDay} onInput={(e) => setDraft({ ...draft(), toDay: e.currentTarget.value })} error={fieldError(error(), "to")} />
         <div class="field">
