@@ -5,6 +5,7 @@ import { createAuditStore, noAuditFilter, type AuditFilter } from "../../../data
 import { formatDate } from "../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading, TextField } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
+import { NewerOlderPager } from "../../../ui/newerOlderPager.js";
 
 /** `/t/:tenantId/audit`: who did what, newest first, filtered and paged. */
 export default function AuditPage() {
@@ -96,14 +97,7 @@ export default function AuditPage() {
           </Show>
         </Match>
       </Switch>
-      <div class="row">
-        <button type="button" class="secondary" disabled={store.pageNumber() === 1} onClick={() => store.previous()}>
-          Newer
-        </button>
-        <button type="button" class="secondary" disabled={!store.page()?.nextCursor} onClick={() => store.next()}>
-          Older
-        </button>
-      </div>
+      <NewerOlderPager pageNumber={store.pageNumber()} hasOlder={Boolean(store.page()?.nextCursor)} onNewer={() => store.previous()} onOlder={() => store.next()} />
     </>
   );
 }

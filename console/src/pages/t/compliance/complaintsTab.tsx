@@ -8,6 +8,7 @@ import { formatDate } from "../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
 import { siteName } from "./siteName.js";
+import { NewerOlderPager } from "../../../ui/newerOlderPager.js";
 
 /** MS-4.3: complaints sent through each site's complaint form, by status. */
 export function ComplaintsTab(props: { sites: readonly Site[] }) {
@@ -43,14 +44,7 @@ export function ComplaintsTab(props: { sites: readonly Site[] }) {
                   )}
                 </For>
               </ul>
-              <div class="row">
-                <button type="button" class="secondary" disabled={store.pageNumber() === 1} onClick={store.previous}>
-                  Newer
-                </button>
-                <button type="button" class="secondary" disabled={!page().nextCursor} onClick={store.next}>
-                  Older
-                </button>
-              </div>
+              <NewerOlderPager pageNumber={store.pageNumber()} hasOlder={Boolean(page().nextCursor)} onNewer={() => store.previous()} onOlder={() => store.next()} />
             </Show>
           )}
         </Match>

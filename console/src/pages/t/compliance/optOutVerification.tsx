@@ -7,6 +7,7 @@ import { formatDate } from "../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
 import { siteName } from "./siteName.js";
+import { NewerOlderPager } from "../../../ui/newerOlderPager.js";
 
 /** MS-4.1: for each opt-out, proof that nothing of that visitor was stored after it. */
 export function OptOutVerification(props: { sites: readonly Site[] }) {
@@ -52,14 +53,7 @@ export function OptOutVerification(props: { sites: readonly Site[] }) {
                   </tbody>
                 </table>
               </div>
-              <div class="row">
-                <button type="button" class="secondary" disabled={store.pageNumber() === 1} onClick={() => store.previous()}>
-                  Newer
-                </button>
-                <button type="button" class="secondary" disabled={!page().nextCursor} onClick={() => store.next()}>
-                  Older
-                </button>
-              </div>
+              <NewerOlderPager pageNumber={store.pageNumber()} hasOlder={Boolean(page().nextCursor)} onNewer={() => store.previous()} onOlder={() => store.next()} />
             </Show>
           )}
         </Match>

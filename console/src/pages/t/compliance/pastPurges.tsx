@@ -5,6 +5,7 @@ import type { Site } from "../../../data/sitesStore.js";
 import { formatDate } from "../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../ui/formControls.js";
 import { siteName } from "./siteName.js";
+import { NewerOlderPager } from "../../../ui/newerOlderPager.js";
 
 /** MS-1.7: every purge of the tenant, newest first, with its receipt to download once sealed. */
 export function PastPurges(props: { sites: readonly Site[]; store: ReturnType<typeof createPastPurgesStore> }) {
@@ -60,14 +61,7 @@ export function PastPurges(props: { sites: readonly Site[]; store: ReturnType<ty
                   </tbody>
                 </table>
               </div>
-              <div class="row">
-                <button type="button" class="secondary" disabled={props.store.pageNumber() === 1} onClick={() => props.store.previous()}>
-                  Newer
-                </button>
-                <button type="button" class="secondary" disabled={!page().nextCursor} onClick={() => props.store.next()}>
-                  Older
-                </button>
-              </div>
+              <NewerOlderPager pageNumber={props.store.pageNumber()} hasOlder={Boolean(page().nextCursor)} onNewer={() => props.store.previous()} onOlder={() => props.store.next()} />
             </Show>
           )}
         </Match>
