@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { ensureRecorderBuilt, launchChromium } from "@mousetrail/server/e2e/chromium";
-import { seedDemo, type DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
+import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAtBothWidths, consoleContext, ensureConsoleBuilt, signIn, widths } from "./consoleBrowser.js";
+import { checkAtBothWidths, consoleContext, signIn, startConsoleSession, widths } from "./consoleBrowser.js";
 
 /**
  * The demo tenant's owner in Chromium: privacy settings previewed live and published on the
@@ -19,13 +18,7 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
   const foreign: string[][] = [];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    ensureRecorderBuilt();
-    origin = new URL(testServer.url).origin;
-    const seeded = await seedDemo(testServer.server.database.db, { allowedOrigins: [origin], now: new Date() });
-    if (!seeded) throw new Error("the demo was not seeded into a fresh database");
-    demo = seeded;
-    browser = await launchChromium();
+    ({ browser, origin, demo } = await startConsoleSession(testServer));
   });
   afterAll(async () => {
     await browser?.close();

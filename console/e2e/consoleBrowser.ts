@@ -3,6 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureRecorderBuilt, launchChromium } from "@mousetrail/server/e2e/chromium";
+import { seedDemo, type DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
+import type { RunningServer } from "@mousetrail/server/startServer";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -91,4 +94,17 @@ export async function signIn(page: Page, origin: string, email: string, password
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/t\/[^/]+\/sites$/);
+}
+
+/**
+ * The start of every console browser test: the console and the recorder built, the demo seeded
+ * into the test server's fresh database with the server as its allowed origin, Chromium launched.
+ */
+export async function startConsoleSession(testServer: { readonly server: RunningServer; readonly url: string }): Promise<{ browser: Browser; origin: string; demo: DemoLogin }> {
+  ensureConsoleBuilt();
+  ensureRecorderBuilt();
+  const origin = new URL(testServer.url).origin;
+  const demo = await seedDemo(testServer.server.database.db, { allowedOrigins: [origin], now: new Date() });
+  if (!demo) throw new Error("the demo was not seeded into a fresh database");
+  return { browser: await launchChromium(), origin, demo };
 }

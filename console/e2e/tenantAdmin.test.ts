@@ -1,9 +1,8 @@
-import { launchChromium, ensureRecorderBuilt } from "@mousetrail/server/e2e/chromium";
-import { seedDemo, type DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
+import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAtBothWidths, consoleContext, ensureConsoleBuilt, signIn, widths } from "./consoleBrowser.js";
+import { checkAtBothWidths, consoleContext, signIn, startConsoleSession, widths } from "./consoleBrowser.js";
 
 /**
  * A new tenant admin in Chromium, against a real server: sign up, add a site, copy its snippet;
@@ -19,13 +18,7 @@ describe("the console for a tenant admin", { timeout: 120_000 }, () => {
   const newcomer = { name: "Nia Newcomer", email: "nia@example.com", password: "correct horse battery", tenant: "Nia's Shop" };
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    ensureRecorderBuilt();
-    origin = new URL(testServer.url).origin;
-    const seeded = await seedDemo(testServer.server.database.db, { allowedOrigins: [origin], now: new Date() });
-    if (!seeded) throw new Error("the demo was not seeded into a fresh database");
-    demo = seeded;
-    browser = await launchChromium();
+    ({ browser, origin, demo } = await startConsoleSession(testServer));
   });
   afterAll(async () => {
     await browser?.close();
