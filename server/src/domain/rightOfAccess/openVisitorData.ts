@@ -12,6 +12,7 @@ import type { TenantScope } from "../../repositories/tenantScope.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { findVisitorData } from "../compliance/eraseVisitor.js";
 import { visitorKeyOf } from "../compliance/visitorId.js";
+import { pageViewSummaryOf } from "../sessions/sessionSummary.js";
 import { getSite } from "../sites/getSite.js";
 import type { TenantCall } from "../tenantCall.js";
 
@@ -112,17 +113,7 @@ export async function openVisitorData(call: TenantCall, input: { siteId: string;
       ipTruncated: session.ipTruncated,
       policy: session.policy,
     })),
-    pageViews: pageViews.map((page) => ({
-      sessionId: page.sessionKey,
-      pageId: page.pageId,
-      url: page.url,
-      referrer: page.referrer,
-      startedAt: page.startedAt.toISOString(),
-      lastEventAt: page.lastEventAt.toISOString(),
-      loadTimeMs: page.loadTimeMs,
-      breakpoint: page.breakpoint,
-      maxScrollDepth: page.maxScrollDepth,
-    })),
+    pageViews: pageViews.map((page) => ({ sessionId: page.sessionKey, ...pageViewSummaryOf(page) })),
     surveyResponses: surveyResponses.map((response) => ({
       surveyId: response.surveyId,
       responseId: response.responseId,

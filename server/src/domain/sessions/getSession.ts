@@ -1,23 +1,13 @@
-import type { Breakpoint } from "../../db/analyticsCollections.js";
 import { notFound } from "../../errors/appError.js";
 import { countSessionViolationsByKind, findSession, listSessionPages } from "../../repositories/sessionRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
-import { sessionSummaryOf, type SessionSummary } from "./sessionSummary.js";
+import { pageViewSummaryOf, sessionSummaryOf, type PageViewSummary, type SessionSummary } from "./sessionSummary.js";
 
 export interface SessionDetail extends SessionSummary {
   referrer: string | null;
   /** MS-1.2: the only form of the address that is stored. */
   ipTruncated: string | null;
-  pages: {
-    pageId: string;
-    url: string;
-    referrer: string | null;
-    startedAt: string;
-    lastEventAt: string;
-    loadTimeMs: number | null;
-    breakpoint: Breakpoint;
-    maxScrollDepth: number;
-  }[];
+  pages: PageViewSummary[];
   violationsByKind: Record<string, number>;
 }
 
@@ -30,16 +20,7 @@ export async function getSession(scope: TenantScope, siteId: string, sessionKey:
     ...sessionSummaryOf(session),
     referrer: session.referrer,
     ipTruncated: session.ipTruncated,
-    pages: pages.map((page) => ({
-      pageId: page.pageId,
-      url: page.url,
-      referrer: page.referrer,
-      startedAt: page.startedAt.toISOString(),
-      lastEventAt: page.lastEventAt.toISOString(),
-      loadTimeMs: page.loadTimeMs,
-      breakpoint: page.breakpoint,
-      maxScrollDepth: page.maxScrollDepth,
-    })),
+    pages: pages.map(pageViewSummaryOf),
     violationsByKind,
   };
 }

@@ -1,4 +1,4 @@
-import type { DeviceClass, PolicyStamp, SessionDoc, StoredTechnicalInfo } from "../../db/analyticsCollections.js";
+import type { Breakpoint, DeviceClass, PageViewDoc, PolicyStamp, SessionDoc, StoredTechnicalInfo } from "../../db/analyticsCollections.js";
 
 /** One session as lists and exports show it: plain JSON values, dates as ISO strings. */
 export interface SessionSummary {
@@ -35,5 +35,30 @@ export function sessionSummaryOf(session: SessionDoc): SessionSummary {
     rageClicks: session.rageClicks,
     deadClicks: session.deadClicks,
     policy: session.policy,
+  };
+}
+
+/** One page view of a session as the session detail and the right of access show it. */
+export interface PageViewSummary {
+  pageId: string;
+  url: string;
+  referrer: string | null;
+  startedAt: string;
+  lastEventAt: string;
+  loadTimeMs: number | null;
+  breakpoint: Breakpoint;
+  maxScrollDepth: number;
+}
+
+export function pageViewSummaryOf(page: PageViewDoc): PageViewSummary {
+  return {
+    pageId: page.pageId,
+    url: page.url,
+    referrer: page.referrer,
+    startedAt: page.startedAt.toISOString(),
+    lastEventAt: page.lastEventAt.toISOString(),
+    loadTimeMs: page.loadTimeMs,
+    breakpoint: page.breakpoint,
+    maxScrollDepth: page.maxScrollDepth,
   };
 }
