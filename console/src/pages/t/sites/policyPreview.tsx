@@ -63,7 +63,7 @@ export function CookieTable(props: { rows: readonly { name: string; purpose: str
             {(row) => (
               <tr>
                 <td>
-                  <code>{row.name}</code>
+                  <code class="identifier">{row.name}</code>
                 </td>
                 <td>{row.purpose}</td>
                 <td data-label="Lifetime">{row.lifetime}</td>
