@@ -35,6 +35,8 @@ export async function startServer(
     publicUrl?: string | undefined;
     dbName?: string;
     maxCollectInFlight?: number;
+    /** The longest a batch may be in flight (default maxBatchInFlightMs); shorter only in tests. */
+    batchInFlightMs?: number;
     /** Intervals of the background tasks; false runs none (tests that drive them by hand). */
     background?: BackgroundIntervals | false;
     /** The derivation worker runs in every server, with these options; false leaves it to `derivation.drain()` (tests of crashes and replays). */
@@ -54,7 +56,14 @@ export async function startServer(
   await ensureIndexes(database.db);
   await publishBuiltInPolicies(database.db, new Date());
   await publishReceiptKey(database.db, receiptSigningKey, new Date());
-  const services: ServerServices = { db: database.db, logger, sessionSecret: config.sessionSecret, receiptSigningKey, now: () => new Date() };
+  const services: ServerServices = {
+    db: database.db,
+    logger,
+    sessionSecret: config.sessionSecret,
+    receiptSigningKey,
+    now: () => new Date(),
+    ...(config.batchInFlightMs !== undefined ? { batchInFlightMs: config.batchInFlightMs } : {}),
+  };
   const { app, collectPipeline, derivation } = assembleApp({
     services,
     backend: database.backend,

@@ -23,6 +23,8 @@ export interface ServerServices {
   receiptSigningKey: ReceiptSigningKey;
   /** The clock every domain function reads, so tests can move time. */
   now(): Date;
+  /** Ingest's bound on a batch in flight (domain/compliance/batchInFlight.ts; default maxBatchInFlightMs). */
+  batchInFlightMs?: number;
 }
 
 export interface RequestContext extends ServerServices {

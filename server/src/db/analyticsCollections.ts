@@ -53,6 +53,11 @@ export interface PageViewDoc {
   siteId: string;
   sessionKey: string;
   pageId: string;
+  /**
+   * The site-scoped visitor key of the page view's session (MS-2.3), so an erasure finds it
+   * directly (absent on page views derived before it was kept).
+   */
+  visitorKey?: string;
   url: string;
   urlKey: string;
   referrer: string | null;
@@ -213,6 +218,11 @@ export interface PiiViolationDoc {
   seq: number;
   /** The survey response whose answer held the PII (source "survey" only). */
   surveyResponseId?: string;
+  /**
+   * The site-scoped key of the visitor whose batch or answer held the PII, so an erasure finds it
+   * directly; null for an answer sent without a visitor cookie (absent on older violations).
+   */
+  visitorKey?: string | null;
   /** Position in the batch's (or response's) findings: with the fields above a unique, replay-safe key. */
   index: number;
   kind: string;
@@ -256,6 +266,17 @@ export interface OptOutDoc {
   siteId: string;
   visitorKey: string;
   at: Date;
+  /**
+   * The erasure fence: set, with the opt-out, by the first step of a visitor erasure. Ingest
+   * checks it again just before storing a batch that passed the opt-out check earlier, and the
+   * derivation worker discards the visitor's chunks instead of deriving sessions from them.
+   */
+  erasure?: ErasureFence;
+}
+
+export interface ErasureFence {
+  erasureId: string;
+  fencedAt: Date;
 }
 
 export function analyticsCollections(db: Db) {

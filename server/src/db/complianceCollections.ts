@@ -89,9 +89,64 @@ export interface ReceiptKeyDoc {
   firstUsedAt: Date;
 }
 
+/**
+ * A visitor erasure as a durable job (MS-4.1, domain/compliance/workOnErasure.ts):
+ * requested → erasing (fence written, then each kind deleted in batches) → finalPass (waiting
+ * for the batches in flight at the fence, then deleting again) → sealed (receipt written) → done
+ * (audited). Resumable at every state by any server process, like a purge.
+ */
+export type ErasureState = "requested" | "erasing" | "finalPass" | "sealed" | "done";
+
+/** A run that stopped without finishing, found by the run that took the job over. */
+export interface ErasureInterruption {
+  /** When the run that resumed the job found it. */
+  detectedAt: Date;
+  /** The state the job was left in. */
+  state: ErasureState;
+  /** Why: a lease that ran out (the process died or hung), or the error the run stopped on. */
+  reason: string;
+}
+
+export interface ErasureDoc {
+  /** `ers_…`, also the receipt's id. */
+  _id: string;
+  tenantId: string;
+  siteId: string;
+  siteName: string;
+  /** The site-scoped visitor key (MS-2.3): never the visitor id the request quoted. */
+  visitorKey: string;
+  /** `<tenantId>:<siteId>:<visitorKey>` until done; unique (sparse): asking again returns the job in progress. */
+  activeKey?: string;
+  state: ErasureState;
+  requestedBy: AuditActor;
+  requestedAt: Date;
+  /** How long a batch may be in flight on the requesting process (domain/compliance/batchInFlight.ts). */
+  batchInFlightMs: number;
+  /** Set with the fence: when it was written, whether the opt-out was new, when the final pass may start. */
+  fencedAt: Date | null;
+  optOut: "recorded" | "already-recorded" | null;
+  finalPassAfter: Date | null;
+  finalPassAt: Date | null;
+  /** Documents deleted per kind, over every pass. */
+  counts: Record<string, number>;
+  /** Kinds finished in the current pass. */
+  erased: string[];
+  /** The batch being deleted: ids written before the delete, so a crash between the two is still counted. */
+  batch: { kind: string; ids: ObjectId[] } | null;
+  lease: { owner: string; until: Date } | null;
+  attempts: number;
+  interruptions: ErasureInterruption[];
+  /** The error the last run stopped on, until a run resumes the job. */
+  lastFailure?: string | null;
+  receipt: Record<string, unknown> | null;
+  receiptSha256: string | null;
+  doneAt: Date | null;
+}
+
 export function complianceCollections(db: Db) {
   return {
     purges: db.collection<PurgeDoc>("purges"),
+    erasures: db.collection<ErasureDoc>("erasures"),
     receiptKeys: db.collection<ReceiptKeyDoc>("receiptKeys"),
   };
 }

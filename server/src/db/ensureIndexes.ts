@@ -59,6 +59,8 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { tenantId: 1, siteId: 1, urlKey: 1, breakpoint: 1, startedAt: -1 }, name: "page_recent" },
     // sessions.list's URL filter joins page views on the session key alone (the form of $lookup every server runs).
     { key: { sessionKey: 1, urlKey: 1 }, name: "session_url" },
+    // Visitor erasure deletes a visitor's page views by their site-scoped key.
+    { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
   ],
   recordingChunks: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
@@ -83,6 +85,7 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     },
     { key: { tenantId: 1, detectedAt: -1 }, name: "tenant_detected" },
     { key: { tenantId: 1, siteId: 1, detectedAt: -1, _id: -1 }, name: "site_detected" },
+    { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
   ],
   optOuts: [
     { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, unique: true, name: "optout_unique" },
@@ -95,10 +98,17 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { state: 1, requestedAt: 1 }, name: "claimable" },
     { key: { tenantId: 1, requestedAt: -1 }, name: "tenant_requested" },
   ],
+  // One erasure in progress per visitor of a site (activeKey), found by the runner like purges.
+  erasures: [
+    { key: { activeKey: 1 }, unique: true, sparse: true, name: "active_unique" },
+    { key: { state: 1, requestedAt: 1 }, name: "claimable" },
+    { key: { tenantId: 1, requestedAt: -1 }, name: "tenant_requested" },
+  ],
   surveys: [{ key: { tenantId: 1, siteId: 1, status: 1, createdAt: -1 }, name: "site_status" }],
   surveyResponses: [
     { key: { tenantId: 1, siteId: 1, responseId: 1 }, unique: true, name: "survey_response_unique" },
     { key: { tenantId: 1, surveyId: 1, receivedAt: -1, _id: -1 }, name: "survey_newest" },
+    { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
   ],
   complaints: [
     { key: { reference: 1 }, unique: true, name: "reference_unique" },

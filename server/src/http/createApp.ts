@@ -69,7 +69,13 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountDemoSiteRoute(routes, services.db);
   mountConsoleRoute(routes, options.consoleDir);
   const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), options.derivation);
-  const collectPipeline = createCollectPipeline({ db: services.db, sites, visitorKeySecret, derivation });
+  const collectPipeline = createCollectPipeline({
+    db: services.db,
+    sites,
+    visitorKeySecret,
+    derivation,
+    ...(services.batchInFlightMs !== undefined ? { batchInFlightMs: services.batchInFlightMs } : {}),
+  });
   mountCollectRoute(routes, {
     pipeline: collectPipeline,
     logger: services.logger,

@@ -25,6 +25,9 @@ export interface CollectPipelineDeps {
   registries?: NodeRegistryCache;
   /** Told of every stored chunk (the derivation worker); without it, a worker's poll finds them. */
   derivation?: DerivationSignal;
+  /** The longest a batch may take from receipt to insert (default maxBatchInFlightMs; shorter in tests). */
+  batchInFlightMs?: number;
+  now?: () => Date;
 }
 
 /**
@@ -39,7 +42,7 @@ export function createCollectPipeline(deps: CollectPipelineDeps) {
     .then(validatePayloadStep)
     .then(resolveSiteStep(deps.sites, deps.visitorKeySecret))
     .then(consentStep)
-    .then(optOutStep(deps.db))
+    .then(optOutStep(deps.db, deps.now))
     .then(truncateIpStep)
     .then(technicalInfoStep)
     .then(maskEventsStep(deps.db, deps.registries ?? new NodeRegistryCache()))
@@ -47,7 +50,12 @@ export function createCollectPipeline(deps: CollectPipelineDeps) {
     .then(inheritPageUrlKeyStep(deps.db))
     .then(detectPiiStep)
     .then(stampPolicyStep)
-    .then(storeBatchStep(deps.db, deps.derivation ?? null));
+    .then(
+      storeBatchStep(deps.db, deps.derivation ?? null, {
+        ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.batchInFlightMs !== undefined ? { batchInFlightMs: deps.batchInFlightMs } : {}),
+      }),
+    );
 }
 
 export type CollectPipeline = ReturnType<typeof createCollectPipeline>;

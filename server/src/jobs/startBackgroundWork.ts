@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { purgeClosedComplaints } from "../domain/complaints/purgeClosedComplaints.js";
+import { defaultErasureBatchSize, defaultErasureLeaseMs, runPendingErasures } from "../domain/compliance/runPendingErasures.js";
 import { defaultPurgeBatchSize, defaultPurgeLeaseMs, runPendingPurges } from "../domain/compliance/runPendingPurges.js";
 import { applyRetentionEverywhere } from "../domain/privacy/applyRetentionEverywhere.js";
 import { enforcePrivacyJobType, enforcePrivacySettingsJob } from "../domain/privacy/remaskStoredRecordings.js";
@@ -17,6 +18,7 @@ export interface BackgroundIntervals {
   jobsMs: number;
   /** Retention of analytics data, and of closed complaints. */
   retentionMs: number;
+  /** Purges and visitor erasures (their final passes are due this much after they are, at most). */
   purgesMs: number;
 }
 
@@ -38,6 +40,11 @@ export function startBackgroundWork(db: Db, logger: Logger, intervals: Backgroun
         const outcomes = await runPendingPurges(db, { now: () => new Date(), leaseMs: defaultPurgeLeaseMs, batchSize: defaultPurgeBatchSize });
         for (const outcome of outcomes) {
           if (outcome.outcome === "failed") logger.error({ purge: outcome }, "analytics purge failed; retried when its lease runs out");
+        }
+        // MS-4.1: visitor erasures, by the same runner: resumed after a crash, final passes made when due.
+        const erasures = await runPendingErasures(db, { now: () => new Date(), leaseMs: defaultErasureLeaseMs, batchSize: defaultErasureBatchSize });
+        for (const outcome of erasures) {
+          if (outcome.outcome === "failed") logger.error({ erasure: outcome }, "visitor erasure failed; resumed when its lease runs out");
         }
       },
       intervals.purgesMs,

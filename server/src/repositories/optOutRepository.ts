@@ -79,3 +79,30 @@ export async function listOptOutsPage(
   const rows = await analyticsCollections(scope.db).optOuts.find(filter).sort({ at: -1, _id: -1 }).limit(options.limit).toArray();
   return rows.map((row) => ({ optOutId: row._id.toHexString(), siteId: row.siteId, visitorKey: row.visitorKey, at: row.at }));
 }
+
+/**
+ * Which of these visitors an erasure has fenced (the `erasure` mark on their opt-out), in one
+ * read by the opt-outs' unique key: the derivation worker's check before it derives anything.
+ */
+export async function findErasureFences(db: Db, keys: readonly OptOutKey[]): Promise<OptOutKey[]> {
+  if (keys.length === 0) return [];
+  return analyticsCollections(db)
+    .optOuts.find(
+      { $or: keys.map(({ tenantId, siteId, visitorKey }) => ({ tenantId, siteId, visitorKey })), erasure: { $exists: true } },
+      { projection: { _id: 0, tenantId: 1, siteId: 1, visitorKey: 1 } },
+    )
+    .toArray();
+}
+
+/**
+ * The erasure fence (MS-4.1): the visitor's opt-out, stored if missing, marked with the erasure
+ * that fenced them. Idempotent; the first erasure's mark stays. Returns whether the opt-out was
+ * stored by this call.
+ */
+export async function fenceVisitorForErasure(scope: TenantScope, fence: { siteId: string; visitorKey: string; erasureId: string; at: Date }): Promise<boolean> {
+  const optOuts = analyticsCollections(scope.db).optOuts;
+  const key = { tenantId: scope.tenantId, siteId: fence.siteId, visitorKey: fence.visitorKey };
+  const result = await optOuts.updateOne(key, { $setOnInsert: { at: fence.at } }, { upsert: true });
+  await optOuts.updateOne({ ...key, erasure: { $exists: false } }, { $set: { erasure: { erasureId: fence.erasureId, fencedAt: fence.at } } });
+  return result.upsertedCount === 1;
+}

@@ -1,4 +1,4 @@
-import type { Filter } from "mongodb";
+import type { Collection, Document, Filter, ObjectId } from "mongodb";
 import {
   analyticsCollections,
   type OptOutDoc,
@@ -42,8 +42,9 @@ export function findVisitorSurveyResponseIds(scope: TenantScope, siteId: string,
  * What belongs to a visitor, one filter per collection: erasure deletes exactly what the right
  * of access shows, because both read these.
  */
+/** By the visitor key they carry; page views derived before they carried it, through the visitor's sessions. */
 function visitorPageViewsFilter(scope: TenantScope, visitor: VisitorDataAddress): Filter<PageViewDoc> {
-  return { tenantId: scope.tenantId, siteId: visitor.siteId, sessionKey: { $in: visitor.sessionKeys } };
+  return { tenantId: scope.tenantId, siteId: visitor.siteId, $or: [{ visitorKey: visitor.visitorKey }, { sessionKey: { $in: visitor.sessionKeys } }] };
 }
 
 /** Violations found in the visitor's recordings and in their survey answers. */
@@ -51,7 +52,7 @@ function visitorViolationsFilter(scope: TenantScope, visitor: VisitorDataAddress
   return {
     tenantId: scope.tenantId,
     siteId: visitor.siteId,
-    $or: [{ sessionKey: { $in: visitor.sessionKeys } }, { surveyResponseId: { $in: visitor.surveyResponseIds } }],
+    $or: [{ visitorKey: visitor.visitorKey }, { sessionKey: { $in: visitor.sessionKeys } }, { surveyResponseId: { $in: visitor.surveyResponseIds } }],
   };
 }
 
@@ -111,4 +112,47 @@ export function streamVisitorChunks(scope: TenantScope, visitor: VisitorDataAddr
 
 export function findVisitorOptOut(scope: TenantScope, visitor: VisitorDataAddress): Promise<OptOutDoc | null> {
   return analyticsCollections(scope.db).optOuts.findOne({ tenantId: scope.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorKey });
+}
+
+/** The per-visitor collections an erasure deletes from, by the kind its receipt counts. */
+export type VisitorRecordKind = "pageViews" | "violations" | "surveyResponses" | "recordingChunks" | "sessions";
+
+function visitorRecords(scope: TenantScope, kind: VisitorRecordKind, visitor: VisitorDataAddress): { collection: Collection<Document>; filter: Filter<Document> } {
+  const data = analyticsCollections(scope.db);
+  const pick = <Doc extends Document>(collection: Collection<Doc>, filter: Filter<Doc>) => ({ collection: collection as unknown as Collection<Document>, filter: filter as Filter<Document> });
+  switch (kind) {
+    case "pageViews":
+      return pick(data.pageViews, visitorPageViewsFilter(scope, visitor));
+    case "violations":
+      return pick(data.piiViolations, visitorViolationsFilter(scope, visitor));
+    case "surveyResponses":
+      return pick(data.surveyResponses, visitorSurveyResponsesFilter(scope, visitor));
+    case "recordingChunks":
+      return pick(data.recordingChunks, visitorChunksFilter(scope, visitor));
+    case "sessions":
+      return pick(data.sessions, visitorSessionsFilter(scope, visitor));
+  }
+}
+
+/**
+ * Up to `limit` ids of the visitor's records of one kind. The filters are by the site-scoped
+ * visitor key (an index on tenant, site and key in each collection: ensureIndexes), not by an
+ * unique key, so on a server without those indexes (the offline fallback) it scans the site.
+ */
+export async function selectVisitorRecordIds(scope: TenantScope, kind: VisitorRecordKind, visitor: VisitorDataAddress, limit: number): Promise<ObjectId[]> {
+  const { collection, filter } = visitorRecords(scope, kind, visitor);
+  const rows = await collection.find(filter, { projection: { _id: 1 } }).limit(limit).toArray();
+  return rows.map((row) => row._id as ObjectId);
+}
+
+/** Deletes these records of the tenant; the count deleted now (ids already gone count nothing). */
+export async function deleteVisitorRecordsById(scope: TenantScope, kind: VisitorRecordKind, siteId: string, ids: readonly ObjectId[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { collection } = visitorRecords(scope, kind, { siteId, visitorKey: "", sessionKeys: [], surveyResponseIds: [] });
+  return (await collection.deleteMany({ _id: { $in: [...ids] }, tenantId: scope.tenantId, siteId })).deletedCount;
+}
+
+export function countVisitorRecords(scope: TenantScope, kind: VisitorRecordKind, visitor: VisitorDataAddress): Promise<number> {
+  const { collection, filter } = visitorRecords(scope, kind, visitor);
+  return collection.countDocuments(filter);
 }

@@ -2,6 +2,7 @@ import type { Db } from "mongodb";
 import type { RequestAuth, RequestContext } from "../api/context.js";
 import { appRouter } from "../api/router.js";
 import { createCallerFactory } from "../api/trpc.js";
+import { requestVisitorErasure } from "../domain/compliance/requestVisitorErasure.js";
 import { apiKeyScopes, type ApiKeyDoc, type ApiKeyScope, type Role, type SiteDoc, type UserDoc } from "../db/collections.js";
 import { createApiKey } from "../domain/apiKeys/createApiKey.js";
 import { createUser } from "../domain/auth/createUser.js";
@@ -68,6 +69,8 @@ export interface TenantFixture {
   complaintId: string;
   /** A finished analytics purge of the site (MS-1.7), with its receipt. */
   purgeId: string;
+  /** A requested visitor erasure on the site (MS-4.1). */
+  erasureId: string;
   /** A finished background job of the tenant's. */
   jobId: string;
   /** A recorded session on the fixture's site. */
@@ -98,6 +101,8 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
   await inviteMember(call, { email: "invitee@example.test", role: "analyst", inviterRole: "owner" });
   // Before any analytics are added below: the fixture's purge found an empty site.
   const purge = await startAnalyticsPurge(db, { tenantId: tenant._id, siteId: site._id, requestedBy: call.actor, requestedVia: "tenant", reason: "fixture", now }, () => new Date());
+  // MS-4.1: an erasure request of one of the site's visitors (left requested: the fixture needs its id, not its work).
+  const { erasure } = await requestVisitorErasure(call, { siteId: site._id, visitorId: `fixture_visitor_${fixtureCounter}_${Date.now().toString(36)}`, visitorKeySecret: Buffer.from("fixture-visitor-key-secret") });
   const survey = await createSurvey(call, site._id, {
     title: "How was your visit?",
     intro: "Two minutes, no personal details please.",
@@ -157,5 +162,5 @@ export async function createTenantFixture(db: Db, label: string): Promise<Tenant
     // Already counted: the fixture's session and page are written above, not derived.
     rollup: { state: "applied", claimedUntil: new Date(0), appliedAt: now },
   });
-  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, purgeId: purge.purgeId, jobId: job._id, sessionKey, pageId };
+  return { tenantId: tenant._id, members, site, apiKey, apiKeySecret: secret, keyWithScopes, surveyId: survey._id, complaintId: complaint._id, purgeId: purge.purgeId, erasureId: erasure._id, jobId: job._id, sessionKey, pageId };
 }

@@ -1,7 +1,12 @@
 import { access } from "../access.js";
 import { router, tenantProcedure } from "../trpc.js";
 import { eraseVisitorHandler } from "./eraseVisitor.handler.js";
-import { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
+import { eraseVisitorInput } from "./eraseVisitor.schema.js";
+import { erasureHandler } from "./erasure.handler.js";
+import { erasureInput } from "./erasure.schema.js";
+import { erasuresHandler } from "./erasures.handler.js";
+import { erasuresInput, erasuresOutput } from "./erasures.schema.js";
+import { erasureStatusOutput } from "./erasureStatus.output.js";
 import { optOutVerificationHandler } from "./optOutVerification.handler.js";
 import { optOutVerificationInput, optOutVerificationOutput } from "./optOutVerification.schema.js";
 import { optOutsHandler } from "./optOuts.handler.js";
@@ -24,7 +29,10 @@ export const complianceRouter = router({
   optOuts: compliance.input(optOutsInput).output(optOutsOutput).query(optOutsHandler),
   // MS-4.1: for each opt-out, the chunks of that visitor received after it (zero expected).
   optOutVerification: compliance.input(optOutVerificationInput).output(optOutVerificationOutput).query(optOutVerificationHandler),
-  eraseVisitor: compliance.input(eraseVisitorInput).output(eraseVisitorOutput).mutation(eraseVisitorHandler),
+  // MS-4.1: a durable job; answers once the fence is written and the first pass done.
+  eraseVisitor: compliance.input(eraseVisitorInput).output(erasureStatusOutput).mutation(eraseVisitorHandler),
+  erasure: compliance.input(erasureInput).output(erasureStatusOutput).query(erasureHandler),
+  erasures: compliance.input(erasuresInput).output(erasuresOutput).query(erasuresHandler),
   purgeAnalytics: compliance.input(purgeAnalyticsInput).output(purgeStatusOutput).mutation(purgeAnalyticsHandler),
   purgeReceipt: compliance.input(purgeReceiptInput).output(purgeStatusOutput).query(purgeReceiptHandler),
   // MS-5.1: the published policy versions with their change log, and the version each site runs.

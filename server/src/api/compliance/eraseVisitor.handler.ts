@@ -1,17 +1,20 @@
 import type { z } from "zod";
-import { eraseVisitor } from "../../domain/compliance/eraseVisitor.js";
-import { visitorErasureReceiptDocument } from "../../domain/compliance/visitorErasureReceiptDocument.js";
-import { signReceipt } from "../../domain/receipts/signReceipt.js";
+import { getErasureStatus } from "../../domain/compliance/getErasureStatus.js";
+import { requestVisitorErasure } from "../../domain/compliance/requestVisitorErasure.js";
+import { defaultErasureBatchSize, defaultErasureLeaseMs, runErasure } from "../../domain/compliance/runPendingErasures.js";
 import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
-import type { eraseVisitorInput, eraseVisitorOutput } from "./eraseVisitor.schema.js";
+import type { eraseVisitorInput } from "./eraseVisitor.schema.js";
+import { toErasureStatusOutput, type erasureStatusOutput } from "./erasureStatus.output.js";
 
-export async function eraseVisitorHandler({ ctx, input }: { ctx: TenantProcedureContext; input: z.infer<typeof eraseVisitorInput> }): Promise<z.infer<typeof eraseVisitorOutput>> {
-  const receipt = await eraseVisitor(tenantCallOf(ctx), {
+/** Requests the erasure and runs it as far as it goes now (fence and first pass); the background runner makes the final pass. */
+export async function eraseVisitorHandler({ ctx, input }: { ctx: TenantProcedureContext; input: z.infer<typeof eraseVisitorInput> }): Promise<z.infer<typeof erasureStatusOutput>> {
+  const { erasure } = await requestVisitorErasure(tenantCallOf(ctx), {
     siteId: input.siteId,
     visitorId: input.visitorId,
     visitorKeySecret: visitorKeySecretOf(ctx.sessionSecret),
+    ...(ctx.batchInFlightMs !== undefined ? { batchInFlightMs: ctx.batchInFlightMs } : {}),
   });
-  const signed = signReceipt(visitorErasureReceiptDocument(ctx.tenant.scope.tenantId, receipt), ctx.receiptSigningKey);
-  return { ...receipt, erasedAt: receipt.erasedAt.toISOString(), ...signed };
+  await runErasure(ctx.db, erasure._id, { now: ctx.now, leaseMs: defaultErasureLeaseMs, batchSize: defaultErasureBatchSize });
+  return toErasureStatusOutput(await getErasureStatus(ctx.tenant.scope, erasure._id), ctx.receiptSigningKey);
 }

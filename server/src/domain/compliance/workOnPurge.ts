@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Db, ObjectId, UpdateFilter } from "mongodb";
 import type { AnalyticsCollectionName } from "../../db/analyticsCollections.js";
 import type { AuditActor } from "../../db/collections.js";
@@ -8,6 +7,7 @@ import { appendAuditEntry } from "../audit/appendAuditEntry.js";
 import { countTenantDocuments, deleteTenantDocumentsById, selectTenantDocumentIds } from "../../repositories/tenantAnalyticsRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { buildPurgeReceipt } from "./buildPurgeReceipt.js";
+import { derivedAuditId } from "./derivedAuditId.js";
 import { PurgeLeaseLostError } from "./claimPurge.js";
 import { keptAnalyticsCollections, purgedAnalyticsCollections } from "./keptByAnalyticsPurge.js";
 
@@ -141,14 +141,6 @@ async function recordCompletion(db: Db, purge: PurgeDoc, now: Date): Promise<voi
   ];
   // The ids are derived from the purge, so a process resuming after a crash appends nothing twice.
   for (const [log, scope, target] of logs) {
-    await appendAuditEntry(scope, { _id: auditIdOf(`${purge._id}/${log}/complete`), at: now, actor: purgeActor, action: "analytics.purge.complete", target, details });
+    await appendAuditEntry(scope, { _id: derivedAuditId(`${purge._id}/${log}/complete`), at: now, actor: purgeActor, action: "analytics.purge.complete", target, details });
   }
-}
-
-/** An audit id (`aud_` + 20 base36 characters) derived from a seed instead of drawn at random. */
-function auditIdOf(seed: string): string {
-  const digest = createHash("sha256").update(seed).digest();
-  let id = "";
-  for (const byte of digest.subarray(0, 20)) id += "0123456789abcdefghijklmnopqrstuvwxyz"[byte % 36];
-  return `aud_${id}`;
 }

@@ -5,7 +5,11 @@ import { createSiteDirectory } from "../sites/siteDirectory.js";
 import { findComplaint } from "../../repositories/complaintRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { submitComplaint } from "../complaints/submitComplaint.js";
-import { eraseVisitor, type VisitorErasureReceipt } from "../compliance/eraseVisitor.js";
+import { finalPassAfter } from "../compliance/batchInFlight.js";
+import type { ErasedKind } from "../compliance/eraseVisitor.js";
+import { requestVisitorErasure } from "../compliance/requestVisitorErasure.js";
+import { defaultErasureBatchSize, defaultErasureLeaseMs, runErasure } from "../compliance/runPendingErasures.js";
+import { getErasureStatus } from "../compliance/getErasureStatus.js";
 import { recordVisitorOptOut } from "../compliance/recordVisitorOptOut.js";
 import { createSurveyAnswerPipeline } from "../surveys/answers/surveyAnswerPipeline.js";
 import { createSurvey } from "../surveys/createSurvey.js";
@@ -32,7 +36,7 @@ export interface DemoComplianceSeeded {
   optedOutVisitors: number;
   surveyResponses: number;
   complaintReference: string;
-  erasure: VisitorErasureReceipt["counts"] | null;
+  erasure: Record<ErasedKind, number> | null;
 }
 
 export const demoSurveyTitle = "How was your visit?";
@@ -149,13 +153,19 @@ export async function seedDemoCompliance(
     (await findComplaint(call.scope, seed.complaintId)) ??
     (await submitComplaint({ db, site, clientKey: "demo-seed", submission: demoComplaint, now, complaintId: seed.complaintId }));
 
-  let erasure: VisitorErasureReceipt | null = null;
+  let erasure: Record<ErasedKind, number> | null = null;
   if (!seed.erasureReceiptId) {
-    erasure = await eraseVisitor(call, { siteId: seed.siteId, visitorId: erased, visitorKeySecret: options.visitorKeySecret });
-    await recordSeedProgress(db, "demoCompliance", { erasureReceiptId: erasure.receiptId });
+    const { erasure: job } = await requestVisitorErasure(call, { siteId: seed.siteId, visitorId: erased, visitorKeySecret: options.visitorKeySecret });
+    // The seed's own clock, moved past the final pass: nothing of the demo is in flight. A run
+    // that finds the job held (a resumed seeding) leaves it to the background runner.
+    const runOptions = { leaseMs: defaultErasureLeaseMs, batchSize: defaultErasureBatchSize, owner: "demo-seed" };
+    await runErasure(db, job._id, { ...runOptions, now: () => now });
+    await runErasure(db, job._id, { ...runOptions, now: () => finalPassAfter(now, job.batchInFlightMs) });
+    erasure = (await getErasureStatus(call.scope, job._id)).counts;
+    await recordSeedProgress(db, "demoCompliance", { erasureReceiptId: job._id });
   }
   await markSeedDone(db, "demoCompliance");
-  return { optedOutVisitors: optedOut.length, surveyResponses: demoAnswers.length, complaintReference: complaint.reference, erasure: erasure?.counts ?? null };
+  return { optedOutVisitors: optedOut.length, surveyResponses: demoAnswers.length, complaintReference: complaint.reference, erasure };
 }
 
 /** The demo survey, made once: a resumed seeding finds the one it made before by its title. */

@@ -2,6 +2,8 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { Binary, ObjectId, type Db } from "mongodb";
 import type { RecordingChunkDoc } from "../../db/analyticsCollections.js";
+import { maxBatchInFlightMs, stillInFlight } from "../../domain/compliance/batchInFlight.js";
+import { isOptedOut } from "../../domain/compliance/optOutCheck.js";
 import { siteDayOf } from "../../domain/sites/siteDay.js";
 import { recordViolations } from "../../repositories/piiViolationRepository.js";
 import { findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
@@ -9,7 +11,7 @@ import { tenantScope } from "../../repositories/tenantScope.js";
 import type { DerivationSignal } from "../../rollups/derivation/derivationWorker.js";
 import type { StampedBatch, StoredBatch } from "../batchStages.js";
 import { step } from "../../pipeline/pipeline.js";
-import { ok } from "../../pipeline/stepResult.js";
+import { drop, ok, reject } from "../../pipeline/stepResult.js";
 
 const gzipAsync = promisify(gzip);
 
@@ -19,19 +21,32 @@ const gzipAsync = promisify(gzip);
  * record. Sessions, page views and rollups are derived from the chunk later, in rounds, by the
  * derivation worker this step tells. A replayed batch hits the chunk's unique index and is
  * reported as a duplicate; if that chunk is still pending, the worker is told again.
+ *
+ * The erasure fence (MS-4.1): just before writing, the visitor's opt-out is checked again, so a
+ * batch that passed optOutStep before an erasure wrote its fence is not stored behind it. The
+ * check joins the opt-out read of the batches arriving in the same turn (optOutCheck), so a busy
+ * ingest still makes about one read per turn, not one more per batch. A batch that reaches this
+ * point later than `batchInFlightMs` after it was received is refused for the recorder to retry:
+ * that bound is what an erasure's final pass waits for (batchInFlight.ts).
  */
-export function storeBatchStep(db: Db, signal: DerivationSignal | null) {
+export function storeBatchStep(db: Db, signal: DerivationSignal | null, options: { now?: () => Date; batchInFlightMs?: number } = {}) {
+  const now = options.now ?? (() => new Date());
+  const batchInFlightMs = options.batchInFlightMs ?? maxBatchInFlightMs;
   return step<StampedBatch, StoredBatch>("storeBatch", async (batch) => {
     const { payload, site } = batch;
     const scope = tenantScope(db, site.tenantId);
     const address = { siteId: site._id, sessionKey: batch.sessionKey, pageId: payload.pageId, seq: payload.seq };
-    await recordViolations(
-      scope,
-      batch.violations.map((violation, index) => ({ ...address, index, ...violation, detectedAt: batch.receivedAt })),
-    );
-
     const json = Buffer.from(JSON.stringify(batch.events));
     const compressed = await gzipAsync(json);
+
+    if (await isOptedOut(db, { tenantId: site.tenantId, siteId: site._id, visitorKey: batch.visitorKey })) return drop("opted-out");
+    if (!stillInFlight(batch.optOutCheckedAt, now(), batchInFlightMs)) {
+      return reject({ code: "UNAVAILABLE", message: `batch: not stored within ${batchInFlightMs} ms of its opt-out check (the server is overloaded): retry it` });
+    }
+    await recordViolations(
+      scope,
+      batch.violations.map((violation, index) => ({ ...address, visitorKey: batch.visitorKey, index, ...violation, detectedAt: batch.receivedAt })),
+    );
     const timestamps = batch.events.flatMap((event) => {
       const at = (event as { timestamp?: unknown }).timestamp;
       return typeof at === "number" ? [at] : [];

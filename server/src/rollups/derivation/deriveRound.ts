@@ -12,6 +12,7 @@ import {
   type MarkedCollection,
   type MarkedUpsert,
 } from "../../repositories/derivationRepository.js";
+import { findErasureFences } from "../../repositories/optOutRepository.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { computeBatchRollups, type BatchRollups } from "../computeBatchRollups.js";
 import { indexElements, selectorOf } from "../elementSelector.js";
@@ -47,16 +48,27 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
     deferred.map((chunk) => chunk._id),
     mark,
   );
-  const claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
+  let claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
   if (claimed.length === 0) return 0;
-  const chunks: RoundChunk[] = await Promise.all(
+  let chunks: RoundChunk[] = await Promise.all(
     claimed.map(async ({ events, ...chunk }) => {
       const decoded = await decodeChunkEvents({ events });
       const rollups = computeBatchRollups(decoded, chunk.context.view);
       return { chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) };
     }),
   );
-  if (deferred.length) pagePlan = planPageViews(chunks, mark);
+  // MS-4.1: a visitor an erasure has fenced gets nothing derived, checked as late as possible
+  // (after decoding, just before the first write): their chunks are marked applied without being
+  // counted, and the erasure deletes them.
+  const fenced = await fencedChunksOf(db, claimed);
+  if (fenced.size) {
+    const discarded = claimed.filter((chunk) => fenced.has(chunk._id.toHexString()));
+    await markChunksApplied(db, discarded.map((chunk) => chunk._id), mark, now());
+    chunks = chunks.filter(({ chunk }) => !fenced.has(String(chunk._id?.toHexString())));
+    claimed = claimed.filter((chunk) => !fenced.has(chunk._id.toHexString()));
+    if (claimed.length === 0) return 0;
+  }
+  if (deferred.length || fenced.size) pagePlan = planPageViews(chunks, mark);
 
   const upserted = await createPageViews(db, pagePlan.creations.map(({ upsert }) => upsert));
   const created = new Set([
@@ -90,6 +102,13 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   return claimed.length;
 }
 
+/** The ids (hex) of the round's chunks whose visitor an erasure has fenced: one read by the opt-outs' unique key. */
+async function fencedChunksOf(db: Db, chunks: readonly ClaimedChunk[]): Promise<Set<string>> {
+  const keyOf = (tenantId: string, siteId: string, visitorKey: string) => `${tenantId}\u0000${siteId}\u0000${visitorKey}`;
+  const visitors = new Map(chunks.map((chunk) => [keyOf(chunk.tenantId, chunk.siteId, chunk.context.visitorKey), { tenantId: chunk.tenantId, siteId: chunk.siteId, visitorKey: chunk.context.visitorKey }]));
+  const fences = new Set((await findErasureFences(db, [...visitors.values()])).map((fence) => keyOf(fence.tenantId, fence.siteId, fence.visitorKey)));
+  return new Set(chunks.filter((chunk) => fences.has(keyOf(chunk.tenantId, chunk.siteId, chunk.context.visitorKey))).map((chunk) => chunk._id.toHexString()));
+}
 
 /**
  * The elements rage and dead clicks landed on, named from the batch's own snapshot and additions,

@@ -48,6 +48,7 @@ export function planPageViews(chunks: readonly Pick<RoundChunk, "chunk">[], mark
     if (!page || creations.has(pageKey)) continue;
     const startedAt = withinReceiptWindow(page.startedAt, chunk.receivedAt);
     const fields: Omit<PageViewDoc, keyof PageViewKey> = {
+      visitorKey: chunk.context.visitorKey,
       url: page.url,
       urlKey: page.urlKey,
       referrer: page.referrer,

@@ -23,7 +23,10 @@ export type ValidAnswers = Omit<ParsedAnswers, "json"> & { payload: SurveyAnswer
 /** `visitorKey`: the visitor id keyed to the site (MS-2.3); the raw id is never stored. */
 export type SiteAnswers = ValidAnswers & { site: SiteDoc; policy: EffectivePolicy; visitorKey: string | null };
 
-export type SurveyAnswers = SiteAnswers & { survey: SurveyDoc };
+/** Past the opt-out check, with the time it started (see ClearedBatch). */
+export type ClearedAnswers = SiteAnswers & { optOutCheckedAt: Date };
+
+export type SurveyAnswers = ClearedAnswers & { survey: SurveyDoc };
 
 /** Answers checked against the survey's questions, in question order, before redaction. */
 export type CheckedAnswers = SurveyAnswers & { answers: StoredSurveyAnswer[] };

@@ -4,11 +4,11 @@ import { ok, reject } from "../../../pipeline/stepResult.js";
 import { findSurvey } from "../../../repositories/surveyRepository.js";
 import { tenantScope } from "../../../repositories/tenantScope.js";
 import { surveyFitsPolicy } from "../listActiveSurveys.js";
-import type { SiteAnswers, SurveyAnswers } from "./answerStages.js";
+import type { ClearedAnswers, SurveyAnswers } from "./answerStages.js";
 
 /** The survey answered must be an active survey of this very site, allowed by the site's current policy (MS-1.13). */
 export function findActiveSurveyStep(db: Db) {
-  return step<SiteAnswers, SurveyAnswers>("findActiveSurvey", async (submission) => {
+  return step<ClearedAnswers, SurveyAnswers>("findActiveSurvey", async (submission) => {
     const { site, policy, payload } = submission;
     if (!policy.surveys.enabled) {
       return reject({ code: "FORBIDDEN", message: `surveys are not enabled by this site's policy (${policy.policyId} v${policy.policyVersion})` });
