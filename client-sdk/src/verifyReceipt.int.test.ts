@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callerAs, createTenantFixture } from "@mousetrail/server/testing/apiHarness";
+import { runErasure } from "@mousetrail/server/domain/compliance/runPendingErasures";
 import { testReceiptSigningKey } from "@mousetrail/server/testing/testReceiptKey";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import { verifyReceipt } from "./verifyReceipt.js";
@@ -41,15 +42,20 @@ describe("MS-1.7 receipts the server hands out verify against its published keys
   it("MS-4.1 an erasure receipt verifies and does not name the visitor", async () => {
     const tenant = await createTenantFixture(db(), "Signed erasure");
     const visitorId = "visitor_0123456789abcdef";
-    const answer = await callerAs(db(), tenant.members.compliance).compliance.eraseVisitor({ tenantId: tenant.tenantId, siteId: tenant.site._id, visitorId });
-    expect(answer.receipt).toMatchObject({ receipt: "mousetrail.visitor-erasure", receiptId: answer.receiptId, tenantId: tenant.tenantId, siteId: tenant.site._id, counts: answer.counts });
+    const officer = callerAs(db(), tenant.members.compliance);
+    const requested = await officer.compliance.eraseVisitor({ tenantId: tenant.tenantId, siteId: tenant.site._id, visitorId });
+    // The final pass, on a clock moved past the time it is due.
+    const due = new Date(requested.finalPassAfter!).getTime() + 1;
+    await runErasure(db(), requested.erasureId, { now: () => new Date(due), leaseMs: 30_000, batchSize: 100 });
+    const answer = await officer.compliance.erasure({ tenantId: tenant.tenantId, erasureId: requested.erasureId });
+    expect(answer.receipt).toMatchObject({ receipt: "mousetrail.visitor-erasure", receiptId: answer.erasureId, tenantId: tenant.tenantId, siteId: tenant.site._id, counts: answer.counts });
     expect(JSON.stringify(answer)).not.toContain(visitorId);
     const keys = await publishedKeys();
     const verified = await verifyReceipt(answer, keys);
     expect(verified).toMatchObject({ valid: true, kind: "mousetrail.visitor-erasure" });
     // The tenant's audit chain anchors the receipt by its digest.
     const { entries } = await callerAs(db(), tenant.members.compliance).audit.list({ tenantId: tenant.tenantId, limit: 5 });
-    expect(entries.find((entry) => entry.action === "visitor.erase")?.details).toMatchObject({ receiptId: answer.receiptId, receiptSha256: verified.valid ? verified.receiptSha256 : "" });
-    await expect(verifyReceipt({ ...answer, receipt: { ...answer.receipt, counts: { ...answer.receipt.counts, sessions: 0, pageViews: 1 } } }, keys)).resolves.toMatchObject({ valid: false });
+    expect(entries.find((entry) => entry.action === "visitor.erase")?.details).toMatchObject({ receiptId: answer.erasureId, receiptSha256: verified.valid ? verified.receiptSha256 : "" });
+    await expect(verifyReceipt({ ...answer, receipt: { ...answer.receipt!, counts: { ...answer.receipt!.counts, sessions: 0, pageViews: 1 } } }, keys)).resolves.toMatchObject({ valid: false });
   });
 });

@@ -3,7 +3,7 @@ import { createResource, createSignal, onCleanup, type Accessor } from "solid-js
 
 export type OptOuts = RouterOutputs["compliance"]["optOuts"];
 export type Violation = RouterOutputs["compliance"]["violations"]["violations"][number];
-export type ErasureReceipt = RouterOutputs["compliance"]["eraseVisitor"];
+export type ErasureStatus = RouterOutputs["compliance"]["erasure"];
 export type PurgeStatus = RouterOutputs["compliance"]["purgeReceipt"];
 
 /** Opt-outs per site and day over a range of UTC days. */
@@ -56,6 +56,32 @@ export function createPurgeWatcher(api: MousetrailClient, tenantId: string, poll
       const started = await api.compliance.purgeAnalytics.mutate({ tenantId, ...input });
       setStatus(started);
       if (started.state !== "done") timer = setTimeout(() => void follow(started.purgeId), pollMs);
+      return started;
+    },
+  };
+}
+
+/** MS-4.1: an erasure requested here, followed through its final pass until its receipt is sealed. */
+export function createErasureWatcher(api: MousetrailClient, tenantId: string, pollMs = 2000): { status: Accessor<ErasureStatus | null>; start(input: { siteId: string; visitorId: string }): Promise<ErasureStatus>; clear(): void } {
+  const [status, setStatus] = createSignal<ErasureStatus | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const follow = async (erasureId: string) => {
+    const current = await api.compliance.erasure.query({ tenantId, erasureId });
+    setStatus(current);
+    if (current.progress !== "done") timer = setTimeout(() => void follow(erasureId), pollMs);
+  };
+  onCleanup(() => clearTimeout(timer));
+  return {
+    status,
+    clear() {
+      clearTimeout(timer);
+      setStatus(null);
+    },
+    async start(input) {
+      clearTimeout(timer);
+      const started = await api.compliance.eraseVisitor.mutate({ tenantId, ...input });
+      setStatus(started);
+      if (started.progress !== "done") timer = setTimeout(() => void follow(started.erasureId), pollMs);
       return started;
     },
   };

@@ -21,6 +21,8 @@ export const keptByAnalyticsPurge: Readonly<Record<string, string>> = {
   optOuts:
     "opt-out records (MS-4.1) protect visitors: deleting them would let the site record those visitors again. Each holds a site-scoped pseudonymous key, no visitor id.",
   purges: "the purge records and their receipts: the proof that a purge happened",
+  erasures:
+    "visitor erasure records (MS-4.1) and their receipts: the proof that an erasure happened. Each holds the same site-scoped pseudonymous key as the visitor's opt-out, no visitor id.",
   auditLog: "the append-only log of administrative and compliance actions (MS-3.3); it names ids and settings, never visitor data",
   sites: "tenant configuration: sites, their allowed origins and privacy settings",
   memberships: "tenant configuration: who belongs to the tenant",

@@ -1,7 +1,7 @@
 import { createSignal, Show } from "solid-js";
 import { useApi } from "../../../api/apiContext.js";
 import { fieldError } from "../../../api/describeApiError.js";
-import { receiptDownload, type ErasureReceipt } from "../../../data/complianceStore.js";
+import { createErasureWatcher, receiptDownload, type ErasureStatus } from "../../../data/complianceStore.js";
 import type { Site } from "../../../data/sitesStore.js";
 import { createAction } from "../../../ui/createAction.js";
 import { formatDate } from "../../../ui/formatDate.js";
@@ -9,28 +9,40 @@ import { ErrorNotice, TextField } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
 import { SiteSelect } from "./siteSelect.js";
 
-/** Erases one visitor of one site, by the id the site's opt-out page showed them, with a receipt. */
+const progressLabel: Record<ErasureStatus["progress"], string> = {
+  requested: "Requested",
+  running: "Running: deleting",
+  "final-pass": "Final pass: waiting for batches still in flight",
+  done: "Done",
+};
+
+/**
+ * MS-4.1: erases one visitor of one site, by the id the site's opt-out page showed them. The
+ * erasure is a job: fenced and erased at once, then a final pass once no batch received before
+ * the fence can still be in flight, then the signed receipt.
+ */
 export function ErasureTab(props: { sites: readonly Site[] }) {
   const api = useApi();
   const tenant = useTenant();
   const [siteId, setSiteId] = createSignal("");
   const [visitorId, setVisitorId] = createSignal("");
-  const [receipt, setReceipt] = createSignal<ErasureReceipt | null>(null);
-  const erase = createAction(async () => {
-    setReceipt(await api.compliance.eraseVisitor.mutate({ tenantId: tenant.tenantId, siteId: siteId(), visitorId: visitorId().trim() }));
-  });
+  const watcher = createErasureWatcher(api, tenant.tenantId);
+  const erase = createAction(() => watcher.start({ siteId: siteId(), visitorId: visitorId().trim() }));
   const download = () => {
-    const shown = receipt();
-    return shown ? receiptDownload(shown, `erasure-${shown.receiptId}.json`) : null;
+    const shown = watcher.status();
+    return shown?.receipt ? receiptDownload({ receipt: shown.receipt, signature: shown.signature }, `erasure-${shown.erasureId}.json`) : null;
   };
   return (
     <section aria-label="Visitor erasure">
-      <p>The visitor quotes the id their browser was shown on the site's opt-out page. Erasing deletes their sessions, page views, recordings and survey answers, and records their opt-out.</p>
+      <p>
+        The visitor quotes the id their browser was shown on the site's opt-out page. Erasing opts them out, deletes their sessions, page views, recordings and survey answers, and makes a final pass once
+        nothing they sent before can still be arriving.
+      </p>
       <form
         class="stack narrow"
         onSubmit={(event) => {
           event.preventDefault();
-          setReceipt(null);
+          watcher.clear();
           void erase.run();
         }}
       >
@@ -41,17 +53,27 @@ export function ErasureTab(props: { sites: readonly Site[] }) {
           {erase.pending() ? "Erasing…" : "Erase this visitor"}
         </button>
       </form>
-      <Show when={receipt()}>
+      <Show when={watcher.status()}>
         {(shown) => (
           <div class="shown-once" role="status">
             <p>
-              <strong>Erased {formatDate(shown().erasedAt)}.</strong> Receipt <code>{shown().receiptId}</code>: {shown().counts.sessions} sessions, {shown().counts.pageViews} page views, {shown().counts.recordingChunks} recording chunks,{" "}
-              {shown().counts.surveyResponses} survey answers removed; opt-out {shown().optOut}.
+              <strong>{progressLabel[shown().progress]}.</strong> Erasure <code>{shown().erasureId}</code>, requested {formatDate(shown().requestedAt)}: {shown().counts.sessions} sessions, {shown().counts.pageViews} page views,{" "}
+              {shown().counts.recordingChunks} recording chunks, {shown().counts.surveyResponses} survey answers and {shown().counts.violations} violation records removed so far.
             </p>
-            <p>{shown().statement}</p>
-            <a class="button-link" href={download()!.href} download={download()!.fileName}>
-              Download the receipt
-            </a>
+            <Show when={shown().progress === "final-pass" && shown().finalPassAfter}>{(due) => <p>The final pass runs after {formatDate(due())}.</p>}</Show>
+            <Show when={shown().interruptions.length > 0}>
+              <p>Interrupted {shown().interruptions.length} time(s) and resumed; the receipt lists each interruption.</p>
+            </Show>
+            <Show when={shown().receipt}>
+              {(receipt) => (
+                <>
+                  <p>{receipt().statement}</p>
+                  <a class="button-link" href={download()!.href} download={download()!.fileName}>
+                    Download the signed receipt
+                  </a>
+                </>
+              )}
+            </Show>
           </div>
         )}
       </Show>
