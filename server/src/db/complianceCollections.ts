@@ -37,6 +37,8 @@ export interface PurgeReceipt {
   finishedAt: string;
   removed: { collection: string; documentsRemoved: number; remainingAtVerification: number }[];
   kept: { collection: string; documents: number; reason: string }[];
+  /** Each run that stopped before the end and was resumed (a crash, an error, data still arriving); absent on receipts sealed before it was kept. */
+  interruptions?: { detectedAt: string; state: string; reason: string }[];
   statement: string;
 }
 
@@ -70,6 +72,8 @@ export interface PurgeDoc {
   attempts: number;
   /** Why the last run stopped before the end (data still arriving, an error); null otherwise. */
   lastInterruption: string | null;
+  /** Every run that stopped before the end, recorded by the run that resumed it (absent on purges from before). */
+  interruptions?: { detectedAt: Date; state: PurgeState; reason: string }[];
   receipt: PurgeReceipt | null;
   /** SHA-256 (hex) of the receipt's canonical JSON. */
   receiptSha256: string | null;

@@ -16,6 +16,8 @@ export const appErrorCodes = [
   /** A body in a content type or encoding the endpoint does not read (415). */
   "UNSUPPORTED_MEDIA_TYPE",
   "UNAVAILABLE",
+  /** MS-1.7: the site's (or its tenant's) analytics are being purged: its batches are refused, not stored behind the purge (412). */
+  "PURGE_IN_PROGRESS",
   "INTERNAL",
 ] as const;
 

@@ -1,3 +1,4 @@
+import type { Db } from "mongodb";
 import { complianceCollections, type PurgeDoc } from "../db/complianceCollections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -35,4 +36,17 @@ export function listPurges(scope: TenantScope, options: { limit: number; before?
     ? { tenantId: scope.tenantId, $or: [{ requestedAt: { $lt: before.at } }, { requestedAt: before.at, _id: { $lt: before.id } }] }
     : { tenantId: scope.tenantId };
   return complianceCollections(scope.db).purges.find(filter).sort({ requestedAt: -1, _id: -1 }).limit(options.limit).toArray();
+}
+
+/**
+ * MS-1.7: the purge in progress that covers a site (its own, or its tenant's), if any: one read
+ * by the unique active key, made by the site directory when it resolves a site key (so at most
+ * once per site and cache period, not per batch).
+ */
+export async function findActivePurgeOf(db: Db, tenantId: string, siteId: string): Promise<string | null> {
+  const active = await complianceCollections(db).purges.findOne(
+    { activeKey: { $in: [purgeActiveKey(tenantId, siteId), purgeActiveKey(tenantId, null)] } },
+    { projection: { _id: 1 } },
+  );
+  return active?._id ?? null;
 }

@@ -26,6 +26,8 @@ export const purgeReceiptOutput = z.object({
   finishedAt: isoDate,
   removed: z.array(z.object({ collection: z.string(), documentsRemoved: z.number().int(), remainingAtVerification: z.number().int() })),
   kept: z.array(z.object({ collection: z.string(), documents: z.number().int(), reason: z.string() })),
+  // Absent on receipts sealed before interruptions were kept: served as sealed, or the signature would not verify.
+  interruptions: z.array(z.object({ detectedAt: isoDate, state: z.string(), reason: z.string() })).optional(),
   statement: z.string(),
 });
 

@@ -47,6 +47,7 @@ export function buildPurgeReceipt(purge: PurgeDoc, verification: PurgeVerificati
     finishedAt,
     removed,
     kept,
+    interruptions: (purge.interruptions ?? []).map((entry) => ({ detectedAt: entry.detectedAt.toISOString(), state: entry.state, reason: entry.reason })),
     statement: statementOf(purge, removed, kept, finishedAt),
   };
   return { receipt, sha256: sha256OfCanonicalJson(receipt as unknown as JsonValue) };
@@ -62,7 +63,10 @@ function statementOf(purge: PurgeDoc, removed: PurgeReceipt["removed"], kept: Pu
     `A verification pass at ${finishedAt} counted zero documents of that scope remaining in each of them.`,
     ...kept.map((entry) => `Kept on purpose: ${entry.collection} (${entry.documents} documents), because ${entry.reason.replace(/\.$/, "")}.`),
     "The tenant's configuration (sites, members, API keys), its audit log and its complaint tickets are not analytics data and were not touched.",
-    `Data received after ${finishedAt} is not covered by this receipt.`,
+    (purge.interruptions ?? []).length === 0
+      ? "The purge ran without interruption."
+      : `The purge was interrupted ${(purge.interruptions ?? []).length} time(s) and resumed each time; the counts include the work of every run.`,
+    `While the purge ran, batches for ${purge.siteId ? "the site" : "the tenant's sites"} were refused (PURGE_IN_PROGRESS). Data received after ${finishedAt} is not covered by this receipt.`,
     "The digest is the SHA-256 of this receipt's canonical JSON (RFC 8785: keys sorted, no whitespace).",
   ].join(" ");
 }

@@ -8,7 +8,8 @@ export class PurgeLeaseLostError extends Error {
 /**
  * Takes the lease on a purge that is not done and that nobody holds (or whose holder's lease ran
  * out: its process died). One findOneAndUpdate, so two processes never hold the same purge; the
- * oldest request goes first.
+ * oldest request goes first. Returns the purge as it was before the claim: a lease still on it
+ * is one a run left behind when it stopped (an interruption, see workOnPurge).
  */
 export function claimPurge(
   db: Db,
@@ -23,6 +24,6 @@ export function claimPurge(
   return complianceCollections(db).purges.findOneAndUpdate(
     filter,
     { $set: { lease: { owner: options.owner, until: new Date(options.now.getTime() + options.leaseMs) } }, $inc: { attempts: 1 } },
-    { sort: { requestedAt: 1 }, returnDocument: "after" },
+    { sort: { requestedAt: 1 }, returnDocument: "before" },
   );
 }

@@ -6,6 +6,7 @@ import { appendAuditEntry } from "../audit/appendAuditEntry.js";
 import { insertPurgeUnlessActive } from "../../repositories/purgeRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { getSite } from "../sites/getSite.js";
+import { purgeFenceChanged } from "./purgeFenceChanged.js";
 import { getTenant } from "../tenants/getTenant.js";
 
 export interface PurgeRequest {
@@ -42,11 +43,13 @@ export async function requestAnalyticsPurge(db: Db, request: PurgeRequest): Prom
     lease: null,
     attempts: 0,
     lastInterruption: null,
+    interruptions: [],
     receipt: null,
     receiptSha256: null,
     doneAt: null,
   });
   if (result.created) {
+    await purgeFenceChanged(scope, result.purge.siteId);
     const entry = {
       at: request.now,
       actor: request.requestedBy,

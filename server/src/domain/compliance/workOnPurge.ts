@@ -8,6 +8,7 @@ import { countTenantDocuments, deleteTenantDocumentsById, selectTenantDocumentId
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { buildPurgeReceipt } from "./buildPurgeReceipt.js";
 import { derivedAuditId } from "./derivedAuditId.js";
+import { purgeFenceChanged } from "./purgeFenceChanged.js";
 import { PurgeLeaseLostError } from "./claimPurge.js";
 import { keptAnalyticsCollections, purgedAnalyticsCollections } from "./keptByAnalyticsPurge.js";
 
@@ -84,6 +85,13 @@ export async function workOnPurge(db: Db, claimed: PurgeDoc, options: PurgeWorkO
   }
 
   try {
+    // A lease left on the purge: the run before stopped without releasing it (it died, or failed).
+    if (claimed.lease) {
+      const reason = claimed.lastInterruption?.startsWith("failed: ")
+        ? `the run stopped on an error: ${claimed.lastInterruption.slice("failed: ".length)}`
+        : `the process working on it stopped responding (its lease ran out at ${claimed.lease.until.toISOString()})`;
+      await write({ $push: { interruptions: { detectedAt: options.now(), state: claimed.state, reason } } });
+    }
     let state = claimed.state;
     if (state === "pending") {
       await write({ $set: { state: "deleting", startedAt: options.now() } });
@@ -108,7 +116,7 @@ export async function workOnPurge(db: Db, claimed: PurgeDoc, options: PurgeWorkO
         for (const name of refilled) progress.set(name, "deleting");
         if (round >= verificationRounds) {
           const reason = `documents kept arriving in ${refilled.join(", ")} during ${round} verification passes; the next run continues (delete the site or rotate its key to stop its recorder)`;
-          await write({ $set: { lease: null, lastInterruption: reason } }, false);
+          await write({ $set: { lease: null, lastInterruption: reason }, $push: { interruptions: { detectedAt: options.now(), state: "deleting", reason } } }, false);
           return { purgeId, outcome: "interrupted", reason };
         }
       }
@@ -117,6 +125,7 @@ export async function workOnPurge(db: Db, claimed: PurgeDoc, options: PurgeWorkO
     if (!sealed?.receipt || !sealed.receiptSha256) throw new Error(`purge ${purgeId} is verified without a receipt`);
     await recordCompletion(db, sealed, options.now());
     await write({ $set: { state: "done", doneAt: options.now(), lease: null }, $unset: { activeKey: "" } }, false);
+    await purgeFenceChanged(scope, claimed.siteId);
     return { purgeId, outcome: "done", receiptSha256: sealed.receiptSha256 };
   } catch (error) {
     if (error instanceof PurgeLeaseLostError) return { purgeId, outcome: "lease-lost" };

@@ -1,12 +1,15 @@
 import type { EffectivePolicy } from "@mousetrail/policies/effectivePolicy";
 import type { Db } from "mongodb";
 import type { SiteDoc } from "../../db/collections.js";
+import { findActivePurgeOf } from "../../repositories/purgeRepository.js";
 import { findSiteByKey } from "../../repositories/siteRepository.js";
 import { effectivePolicyOfSite } from "../privacy/effectivePolicyOfSite.js";
 
 export interface ResolvedSite {
   site: SiteDoc;
   policy: EffectivePolicy;
+  /** MS-1.7: the purge in progress covering the site, if any: its batches are refused meanwhile. */
+  purgeInProgress: string | null;
 }
 
 export interface SiteDirectory {
@@ -18,7 +21,8 @@ export interface SiteDirectory {
 /**
  * Site keys resolved to a site and its effective policy, cached per process: ingestion would
  * otherwise read the site on every batch. Bounded (the least recently used key goes first).
- * A change made through this process's domain functions is forgotten at once (siteChanged);
+ * A change made through this process's domain functions is forgotten at once (siteChanged: a
+ * purge requested or finished here too);
  * one made by another process reaches this one within `ttlMs`. Unknown keys are cached too,
  * so a flood of bad keys costs one read per key per TTL.
  */
@@ -39,7 +43,9 @@ export function createSiteDirectory(db: Db, options: { ttlMs?: number; maxEntrie
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
       const value = (async () => {
         const site = await findSiteByKey(db, siteKey);
-        return site ? { site, policy: await effectivePolicyOfSite(db, site) } : null;
+        if (!site) return null;
+        const [policy, purgeInProgress] = await Promise.all([effectivePolicyOfSite(db, site), findActivePurgeOf(db, site.tenantId, site._id)]);
+        return { site, policy, purgeInProgress };
       })();
       // A failed read is not cached: the next batch tries again.
       value.catch(() => cache.delete(siteKey));
