@@ -16,6 +16,7 @@ export interface SurveyRoutesOptions {
   logger: Logger;
   publicUrl: string | undefined;
   now(): Date;
+  batchInFlightMs?: number;
 }
 
 const maxPathLength = 2048;
@@ -29,7 +30,12 @@ const maxPathLength = 2048;
  *   opt-out rules as /collect, with free text redacted of PII before it is stored.
  */
 export function mountSurveyRoutes(router: Router, options: SurveyRoutesOptions): void {
-  const pipeline = createSurveyAnswerPipeline({ db: options.db, sites: options.sites, visitorKeySecret: options.visitorKeySecret });
+  const pipeline = createSurveyAnswerPipeline({
+    db: options.db,
+    sites: options.sites,
+    visitorKeySecret: options.visitorKeySecret,
+    ...(options.batchInFlightMs !== undefined ? { batchInFlightMs: options.batchInFlightMs } : {}),
+  });
 
   router.get("/surveys/active/:siteKey", async (ctx) => {
     allowRecorderOrigins(ctx);

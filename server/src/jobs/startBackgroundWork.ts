@@ -20,6 +20,8 @@ export interface BackgroundIntervals {
   retentionMs: number;
   /** Purges and visitor erasures (their final passes are due this much after they are, at most). */
   purgesMs: number;
+  /** The lease of purges and erasures (defaults: defaultPurgeLeaseMs, defaultErasureLeaseMs); shorter only in crash tests. */
+  complianceLeaseMs?: number;
 }
 
 export const defaultBackgroundIntervals: BackgroundIntervals = { jobsMs: 2_000, retentionMs: 3_600_000, purgesMs: 5_000 };
@@ -37,12 +39,12 @@ export function startBackgroundWork(db: Db, logger: Logger, intervals: Backgroun
     startPeriodicTask(
       "analyticsPurges",
       async () => {
-        const outcomes = await runPendingPurges(db, { now: () => new Date(), leaseMs: defaultPurgeLeaseMs, batchSize: defaultPurgeBatchSize });
+        const outcomes = await runPendingPurges(db, { now: () => new Date(), leaseMs: intervals.complianceLeaseMs ?? defaultPurgeLeaseMs, batchSize: defaultPurgeBatchSize });
         for (const outcome of outcomes) {
           if (outcome.outcome === "failed") logger.error({ purge: outcome }, "analytics purge failed; retried when its lease runs out");
         }
         // MS-4.1: visitor erasures, by the same runner: resumed after a crash, final passes made when due.
-        const erasures = await runPendingErasures(db, { now: () => new Date(), leaseMs: defaultErasureLeaseMs, batchSize: defaultErasureBatchSize });
+        const erasures = await runPendingErasures(db, { now: () => new Date(), leaseMs: intervals.complianceLeaseMs ?? defaultErasureLeaseMs, batchSize: defaultErasureBatchSize });
         for (const outcome of erasures) {
           if (outcome.outcome === "failed") logger.error({ erasure: outcome }, "visitor erasure failed; resumed when its lease runs out");
         }

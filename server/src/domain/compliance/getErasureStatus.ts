@@ -2,6 +2,7 @@ import type { ErasureDoc, ErasureState } from "../../db/complianceCollections.js
 import { notFound } from "../../errors/appError.js";
 import { findErasure, listErasures } from "../../repositories/erasureRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
+import { getSite } from "../sites/getSite.js";
 import type { VisitorErasureReceiptDocument } from "./buildErasureReceipt.js";
 import { erasedKinds, type ErasedKind } from "./eraseVisitor.js";
 
@@ -33,8 +34,9 @@ export async function getErasureStatus(scope: TenantScope, erasureId: string): P
   return erasureStatusOf(erasure);
 }
 
-/** The tenant's latest erasures, newest first. */
+/** The tenant's latest erasures, newest first; of one of its sites (another tenant's site is not found). */
 export async function listErasureStatuses(scope: TenantScope, options: { limit: number; siteId?: string | undefined }): Promise<ErasureStatus[]> {
+  if (options.siteId) await getSite(scope, options.siteId);
   return (await listErasures(scope, options)).map(erasureStatusOf);
 }
 

@@ -16,6 +16,8 @@ export interface SurveyAnswerPipelineDeps {
   db: Db;
   sites: SiteDirectory;
   visitorKeySecret: Buffer;
+  /** The longest answers may take from their opt-out check to their insert (default maxBatchInFlightMs). */
+  batchInFlightMs?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export function createSurveyAnswerPipeline(deps: SurveyAnswerPipelineDeps) {
     .then(findActiveSurveyStep(deps.db))
     .then(checkAnswersStep)
     .then(redactAnswersStep)
-    .then(storeAnswersStep(deps.db));
+    .then(storeAnswersStep(deps.db, undefined, deps.batchInFlightMs));
 }
 
 export type SurveyAnswerPipeline = ReturnType<typeof createSurveyAnswerPipeline>;
