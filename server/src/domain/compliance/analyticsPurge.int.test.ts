@@ -183,7 +183,24 @@ describe("MS-1.7 tenant analytics purge", () => {
     const done = await complianceCollections(db()).purges.findOne({ _id: purge._id });
     expect(done).toMatchObject({ state: "done", attempts: 2, batch: null, lease: null });
     expect(done?.receipt?.removed).toEqual(expectedRemoved(before));
+    // The receipt records what it recovered from (it used to say lastInterruption: null).
+    expect(done?.receipt?.interruptions).toEqual([{ detectedAt: expect.any(String), state: "deleting", reason: "the run stopped on an error: process died" }]);
+    expect(done?.receipt?.statement).toContain("interrupted 1 time(s)");
     for (const name of purgedAnalyticsCollections) expect(await db().collection(name).countDocuments({ tenantId: tenant.tenantId }), name).toBe(0);
+  });
+
+  it("MS-1.7 batches for a site being purged are refused with PURGE_IN_PROGRESS, not stored behind the purge, and accepted again once it is done", async () => {
+    const tenant = await tenantWithAnalytics("Fenced purge", 1);
+    const origin = tenant.site.allowedOrigins[0] as string;
+    const { purge } = await requestAnalyticsPurge(db(), { tenantId: tenant.tenantId, siteId: tenant.site._id, requestedBy: { type: "system", id: "test" }, requestedVia: "tenant", reason: "fence", now: new Date() });
+    const during = await postBatch(server.url, batchPayload(tenant.site.siteKey, { page: { url: `${origin}/`, startedAt: Date.now() } }), { origin });
+    expect(during).toMatchObject({ status: 412, body: { error: { code: "PURGE_IN_PROGRESS", message: expect.stringContaining(purge._id) } } });
+
+    const outcomes = await runPendingPurges(db(), { now: () => new Date(), leaseMs, batchSize: 50 });
+    expect(outcomes).toContainEqual(expect.objectContaining({ purgeId: purge._id, outcome: "done" }));
+    expect(await db().collection("recordingChunks").countDocuments({ tenantId: tenant.tenantId })).toBe(0);
+    const after = await postBatch(server.url, batchPayload(tenant.site.siteKey, { page: { url: `${origin}/`, startedAt: Date.now() } }), { origin });
+    expect(after.status).toBe(204);
   });
 
   it("MS-1.7 a purge that dies while writing its audit entries is finished once, with one entry per log", async () => {
