@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { runErasure } from "@mousetrail/server/domain/compliance/runPendingErasures";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
@@ -97,12 +98,19 @@ describe("the console's privacy and compliance screens", { timeout: 120_000 }, (
     await page.getByText(/must be the visitor id shown on the site's opt-out page/).first().waitFor();
     await page.getByLabel("Visitor id").fill(visitorId);
     await page.getByRole("button", { name: "Erase this visitor" }).click();
-    await page.getByText(/^Erased /).waitFor();
+    // MS-4.1: the job answers after its fence and first pass; the final pass comes once nothing can be in flight.
+    await page.getByText("Final pass: waiting for batches still in flight.").waitFor();
+    await checkAtBothWidths(page, "compliance-erasure-final-pass");
+    const erasureId = (await page.getByRole("status").locator("code").first().textContent()) ?? "";
+    // The background runner's part, on a clock moved past the time the final pass is due.
+    await runErasure(testServer.server.database.db, erasureId, { now: () => new Date(Date.now() + 60_000), leaseMs: 30_000, batchSize: 1_000 });
+    await page.getByText("Done.").waitFor();
     await checkAtBothWidths(page, "compliance-erasure");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the receipt" }).click()]);
-    const receipt = JSON.parse(await readFile((await download.path()) as string, "utf8")) as { receiptId: string; siteId: string };
-    expect(receipt.siteId).toBe(demo.siteId);
-    expect(download.suggestedFilename()).toBe(`erasure-${receipt.receiptId}.json`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the signed receipt" }).click()]);
+    const saved = JSON.parse(await readFile((await download.path()) as string, "utf8")) as { receipt: { receiptId: string; siteId: string }; signature: { algorithm: string } };
+    expect(saved.receipt.siteId).toBe(demo.siteId);
+    expect(saved.signature.algorithm).toBe("Ed25519");
+    expect(download.suggestedFilename()).toBe(`erasure-${erasureId}.json`);
 
     // The erasure opted the visitor out: the opt-out audit verifies nothing was stored after it.
     await page.goto(`${origin}/t/${demo.tenantId}/compliance?tab=opt-outs`);

@@ -167,6 +167,7 @@ describe("erasure and purge against real server processes", () => {
         const visitorId = randomRecorderId();
         const stored = { count: 0 };
         const stop = { now: false };
+        const startedAt = Date.now();
         const sending = Promise.all(Array.from({ length: senders }, () => sendUntilOptedOut(server.url, visitorId, stored, stop)));
         await waitFor("the senders' first batches", async () => stored.count >= senders, 20_000, 20);
 
@@ -197,11 +198,12 @@ describe("erasure and purge against real server processes", () => {
         expect(done.receipt?.counts.sessions, `run ${run}`).toBeLessThanOrEqual(senders);
         expect(done.receipt?.counts.violations, `run ${run}`).toBeGreaterThan(0);
         expect(done.receipt?.remainingAtFinalPass, `run ${run}`).toEqual(nothing);
+        console.info(`erasure race run ${run}: ${stored.count} batches acknowledged as stored, all erased and counted; ${Date.now() - startedAt} ms`);
       }
     } finally {
       await kill(server.process, "SIGTERM");
     }
-  });
+  }, 120_000);
 
   /** Stored records of one visitor, written straight to the database: sessions, page views and chunks. */
   async function storeVisitorRecords(owner: TenantFixture, visitorKey: string, sessions: number, chunksPerSession: number): Promise<typeof nothing> {
@@ -286,7 +288,7 @@ describe("erasure and purge against real server processes", () => {
     } finally {
       await kill(second.process, "SIGTERM");
     }
-  });
+  }, 90_000);
 
   it("MS-1.7 a purge killed with SIGKILL mid-way is resumed by a second server process: zero documents remain and the receipt records the interruption", async () => {
     const purged = await createTenantFixture(db, "Purge crash");
@@ -316,5 +318,5 @@ describe("erasure and purge against real server processes", () => {
     } finally {
       await kill(second.process, "SIGTERM");
     }
-  });
+  }, 90_000);
 });
