@@ -58,7 +58,7 @@ export function ErasureTab(props: { sites: readonly Site[] }) {
           <div class="shown-once" role="status">
             <p>
               <strong>{progressLabel[shown().progress]}.</strong> Erasure <code>{shown().erasureId}</code>, requested {formatDate(shown().requestedAt)}: {shown().counts.sessions} sessions, {shown().counts.pageViews} page views,{" "}
-              {shown().counts.recordingChunks} recording chunks, {shown().counts.surveyResponses} survey answers and {shown().counts.violations} violation records removed so far.
+              {shown().counts.recordingChunks} recording chunks, {shown().counts.surveyResponses} survey answers and {shown().counts.violations} violation records removed{shown().progress === "done" ? "" : " so far"}.
             </p>
             <Show when={shown().progress === "final-pass" && shown().finalPassAfter}>{(due) => <p>The final pass runs after {formatDate(due())}.</p>}</Show>
             <Show when={shown().interruptions.length > 0}>
