@@ -18,7 +18,6 @@ const touchesCollections = /\b(?:collections|analyticsCollections|complianceColl
  * other file starts.
  */
 const notYetBehindRepositories = new Set([
-  "api/privacy/privacy.handler.ts",
   "domain/apiKeys/authenticateApiKey.ts",
   "domain/auth/authSessions.ts",
   "domain/auth/changePassword.ts",
@@ -39,8 +38,6 @@ const notYetBehindRepositories = new Set([
   "domain/platform/platformStats.ts",
   "domain/privacy/applyRetention.ts",
   "domain/privacy/applyRetentionEverywhere.ts",
-  "domain/privacy/policyLibrary.ts",
-  "domain/privacy/publishPolicyVersion.ts",
   "domain/privacy/remaskStoredRecordings.ts",
   "domain/privacy/updateSitePrivacy.ts",
   "domain/tenants/createTenant.ts",
