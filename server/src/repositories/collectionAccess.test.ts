@@ -18,13 +18,6 @@ const touchesCollections = /\b(?:collections|analyticsCollections|complianceColl
  * other file starts.
  */
 const notYetBehindRepositories = new Set([
-  "domain/apiKeys/authenticateApiKey.ts",
-  "domain/auth/authSessions.ts",
-  "domain/auth/changePassword.ts",
-  "domain/auth/createUser.ts",
-  "domain/auth/rateLimit.ts",
-  "domain/auth/resetPassword.ts",
-  "domain/auth/signIn.ts",
   "domain/complaints/purgeClosedComplaints.ts",
   "domain/compliance/claimPurge.ts",
   "domain/compliance/runPendingPurges.ts",
@@ -32,8 +25,6 @@ const notYetBehindRepositories = new Set([
   "domain/demo/claimSeedMarker.ts",
   "domain/demo/seedDemo.ts",
   "domain/demo/seedDemoCompliance.ts",
-  "domain/members/acceptInvitation.ts",
-  "domain/members/listMembers.ts",
   "domain/platform/platformStats.ts",
   "domain/privacy/applyRetention.ts",
   "domain/privacy/applyRetentionEverywhere.ts",
