@@ -1,17 +1,13 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
-import { Binary, ObjectId, type Db } from "mongodb";
+import { ObjectId, type Db } from "mongodb";
 import type { RecordingChunkDoc } from "../../db/analyticsCollections.js";
 import { siteDayOf } from "../../domain/sites/siteDay.js";
 import { recordViolations } from "../../repositories/piiViolationRepository.js";
-import { findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
+import { encodeChunkEvents, findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import type { DerivationSignal } from "../../rollups/derivation/derivationWorker.js";
 import type { StampedBatch, StoredBatch } from "../batchStages.js";
 import { step } from "../../pipeline/pipeline.js";
 import { ok } from "../../pipeline/stepResult.js";
-
-const gzipAsync = promisify(gzip);
 
 /**
  * Stores the batch as one compressed chunk: the commit point, after which the request answers.
@@ -30,8 +26,7 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null) {
       batch.violations.map((violation, index) => ({ ...address, index, ...violation, detectedAt: batch.receivedAt })),
     );
 
-    const json = Buffer.from(JSON.stringify(batch.events));
-    const compressed = await gzipAsync(json);
+    const stored = await encodeChunkEvents(batch.events);
     const timestamps = batch.events.flatMap((event) => {
       const at = (event as { timestamp?: unknown }).timestamp;
       return typeof at === "number" ? [at] : [];
@@ -44,9 +39,7 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null) {
       firstEventAt: timestamps.length ? new Date(Math.min(...timestamps)) : null,
       lastEventAt: timestamps.length ? new Date(Math.max(...timestamps)) : null,
       eventCount: batch.events.length,
-      events: new Binary(compressed),
-      rawBytes: json.length,
-      storedBytes: compressed.length,
+      ...stored,
       policy: batch.policyStamp,
       context: {
         visitorKey: batch.visitorKey,

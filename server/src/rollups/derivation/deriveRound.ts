@@ -50,8 +50,8 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   const claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
   if (claimed.length === 0) return 0;
   const chunks: RoundChunk[] = await Promise.all(
-    claimed.map(async ({ events, ...chunk }) => {
-      const decoded = await decodeChunkEvents({ events });
+    claimed.map(async ({ events, eventsEncoding, ...chunk }) => {
+      const decoded = await decodeChunkEvents({ events, eventsEncoding });
       const rollups = computeBatchRollups(decoded, chunk.context.view);
       return { chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) };
     }),
