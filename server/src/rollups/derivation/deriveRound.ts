@@ -49,13 +49,14 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   );
   const claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
   if (claimed.length === 0) return 0;
-  const chunks: RoundChunk[] = await Promise.all(
-    claimed.map(async ({ events, eventsEncoding, ...chunk }) => {
-      const decoded = await decodeChunkEvents({ events, eventsEncoding });
-      const rollups = computeBatchRollups(decoded, chunk.context.view);
-      return { chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) };
-    }),
-  );
+  // One chunk's events decoded at a time: what is kept of each is its rollups, a few hundred
+  // bytes, while a round may hold 250 chunks of up to 8 MiB of events each.
+  const chunks: RoundChunk[] = [];
+  for (const { events, eventsEncoding, ...chunk } of claimed) {
+    const decoded = await decodeChunkEvents({ events, eventsEncoding });
+    const rollups = computeBatchRollups(decoded, chunk.context.view);
+    chunks.push({ chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) });
+  }
   if (deferred.length) pagePlan = planPageViews(chunks, mark);
 
   const upserted = await createPageViews(db, pagePlan.creations.map(({ upsert }) => upsert));
