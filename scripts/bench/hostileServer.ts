@@ -44,4 +44,3 @@ process.once("SIGTERM", () => {
     .then(() => running.stop())
     .finally(() => process.exit(0));
 });
-if (process.env.BENCH_MEMLOG) setInterval(() => { const u = process.memoryUsage(); process.stderr.write(`MEM rss ${u.rss >> 20} heapTotal ${u.heapTotal >> 20} heapUsed ${u.heapUsed >> 20} external ${u.external >> 20} ab ${u.arrayBuffers >> 20}\n`); }, 1000).unref();
