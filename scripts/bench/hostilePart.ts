@@ -3,14 +3,19 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
+import type { Db } from "mongodb";
 import { collectLimits } from "@mousetrail/server/ingest/collectPayload.schema";
+import { atLimitBatch } from "./atLimitBatch.js";
 import { benchOrigin } from "./benchEnvironment.js";
 import type { BenchPart } from "./benchPart.js";
-import { figure, formatNumber, renderTable } from "./figures.js";
+import { waitForDerivation } from "./derivation.js";
+import { figure, formatNumber, renderTable, type Figure } from "./figures.js";
 import { recorderHeaders } from "./recorderBatches.js";
 
 /** Batches sent at once: more than the memory budget lets decompress, fewer than the in-flight limit (64). */
 const hostileBatches = 50;
+/** Valid batches at the size limits sent at once: each is stored and derived. */
+const atLimitBatches = 20;
 const rssLimitMb = 300;
 const healthzLimitMs = 1_000;
 const healthzEveryMs = 100;
@@ -23,6 +28,14 @@ interface Bomb {
   body: Buffer;
   /** What /collect must answer (429 is allowed too, past the limit of batches waiting). */
   expect: number;
+}
+
+interface HostileServer {
+  url: string;
+  siteKey: string;
+  siteId: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
 }
 
 /** Valid JSON (where the attack is JSON) of exactly 8 MiB once inflated: the decompressed limit. */
@@ -45,19 +58,23 @@ function bombs(siteKey: string): Bomb[] {
   ];
 }
 
-/** The server in a process of its own (hostileServer.ts), so the memory measured is the server's alone. */
-async function startServerProcess(mongodbUri: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+/**
+ * The server in a process of its own (hostileServer.ts), with its background work, on a database
+ * of its own with one site, so the memory measured is the server's alone. A fresh one per flood:
+ * the kernel's peak (VmHWM) is the process's since it started.
+ */
+async function startServerProcess(mongodbUri: string, dbName: string): Promise<HostileServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@mousetrail/source", new URL("./hostileServer.ts", import.meta.url).pathname], {
-    env: { ...process.env, MONGODB_URI: mongodbUri, BENCH_DB: `bench_hostile_${randomBytes(6).toString("hex")}` },
+    env: { ...process.env, MONGODB_URI: mongodbUri, BENCH_DB: dbName, BENCH_ORIGIN: benchOrigin },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const ready = await new Promise<{ url: string; siteKey: string; siteId: string }>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the hostile part's server exited (${code}) before listening`)));
-    createInterface({ input: child.stdout as NonNullable<ChildProcess["stdout"]> }).once("line", (line) => resolve((JSON.parse(line) as { url: string }).url));
+    createInterface({ input: child.stdout as NonNullable<ChildProcess["stdout"]> }).once("line", (line) => resolve(JSON.parse(line) as { url: string; siteKey: string; siteId: string }));
   });
   return {
-    url,
+    ...ready,
     child,
     async stop() {
       child.kill("SIGTERM");
@@ -74,29 +91,60 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 /**
- * 50 gzip bombs at once against the bench server: each a few kB on the wire and 8 MiB of
- * (mostly valid) JSON inflated. Every one must be refused (413/400, or 429 past the batches
- * allowed to wait for the memory budget), the process's memory must stay under 300 MB, and
- * /healthz must answer within 1 s throughout. The bench's own server runs in the bench process
- * (benchEnvironment.ts), so this part starts the server in a process of its own, on the same
- * database, and measures that process's memory: its peak RSS as the kernel counts it (VmHWM).
+ * Two floods, each against a fresh server process: 50 gzip bombs at once (each a few kB on the
+ * wire and 8 MiB of (mostly valid) JSON inflated), every one to be refused (413/400, or 429 past
+ * the batches allowed to wait for the memory budget); then 20 valid batches at the size limits at
+ * once (atLimitBatch.ts: 8 MiB and 250,000 values each), every one to be stored (204, or 429) and
+ * derived. Throughout each, until the last batch is answered (and, for the valid ones, derived),
+ * the process's memory must stay under 300 MB and /healthz must answer within 1 s. Memory is the
+ * process's peak RSS as the kernel counts it (VmHWM) and sampled every 10 ms.
  */
 export const hostilePart: BenchPart = {
   name: "hostile",
-  title: "Hostile input: 50 gzip bombs at once against POST /collect",
+  title: "Hostile input: 50 gzip bombs, then 20 valid batches at the size limits, at once against POST /collect",
   async run(context) {
-    const { databaseServer, benchSite } = await context.environment();
-    const server = await startServerProcess(databaseServer.uri);
+    const { databaseServer, database } = await context.environment();
+    const dbName = (kind: string) => `bench_${kind}_${randomBytes(6).toString("hex")}`;
+    const bombsServer = await startServerProcess(databaseServer.uri, dbName("hostile"));
+    let bombed: Awaited<ReturnType<typeof flood>>;
     try {
-      return await flood(server.url, server.child.pid as number, benchSite.siteKey);
+      context.log(`${hostileBatches} gzip bombs at once`);
+      const kinds = bombs(bombsServer.siteKey);
+      bombed = await flood(bombsServer, Array.from({ length: hostileBatches }, (_, index) => kinds[index % kinds.length] as Bomb), async () => {});
     } finally {
-      await server.stop();
+      await bombsServer.stop();
     }
+    const validName = dbName("atlimit");
+    const validServer = await startServerProcess(databaseServer.uri, validName);
+    let valid: Awaited<ReturnType<typeof flood>>;
+    const now = Date.now();
+    const batches = Array.from({ length: atLimitBatches }, (): Bomb => {
+      const batch = atLimitBatch(validServer.siteKey, now);
+      return { name: `valid, ${formatNumber(batch.inflatedBytes / MiB)} MiB and ${formatNumber(batch.values)} values inflated`, body: batch.body, expect: 204 };
+    });
+    try {
+      context.log(`${atLimitBatches} valid batches at the size limits at once, then their derivation`);
+      const db: Db = database.client.db(validName);
+      valid = await flood(validServer, batches, () => waitForDerivation(db, validServer.siteId, { timeoutMs: 300_000, pollMs: 500 }));
+    } finally {
+      await validServer.stop();
+    }
+    const figures: Figure[] = [
+      figure("hostile: batches not refused as expected (413/400/429)", bombed.wrong, "batches", { target: { op: "<=", limit: 0, text: "= 0" } }),
+      figure("hostile: server's peak RSS during the flood", bombed.rssPeakMb, "MB", { target: { op: "<=", limit: rssLimitMb, text: `<= ${rssLimitMb} MB` } }),
+      figure("hostile: slowest /healthz during the flood", bombed.healthzMaxMs, "ms", { target: { op: "<=", limit: healthzLimitMs, text: `<= ${healthzLimitMs} ms` } }),
+      figure("at-limit: valid batches not stored (204/429)", valid.wrong, "batches", { target: { op: "<=", limit: 0, text: "= 0" } }),
+      figure("at-limit: server's peak RSS until derived", valid.rssPeakMb, "MB", { target: { op: "<=", limit: rssLimitMb, text: `<= ${rssLimitMb} MB` } }),
+      figure("at-limit: slowest /healthz until derived", valid.healthzMaxMs, "ms", { target: { op: "<=", limit: healthzLimitMs, text: `<= ${healthzLimitMs} ms` } }),
+    ];
+    const report = [`Gzip bombs: ${bombed.report}`, "", `Valid batches at the limits (answered, then derived): ${valid.report}`].join("\n");
+    return { figures, report, details: { bombs: bombed.details, atLimit: valid.details } };
   },
 };
 
-async function flood(base: string, pid: number, siteKey: string) {
-  const kinds = bombs(siteKey);
+async function flood(server: HostileServer, batches: readonly Bomb[], afterwards: () => Promise<void>) {
+  const base = server.url;
+  const pid = server.child.pid as number;
   const headers = recorderHeaders(benchOrigin);
   // Warm the server's paths first, so its baseline includes what any first request loads.
   await (await fetch(`${base}/healthz`)).arrayBuffer();
@@ -121,13 +169,14 @@ async function flood(base: string, pid: number, siteKey: string) {
 
   const started = performance.now();
   const answers = await Promise.all(
-    Array.from({ length: hostileBatches }, async (_, index) => {
-      const bomb = kinds[index % kinds.length] as Bomb;
+    batches.map(async (bomb) => {
       const response = await fetch(`${base}/collect?enc=gzip`, { method: "POST", headers, body: bomb.body });
       const text = await response.text();
       return { bomb, status: response.status, text };
     }),
   );
+  const answeredMs = performance.now() - started;
+  await afterwards();
   const elapsedMs = performance.now() - started;
   flooding = false;
   await probe;
@@ -137,40 +186,38 @@ async function flood(base: string, pid: number, siteKey: string) {
   rssPeak = Math.max(rssPeak, after.peak);
 
   const wrong = answers.filter(({ bomb, status }) => status !== bomb.expect && status !== 429);
-  const rows = kinds.map((bomb) => {
-    const mine = answers.filter((answer) => answer.bomb === bomb);
+  const kinds = [...new Set(batches.map((bomb) => bomb.name))];
+  const rows = kinds.map((name) => {
+    const mine = answers.filter((answer) => answer.bomb.name === name);
     const statuses = new Map<number, number>();
     for (const { status } of mine) statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    const example = mine.find((answer) => answer.status === bomb.expect)?.text ?? "";
-    return [bomb.name, `${formatNumber(bomb.body.length / 1024)} kB`, [...statuses].map(([status, count]) => `${count} x ${status}`).join(", "), example.slice(0, 90)];
+    const example = mine.find((answer) => answer.status === answer.bomb.expect)?.text ?? "";
+    const wire = (mine[0]?.bomb.body.length ?? 0) / 1024;
+    return [name, `${formatNumber(wire)} kB`, [...statuses].map(([status, count]) => `${count} x ${status}`).join(", "), example.slice(0, 90)];
   });
   const healthzMax = Math.max(0, ...healthz);
-  const figures = [
-    figure("hostile: batches not refused as expected (413/400/429)", wrong.length, "batches", { target: { op: "<=", limit: 0, text: "= 0" } }),
-    figure("hostile: server's peak RSS during the flood", rssPeak / MiB, "MB", {
-      target: { op: "<=", limit: rssLimitMb, text: `<= ${rssLimitMb} MB` },
-    }),
-    figure("hostile: slowest /healthz during the flood", healthzMax, "ms", { target: { op: "<=", limit: healthzLimitMs, text: `<= ${healthzLimitMs} ms` } }),
-  ];
   const report = [
-    `${hostileBatches} batches at once, ${formatNumber(answers.reduce((sum, { bomb }) => sum + bomb.body.length, 0) / 1024)} kB on the wire in all, each 8 MiB inflated;`,
-    `answered in ${formatNumber(elapsedMs)} ms. The server (its own process): RSS ${formatNumber(before.rss / MiB)} MB before, peak`,
+    `${batches.length} batches at once, ${formatNumber(answers.reduce((sum, { bomb }) => sum + bomb.body.length, 0) / 1024)} kB on the wire in all;`,
+    `answered in ${formatNumber(answeredMs)} ms, done in ${formatNumber(elapsedMs)} ms. The server (its own process): RSS ${formatNumber(before.rss / MiB)} MB before, peak`,
     `${formatNumber(rssPeak / MiB)} MB (VmHWM), ${formatNumber(after.rss / MiB)} MB after; /healthz probed ${healthz.length} times, slowest ${formatNumber(healthzMax)} ms.`,
     "",
-    renderTable(["bomb", "gzip", "answers", "example answer"], rows),
+    renderTable(["batch", "gzip", "answers", "example answer"], rows),
     ...(wrong.length ? ["", `Unexpected: ${wrong.slice(0, 5).map(({ bomb, status, text }) => `${bomb.name}: ${status} ${text.slice(0, 120)}`).join("; ")}`] : []),
   ].join("\n");
   return {
-    figures,
+    wrong: wrong.length,
+    rssPeakMb: rssPeak / MiB,
+    healthzMaxMs: healthzMax,
     report,
     details: {
-      batches: hostileBatches,
+      batches: batches.length,
+      answeredMs,
       elapsedMs,
       rssBeforeBytes: before.rss,
       rssAfterBytes: after.rss,
       rssPeakBytes: rssPeak,
       healthzMs: healthz,
-      answers: answers.map(({ bomb, status }) => ({ bomb: bomb.name, status })),
+      answers: answers.map(({ bomb, status }) => ({ batch: bomb.name, status })),
     },
   };
 }

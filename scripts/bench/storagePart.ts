@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { BSON } from "mongodb";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
+import { decodeChunkEvents } from "@mousetrail/server/repositories/recordingChunkRepository";
 import { recordedOrigin } from "@mousetrail/server/domain/demo/demoRecordings";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
 import type { BenchEnvironment } from "./benchEnvironment.js";
@@ -27,7 +28,7 @@ interface WeighedSession {
   events: number;
   /** BSON size of the session's chunks, its session document and its page views. */
   storedBytes: number;
-  /** Of which the chunks' gzip of their events, and that JSON before gzip. */
+  /** Of which the chunks' compressed events, and that JSON before compression. */
   eventsGzipBytes: number;
   eventsJsonBytes: number;
   /** The events' JSON bytes by rrweb event kind (full snapshot, mutation, mouse move...), to show what dominates. */
@@ -92,7 +93,7 @@ export const storagePart: BenchPart = {
       "Stored: BSON of each session's chunks, session and page views (shared daily rollups not counted); recorded time from its first event to its last.",
       "",
       renderTable(
-        ["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events gzip / JSON bytes", "kB/min"],
+        ["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events compressed / JSON bytes", "kB/min"],
         sessions.map(row),
       ),
       "",
@@ -100,7 +101,7 @@ export const storagePart: BenchPart = {
       "",
       `Realistic page: ${formatNumber(realistic.htmlBytes)} bytes of HTML (${realistic.images} images by URL, 16 inline), tables and forms, ` +
         `a visit of it recorded in Chromium with the recorder built in this run:`,
-      renderTable(["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events gzip / JSON bytes", "kB/min"], [row(realistic.session)]),
+      renderTable(["session", "recorded s", "page views", "chunks", "events", "stored bytes", "events compressed / JSON bytes", "kB/min"], [row(realistic.session)]),
       `Its events' JSON by kind: ${Object.entries(realistic.session.eventsJsonBytesByKind)
         .map(([kind, bytes]) => `${kind} ${formatNumber(bytes / kilobyte)} kB`)
         .join(", ")}.`,
@@ -199,17 +200,17 @@ async function weighSession(environment: BenchEnvironment, name: string, siteId:
     storedBytes: bsonBytes(chunks) + bsonBytes([session]) + bsonBytes(pageViews),
     eventsGzipBytes: chunks.reduce((sum, chunk) => sum + chunk.storedBytes, 0),
     eventsJsonBytes: chunks.reduce((sum, chunk) => sum + chunk.rawBytes, 0),
-    eventsJsonBytesByKind: bytesByKind(chunks.map((chunk) => chunk.events.buffer)),
+    eventsJsonBytesByKind: await bytesByKind(chunks),
   };
 }
 
 /** rrweb's IncrementalSource names, by number. */
 const incrementalSources = ["mutation", "mouse move", "mouse interaction", "scroll", "viewport resize", "input", "touch move", "media", "style sheet rule", "canvas", "font", "log", "drag", "style declaration", "selection", "adopted style sheet", "custom element"];
 
-function bytesByKind(gzippedEvents: readonly Uint8Array[]): Record<string, number> {
+async function bytesByKind(chunks: readonly Parameters<typeof decodeChunkEvents>[0][]): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
-  for (const gzipped of gzippedEvents) {
-    const events = JSON.parse(gunzipSync(gzipped).toString("utf8")) as { type: number; data?: { source?: number } }[];
+  for (const chunk of chunks) {
+    const events = (await decodeChunkEvents(chunk)) as { type: number; data?: { source?: number } }[];
     for (const event of events) {
       const kind =
         event.type === 2 ? "full snapshot" : event.type === 3 ? (incrementalSources[event.data?.source ?? -1] ?? `incremental ${event.data?.source}`) : event.type === 4 ? "meta" : `type ${event.type}`;

@@ -27,6 +27,31 @@ function textOf(events: unknown[], id: number): unknown {
   return serializedNodeById(events, id)?.textContent;
 }
 
+describe("maskRecordingEvents: copies or masks in place", () => {
+  const recording = () => [
+    fullSnapshot([element(10, "input", { name: "card-holder", value: "Jane Doe" }), element(11, "p", {}, [text(12, "Hello")])]),
+    inputEvent(10, "Jane D"),
+    mutation({ adds: [{ parentId: 11, nextId: null, node: element(13, "input", { value: "secret" }) }] }),
+  ];
+
+  it("MS-1.5 leaves its input untouched by default", () => {
+    const events = recording();
+    maskRecordingEvents(events, inputsOnly);
+    expect(events).toEqual(recording());
+  });
+
+  it("MS-1.5 masks in place what the caller hands over, to the same result as a copy, for every batch it is given", () => {
+    for (const policy of [inputsOnly, allText]) {
+      const copied = maskRecordingEvents(recording(), policy);
+      const events = recording();
+      const inPlace = maskRecordingEvents(events, policy, undefined, { inPlace: true });
+      expect(inPlace).toEqual(copied);
+      expect(inPlace.events[0]).toBe(events[0]);
+      expect(JSON.stringify(events)).not.toContain("Jane");
+    }
+  });
+});
+
 describe("maskRecordingEvents: entered text (MS-1.5)", () => {
   it("MS-1.5 masks an input's value in a full snapshot with one asterisk per character", () => {
     const events = [fullSnapshot([element(10, "input", { type: "email", name: "email", value: "jane@example.com" })])];

@@ -31,6 +31,11 @@ const maximumDepth = 10_000;
 export class NodeRegistry {
   readonly #nodes = new Map<number, NodeEntry>();
 
+  /** Nodes registered: what the registry costs in memory (a cache of registries bounds their sum). */
+  get size(): number {
+    return this.#nodes.size;
+  }
+
   registerElement(id: number, parentId: number | null, tagName: string, attributes: Record<string, unknown>): void {
     const previous = this.#nodes.get(id);
     // Stryker disable next-line ConditionalExpression: a text or document node has no sticky flags, so reading them off it gives undefined and the `?? false` below, as when the check holds

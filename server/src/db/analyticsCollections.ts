@@ -82,8 +82,10 @@ export interface RecordingChunkDoc {
   firstEventAt: Date | null;
   lastEventAt: Date | null;
   eventCount: number;
-  /** gzip of the JSON array of masked rrweb events. */
+  /** The JSON array of masked rrweb events, compressed as `eventsEncoding` says (repositories/recordingChunkRepository.ts). */
   events: Binary;
+  /** Absent: gzip (chunks stored before brotli). */
+  eventsEncoding?: "brotli";
   rawBytes: number;
   storedBytes: number;
   policy: PolicyStamp;

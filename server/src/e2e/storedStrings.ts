@@ -23,9 +23,9 @@ export async function everyStoredString(db: Db): Promise<string[]> {
     if (name.startsWith("system.")) continue;
     for await (const document of db.collection(name).find({})) {
       collect(document);
-      // Recording chunks keep their events gzip-compressed: searched decoded, as a replay reads them.
+      // Recording chunks keep their events compressed: searched decoded, as a replay reads them.
       const events: unknown = document.events;
-      if (events instanceof Binary) collect(await decodeChunkEvents({ events }));
+      if (events instanceof Binary) collect(await decodeChunkEvents({ events, eventsEncoding: document.eventsEncoding === "brotli" ? "brotli" : undefined }));
     }
   }
   return strings;

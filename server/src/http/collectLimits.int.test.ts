@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import Router from "@koa/router";
@@ -185,5 +186,71 @@ describe("POST /collect: the memory budget of decompression and parsing", () => 
     expect(await busy?.json()).toEqual({ error: { code: "RATE_LIMITED", message: "server busy decompressing other batches: retry later" } });
     expect(budget.inUse).toBe(0);
     expect(budget.waiting).toBe(0);
+  });
+});
+
+describe("POST /collect: slow senders", () => {
+  const server = useTestServer();
+  const bodyDeadlineMs = 1_500;
+  let site: SiteDoc;
+  let url = "";
+  let close = () => {};
+
+  beforeAll(async () => {
+    const db = server.server.database.db;
+    const tenant = await createTenantFixture(db, "Slow senders");
+    const call = { scope: tenantScope(db, tenant.tenantId), actor: { type: "user" as const, id: tenant.members.owner._id, platform: false }, now: new Date() };
+    site = await createSite(call, { name: "Shop", allowedOrigins: ["https://shop.example"] });
+    const pipeline = createCollectPipeline({ db, sites: createSiteDirectory(db), visitorKeySecret: visitorKeySecretOf("test-session-secret-test-session-secret") });
+    const router = new Router();
+    mountCollectRoute(router, { pipeline, logger: createLogger({ level: "silent" }), maxInFlight: 2, bodyDeadlineMs, receivingBytes: 64 * 1024 });
+    const listening = new Koa().use(router.routes()).listen(0, "127.0.0.1");
+    await new Promise((resolve) => listening.once("listening", resolve));
+    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    close = () => listening.close();
+  });
+  afterAll(() => close());
+
+  /** A request that announces `declared` bytes, sends `sent` of them, and stalls; resolves with its answer, if any. */
+  const stall = (declared: number, sent: number) => {
+    const request = httpRequest(`${url}/collect`, { method: "POST", headers: { "content-type": "text/plain", "content-length": String(declared), origin: "https://shop.example" } });
+    const answer = new Promise<{ status: number; body: string } | "closed">((resolve) => {
+      request.once("response", (response) => {
+        let body = "";
+        response.setEncoding("utf8").on("data", (piece: string) => (body += piece));
+        response.once("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.once("error", () => resolve("closed"));
+    });
+    request.write(Buffer.alloc(sent, 0x20));
+    return { answer, abort: () => request.destroy() };
+  };
+
+  it("MS-3.4 trickling senders hold no in-flight slot: a batch sent meanwhile is stored, and each of them is answered 503 at the deadline", async () => {
+    const slow = Array.from({ length: 3 }, () => stall(4_000, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    expect((await postBatch(url, batchPayload(site.siteKey))).status).toBe(204);
+    expect(Date.now() - started).toBeLessThan(bodyDeadlineMs);
+    for (const { answer } of slow) {
+      const answered = await answer;
+      expect(answered).not.toBe("closed");
+      const { status, body } = answered as { status: number; body: string };
+      expect(status).toBe(503);
+      expect(JSON.parse(body)).toEqual({ error: { code: "UNAVAILABLE", field: "body", message: `body: not received within ${bodyDeadlineMs} ms: retry later` } });
+    }
+  });
+
+  it("MS-3.4 the bytes of bodies being received are bounded together: past them 429, and a batch is stored again once they are gone", async () => {
+    const first = stall(60_000, 40_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = stall(60_000, 40_000);
+    const refused = await second.answer;
+    expect(refused).not.toBe("closed");
+    expect(refused).toMatchObject({ status: 429 });
+    expect(JSON.parse((refused as { body: string }).body)).toEqual({ error: { code: "RATE_LIMITED", message: "server busy receiving other batches: retry later" } });
+    first.abort();
+    await first.answer;
+    await vi.waitFor(async () => expect((await postBatch(url, batchPayload(site.siteKey))).status).toBe(204), { timeout: 5_000 });
   });
 });

@@ -3,7 +3,7 @@ import type { Logger } from "../logging/logger.js";
 import { createBatchMemoryBudget, estimatedBatchMemory, type BatchMemoryBudget, type BatchMemoryLease } from "../ingest/batchMemoryBudget.js";
 import { collectLimits } from "../ingest/collectPayload.schema.js";
 import type { CollectPipeline } from "../ingest/collectPipeline.js";
-import { BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
+import { BodyBudgetError, BodyBytesBudget, BodySlowError, BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";
 import { allowRecorderOrigins, allowRecorderPreflight, answerError, answerRecorderOutcome, browserSignalsOf } from "./recorderEndpoint.js";
 
 export interface CollectRouteOptions {
@@ -13,6 +13,10 @@ export interface CollectRouteOptions {
   maxInFlight: number;
   /** The memory batches may hold while decompressed, parsed and processed (default: defaultBatchMemoryBudget). */
   memoryBudget?: BatchMemoryBudget;
+  /** A body must have arrived within this many ms (default 15 s: 1 MiB, the body limit, at 0.6 Mbit/s). */
+  bodyDeadlineMs?: number;
+  /** The bytes of the bodies being received at once (default 32 MiB); past it the answer is 429. */
+  receivingBytes?: number;
 }
 
 /** The most one batch can be estimated to cost: reserved before it is inflated. */
@@ -37,13 +41,16 @@ const readableContentTypes = new Set(["text/plain", "application/json", ""]);
  * pipeline. Answers: 204 stored; 200 `{ duplicate: true }` for a batch stored before; 200
  * `{ stored: false, reason }` for a batch dropped on purpose (opted out, no consent); 400 with
  * the invalid field; 403 unknown site key or foreign origin; 405 another method; 413 over the
- * body limits; 415 an encoding or content type it does not read; 429 over the in-flight limit or
- * the memory budget. Errors are `{ error: { code, message, field? } }`. Bodies are sent as
+ * body limits; 415 an encoding or content type it does not read; 429 over the in-flight limit,
+ * the memory budget or the bytes of bodies being received; 503 a body not received within its
+ * deadline (the recorder retries it). Errors are `{ error: { code, message, field? } }`. Bodies are sent as
  * text/plain (no CORS preflight) with the encoding in `?enc=gzip`, or with a Content-Encoding header.
  */
 export function mountCollectRoute(router: Router, options: CollectRouteOptions): void {
   let inFlight = 0;
   const budget = options.memoryBudget ?? defaultBatchMemoryBudget();
+  const receiving = new BodyBytesBudget(options.receivingBytes ?? 32 * 1024 * 1024);
+  const bodyDeadlineMs = options.bodyDeadlineMs ?? 15_000;
 
   router.options("/collect", (ctx) => allowRecorderPreflight(ctx, "Content-Type, Content-Encoding"));
 
@@ -62,17 +69,23 @@ export function mountCollectRoute(router: Router, options: CollectRouteOptions):
         : `body: content type ${contentType} is not supported (send text/plain or application/json)`;
       return answerError(ctx, 415, { message, field: "body" });
     }
+    // Received before it counts in flight or reserves memory: a slow sender holds a socket and the
+    // bytes it sent (bounded together by `receiving`, and in time by the deadline), not a slot.
+    let body: Buffer;
+    try {
+      body = await readBoundedBody(ctx.req, collectLimits.maxBodyBytes, { deadlineMs: bodyDeadlineMs, budget: receiving });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return answerError(ctx, 413, { message: error.message, field: "body" });
+      ctx.set("Connection", "close");
+      if (error instanceof BodySlowError) return answerError(ctx, 503, { message: `${error.message}: retry later`, field: "body" }, 1);
+      if (error instanceof BodyBudgetError) return answerError(ctx, 429, { message: error.message }, 1);
+      // The sender went away mid-body: nobody is left to answer, nothing was read.
+      return answerError(ctx, 400, { message: "body: the connection closed before the body was received", field: "body" });
+    }
+    if (inFlight >= options.maxInFlight) return answerError(ctx, 429, { message: "server busy: retry later" }, 1);
     inFlight++;
     let lease: BatchMemoryLease | undefined;
     try {
-      let body: Buffer;
-      try {
-        body = await readBoundedBody(ctx.req, collectLimits.maxBodyBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return answerError(ctx, 413, { message: error.message, field: "body" });
-        throw error;
-      }
-      // Read before reserving: a slow sender holds a socket, not a share of the budget.
       const waiting = budget.acquire(maxBatchMemory);
       if (!waiting) return answerError(ctx, 429, { message: "server busy decompressing other batches: retry later" }, 1);
       lease = await waiting;

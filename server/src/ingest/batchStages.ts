@@ -43,7 +43,8 @@ export type AnonymousBatch = Omit<ClearedBatch, "ip"> & { ipTruncated: string | 
 /** The User-Agent header is read by technicalInfoStep and not carried further. */
 export type DescribedBatch = Omit<AnonymousBatch, "userAgent"> & { technical: StoredTechnicalInfo; breakpoint: Breakpoint; view: ViewState | null };
 
-export type MaskedBatch = DescribedBatch & { events: unknown[]; masking: MaskingReport };
+/** The masked events replace the payload's: the payload no longer carries them. */
+export type MaskedBatch = Omit<DescribedBatch, "payload"> & { payload: Omit<CollectPayload, "events">; events: unknown[]; masking: MaskingReport };
 
 export type ScrubbedPage = NonNullable<ChunkContext["page"]>;
 

@@ -105,9 +105,9 @@ export interface PageViewKey {
 }
 
 /** The first stored batch of a page view (seq 0, with its full snapshot), for naming clicked elements; null before it is stored. */
-export function findFirstPageChunk(db: Db, key: PageViewKey): Promise<Pick<RecordingChunkDoc, "events"> | null> {
+export function findFirstPageChunk(db: Db, key: PageViewKey): Promise<Pick<RecordingChunkDoc, "events" | "eventsEncoding"> | null> {
   const { tenantId, siteId, sessionKey, pageId } = key;
-  return analyticsCollections(db).recordingChunks.findOne({ tenantId, siteId, sessionKey, pageId, seq: 0 }, { projection: { _id: 0, events: 1 } });
+  return analyticsCollections(db).recordingChunks.findOne({ tenantId, siteId, sessionKey, pageId, seq: 0 }, { projection: { _id: 0, events: 1, eventsEncoding: 1 } });
 }
 
 /** The page views of a round as they are before it: how deep each was scrolled, who created it. */

@@ -1,17 +1,14 @@
 import { maskRecordingEvents } from "@mousetrail/policies/enforce/maskRecordingEvents";
 import { NodeRegistry } from "@mousetrail/policies/masking/nodeRegistry";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
-import { Binary, type Filter } from "mongodb";
+import type { Filter } from "mongodb";
 import { analyticsCollections, type RecordingChunkDoc } from "../../db/analyticsCollections.js";
 import { collections } from "../../db/collections.js";
 import type { JobContext } from "../../jobs/jobRunner.js";
-import { decodeChunkEvents, listPageChunks } from "../../repositories/recordingChunkRepository.js";
+import { decodeChunkEvents, encodeChunkEvents, listPageChunks } from "../../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { applyRetention } from "./applyRetention.js";
 import { effectivePolicyOfSite } from "./effectivePolicyOfSite.js";
 
-const gzipAsync = promisify(gzip);
 const batchSize = 50;
 
 interface Cursor {
@@ -71,12 +68,7 @@ export async function enforcePrivacySettingsJob(context: JobContext): Promise<Re
         }
       }
       const masked = maskRecordingEvents(await decodeChunkEvents(chunk), policy, registry);
-      const json = Buffer.from(JSON.stringify(masked.events));
-      const compressed = await gzipAsync(json);
-      await chunks.updateOne(
-        { _id: chunk._id, tenantId },
-        { $set: { events: new Binary(compressed), rawBytes: json.length, storedBytes: compressed.length, eventCount: masked.events.length } },
-      );
+      await chunks.updateOne({ _id: chunk._id, tenantId }, { $set: { ...(await encodeChunkEvents(masked.events)), eventCount: masked.events.length } });
       cursor = { sessionKey: chunk.sessionKey, pageId: chunk.pageId, seq: chunk.seq };
       done++;
     }

@@ -25,13 +25,16 @@ export function maskEventsStep(db: Db, registries: NodeRegistryCache) {
         const scope = tenantScope(db, site.tenantId);
         const page = { siteId: site._id, sessionKey: batch.sessionKey, pageId: payload.pageId };
         for await (const chunk of listPageChunks(scope, page, { beforeSeq: payload.seq })) {
-          maskRecordingEvents(await decodeChunkEvents(chunk), batch.policy, registry);
+          maskRecordingEvents(await decodeChunkEvents(chunk), batch.policy, registry, { inPlace: true });
         }
       }
       entry = { registry, nextSeq: payload.seq };
     }
-    const masked = maskRecordingEvents(payload.events, batch.policy, entry.registry);
+    // The parsed events are this batch's own: masked where they are, and no longer part of the
+    // payload the next steps see (an event dropped as unmaskable may be left half masked there).
+    const { events, ...rest } = payload;
+    const masked = maskRecordingEvents(events, batch.policy, entry.registry, { inPlace: true });
     registries.set(key, entry.registry, payload.seq + 1);
-    return ok({ ...batch, events: masked.events, masking: masked.report });
+    return ok({ ...batch, payload: rest, events: masked.events, masking: masked.report });
   });
 }

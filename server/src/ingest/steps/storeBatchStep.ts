@@ -1,19 +1,15 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
-import { Binary, ObjectId, type Db } from "mongodb";
+import { ObjectId, type Db } from "mongodb";
 import type { RecordingChunkDoc } from "../../db/analyticsCollections.js";
 import { maxBatchInFlightMs, stillInFlight } from "../../domain/compliance/batchInFlight.js";
 import { isOptedOut } from "../../domain/compliance/optOutCheck.js";
 import { siteDayOf } from "../../domain/sites/siteDay.js";
 import { recordViolations } from "../../repositories/piiViolationRepository.js";
-import { findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
+import { encodeChunkEvents, findChunk, insertChunk } from "../../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import type { DerivationSignal } from "../../rollups/derivation/derivationWorker.js";
 import type { StampedBatch, StoredBatch } from "../batchStages.js";
 import { step } from "../../pipeline/pipeline.js";
 import { drop, ok, reject } from "../../pipeline/stepResult.js";
-
-const gzipAsync = promisify(gzip);
 
 /**
  * Stores the batch as one compressed chunk: the commit point, after which the request answers.
@@ -36,8 +32,7 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null, options:
     const { payload, site } = batch;
     const scope = tenantScope(db, site.tenantId);
     const address = { siteId: site._id, sessionKey: batch.sessionKey, pageId: payload.pageId, seq: payload.seq };
-    const json = Buffer.from(JSON.stringify(batch.events));
-    const compressed = await gzipAsync(json);
+    const stored = await encodeChunkEvents(batch.events);
 
     if (await isOptedOut(db, { tenantId: site.tenantId, siteId: site._id, visitorKey: batch.visitorKey })) return drop("opted-out");
     if (!stillInFlight(batch.optOutCheckedAt, now(), batchInFlightMs)) {
@@ -59,9 +54,7 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null, options:
       firstEventAt: timestamps.length ? new Date(Math.min(...timestamps)) : null,
       lastEventAt: timestamps.length ? new Date(Math.max(...timestamps)) : null,
       eventCount: batch.events.length,
-      events: new Binary(compressed),
-      rawBytes: json.length,
-      storedBytes: compressed.length,
+      ...stored,
       policy: batch.policyStamp,
       context: {
         visitorKey: batch.visitorKey,

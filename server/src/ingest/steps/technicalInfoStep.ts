@@ -1,28 +1,28 @@
 import { allowListTechnicalInfo } from "@mousetrail/policies/enforce/allowListTechnicalInfo";
-import { UAParser } from "ua-parser-js";
 import type { DeviceClass, StoredTechnicalInfo } from "../../db/analyticsCollections.js";
 import type { AnonymousBatch, DescribedBatch } from "../batchStages.js";
 import { step } from "../../pipeline/pipeline.js";
 import { ok } from "../../pipeline/stepResult.js";
 import { breakpointOf } from "../../rollups/breakpoint.js";
+import { userAgentFactsOf } from "../userAgentFacts.js";
 
 /**
  * MS-1.1: browser family and OS version are read from the User-Agent header (which is then
  * forgotten), merged with what the recorder measured, and cut to the policy's allow-list.
  */
 export const technicalInfoStep = step<AnonymousBatch, DescribedBatch>("technicalInfo", ({ userAgent, ...batch }) => {
-  const agent = new UAParser(userAgent).getResult();
+  const agent = userAgentFactsOf(userAgent);
   const fromAgent: Record<string, unknown> = {
-    ...(agent.browser.name ? { browser: agent.browser.name } : {}),
-    ...(agent.os.name ? { os: agent.os.name } : {}),
-    ...(agent.os.version ? { osVersion: agent.os.version } : {}),
+    ...(agent.browser ? { browser: agent.browser } : {}),
+    ...(agent.os ? { os: agent.os } : {}),
+    ...(agent.osVersion ? { osVersion: agent.osVersion } : {}),
   };
   const { info } = allowListTechnicalInfo({ ...batch.payload.technical, ...fromAgent }, batch.policy);
   const payloadView = batch.payload.view;
   const view = payloadView ? { ...payloadView, documentHeight: payloadView.documentHeight ?? null } : null;
   const viewportWidth = view?.width ?? (typeof info.viewportWidth === "number" ? info.viewportWidth : 1280);
   const deviceClass: DeviceClass =
-    agent.device.type === "mobile" ? "mobile" : agent.device.type === "tablet" ? "tablet" : breakpointOf(viewportWidth);
+    agent.deviceType === "mobile" ? "mobile" : agent.deviceType === "tablet" ? "tablet" : breakpointOf(viewportWidth);
   const technical: StoredTechnicalInfo = { ...(info as Record<string, string | number>), deviceClass };
   return ok({ ...batch, technical, breakpoint: breakpointOf(viewportWidth), view });
 });

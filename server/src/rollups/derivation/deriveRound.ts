@@ -50,13 +50,14 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   );
   let claimed = deferred.length ? held.filter((chunk) => !deferred.includes(chunk)) : held;
   if (claimed.length === 0) return 0;
-  let chunks: RoundChunk[] = await Promise.all(
-    claimed.map(async ({ events, ...chunk }) => {
-      const decoded = await decodeChunkEvents({ events });
-      const rollups = computeBatchRollups(decoded, chunk.context.view);
-      return { chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) };
-    }),
-  );
+  // One chunk's events decoded at a time: what is kept of each is its rollups, a few hundred
+  // bytes, while a round may hold 250 chunks of up to 8 MiB of events each.
+  let chunks: RoundChunk[] = [];
+  for (const { events, eventsEncoding, ...chunk } of claimed) {
+    const decoded = await decodeChunkEvents({ events, eventsEncoding });
+    const rollups = computeBatchRollups(decoded, chunk.context.view);
+    chunks.push({ chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) });
+  }
   // MS-4.1: a visitor an erasure has fenced gets nothing derived, checked as late as possible
   // (after decoding, just before the first write): their chunks are marked applied without being
   // counted, and the erasure deletes them.
