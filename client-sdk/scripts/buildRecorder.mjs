@@ -38,7 +38,7 @@ export async function buildRecorder({ outdir = join(packageDirectory, "dist") } 
     // Property names of the recorder's own internal objects (the event queue, the uploader, a
     // response's outcome) are shortened. None is serialised, read by the browser, or used by rrweb,
     // so the baseline comes out the same; the browser tests run the built recorder.js.
-    mangleProps: /^(take|putBack|countDropped|chars|dropped|due|flushOnHide|retryAfterMs)$/,
+    mangleProps: /^(take|putBack|countDropped|chars|dropped|due|flushOnHide|retryAfterMs|idle|landing|uploader|queue|firstEventView|bytes|encoding|flush|maskValue|optedOut|reason)$/,
     logLevel: "warning",
   };
   await mkdir(outdir, { recursive: true });

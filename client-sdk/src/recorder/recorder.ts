@@ -2,16 +2,17 @@ import { record } from "@rrweb/record";
 import { decideRecording, type ConsentAnswer } from "@mousetrail/policies/enforce/decideRecording";
 import { hasOptOutQueryParameter } from "@mousetrail/policies/enforce/hasOptOutQueryParameter";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
-import { createUploader, flushIntervalMs, maxQueuedChars, maxQueuedEvents } from "./batchUploader.js";
+import { createUploader, flushIntervalMs, maxQueuedChars, maxQueuedEvents, type Uploader } from "./batchUploader.js";
 import { contained } from "./contained.js";
 import { documentCookieJar, type CookieJar } from "./cookies.js";
-import { createEventQueue } from "./eventQueue.js";
+import { createEventQueue, type EventQueue } from "./eventQueue.js";
 import { createFieldMasking, isValidSelector } from "./fieldMasking.js";
 import { maskFieldValues } from "./maskFieldValues.js";
 import { currentView, loadTimeMs, recordableUrl, technicalInfo } from "./pageView.js";
 import { randomId } from "./randomId.js";
 import { fetchRecorderConfig, type LoadedConfig } from "./recorderConfig.js";
 import { rrwebRecordOptions } from "./rrwebOptions.js";
+import { watchUrlChanges } from "./urlChanges.js";
 import type { MousetrailController } from "./startRecorder.js";
 import { cookiesWork, forgetVisitorIdentity, renewSession, resolveVisitorIdentity } from "./visitorIdentity.js";
 
@@ -106,6 +107,17 @@ interface Recording {
   stop(): void;
 }
 
+interface PageViewRecording {
+  /** The URL as recorded (MS-1.3), to tell a navigation from a change the policy drops. */
+  readonly url: string;
+  /** The page the browser loaded, as opposed to a route of a single-page application. */
+  readonly landing: boolean;
+  readonly queue: EventQueue;
+  readonly uploader: Uploader;
+  /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
+  firstEventView: CollectPayload["view"];
+}
+
 function startRecording(
   { config, cookies }: LoadedConfig,
   jar: CookieJar,
@@ -125,48 +137,66 @@ function startRecording(
   // MS-1.10: without working cookies the recording still runs, with ids for this page view only.
   const persistentJar = cookiesWork(jar, cookies) ? jar : null;
   const identity = resolveVisitorIdentity(persistentJar, cookies);
-  const pageId = randomId();
-  const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
-  /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
-  let firstEventView: CollectPayload["view"];
 
-  const uploader = createUploader(
-    config.collectUrl,
-    queue,
-    // Fields left undefined are left out of the JSON.
-    (seq, dropped) => {
-      const view = firstEventView;
-      // Events left over for the next batch (a full batch) get the view as it is now.
-      firstEventView = queue.length > 0 ? currentView(window) : undefined;
-      return {
-        v: 1,
-        siteKey: config.siteKey,
-        ...identity,
-        pageId,
-        seq,
-        sentAt: Date.now(),
-        consent: recording.consent,
-        // The server decides again from these (MS-4.2), and refuses the batch if they say no.
-        privacySignals,
-        ...(seq === 0
-          ? {
-              page: {
-                url,
-                referrer,
-                startedAt: Math.round(performance.timeOrigin),
-                loadTimeMs: loadTimeMs(),
-              },
-              technical,
-            }
-          : {}),
-        view,
-        droppedEvents: dropped || undefined,
-      };
-    },
-    typeof CompressionStream === "function",
-    () => renewSession(persistentJar, cookies, identity),
-    onServerStop,
-  );
+  /**
+   * One page view: its own id, queue and uploader, so its batches are numbered from 0 and the
+   * first carries its URL. A single-page application's navigation (pushState, replaceState,
+   * popstate, hash changes) opens a new one; the previous one sends what it still holds.
+   */
+  /** The page view being recorded, and earlier ones still sending what they recorded before the URL changed. */
+  const views = new Set<PageViewRecording>();
+  const openPageView = (page: { url: string; referrer: string | undefined; startedAt: number; landing: boolean }): PageViewRecording => {
+    const pageId = randomId();
+    const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
+    const view: PageViewRecording = {
+      url: page.url,
+      landing: page.landing,
+      queue,
+      firstEventView: undefined,
+      uploader: createUploader(
+        config.collectUrl,
+        queue,
+        // Fields left undefined are left out of the JSON.
+        (seq, dropped) => {
+          const batchView = view.firstEventView;
+          // Events left over for the next batch (a full batch) get the view as it is now.
+          view.firstEventView = queue.length > 0 ? currentView(window) : undefined;
+          return {
+            v: 1,
+            siteKey: config.siteKey,
+            ...identity,
+            pageId,
+            seq,
+            sentAt: Date.now(),
+            consent: recording.consent,
+            // The server decides again from these (MS-4.2), and refuses the batch if they say no.
+            privacySignals,
+            ...(seq === 0
+              ? {
+                  page: {
+                    url: page.url,
+                    referrer: page.referrer,
+                    startedAt: page.startedAt,
+                    // Only a page the browser loaded has a load time; a route change has none.
+                    loadTimeMs: page.landing ? loadTimeMs() : undefined,
+                  },
+                  technical,
+                }
+              : {}),
+            view: batchView,
+            droppedEvents: dropped || undefined,
+          };
+        },
+        typeof CompressionStream === "function",
+        () => renewSession(persistentJar, cookies, identity),
+        onServerStop,
+      ),
+    };
+    views.add(view);
+    return view;
+  };
+
+  let current = openPageView({ url, referrer, startedAt: Math.round(performance.timeOrigin), landing: true });
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };
@@ -177,19 +207,35 @@ function startRecording(
     // MS-1.3: rrweb's Meta event carries the page's full URL, query string included.
     if (type === metaEvent) data.href = recordableUrl(String(data.href), dropQuery) ?? "";
     maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
-    if (queue.length === 0) firstEventView = currentView(window);
-    queue.push(JSON.stringify(event));
-    if (uploader.due) uploader.flush();
+    if (current.queue.length === 0) current.firstEventView = currentView(window);
+    current.queue.push(JSON.stringify(event));
+    if (current.uploader.due) current.uploader.flush();
   });
+
+  const navigate = () => {
+    // Compared as recorded: a change the policy drops (the query string) is the same page.
+    const next = recordableUrl(location.href, dropQuery);
+    // Stopped (every page view disposed), or not another page.
+    if (!views.size || next === undefined || next === current.url) return;
+    current.uploader.flush();
+    current = openPageView({ url: next, referrer: current.url, startedAt: Date.now(), landing: false });
+    // The new page view starts with a snapshot of its own, so it replays on its own.
+    record.takeFullSnapshot();
+  };
 
   const tick = contained(() => {
     // The first batch carries the page's load time when it waits for the load event a little.
     if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
-    uploader.flush();
+    for (const view of views) {
+      // An earlier page view that has sent everything is done.
+      if (view !== current && view.queue.length === 0 && view.uploader.idle) views.delete(view);
+      else view.uploader.flush();
+    }
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
   const onHide = contained((event: Event) => {
-    if (event.type === "pagehide" || document.visibilityState === "hidden") uploader.flushOnHide();
+    if (event.type !== "pagehide" && document.visibilityState !== "hidden") return;
+    for (const view of views) view.uploader.flushOnHide();
   });
   const interval = setInterval(tick, flushIntervalMs);
   addEventListener("pagehide", onHide);
@@ -202,12 +248,14 @@ function startRecording(
       clearInterval(interval);
       removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onHide);
-      uploader.dispose();
+      for (const view of views) view.uploader.dispose();
+      views.clear();
       stopRrweb?.();
     },
   };
   try {
     stopRrweb = record(rrwebRecordOptions(policy, masking, emit));
+    watchUrlChanges(window, navigate);
   } catch {
     recording.stop();
     return null;
