@@ -47,7 +47,7 @@ export interface Uploader {
   flushOnHide(): void;
   /** Whether enough is waiting to send before the interval is up. */
   readonly due: boolean;
-  /** No batch on its way or waiting to be sent again (events may still wait in the queue). */
+  /** Nothing left to send: no batch on its way or waiting to be sent again, no event queued. */
   readonly idle: boolean;
   dispose(): void;
 }
@@ -137,7 +137,7 @@ export function createUploader(
       return queue.length >= earlyFlushEvents || queue.chars >= earlyFlushChars;
     },
     get idle() {
-      return batch === null;
+      return !batch && !queue.length;
     },
     dispose() {
       disposed = true;

@@ -5,7 +5,7 @@ import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.sc
 import { createUploader, flushIntervalMs, maxQueuedChars, maxQueuedEvents, type Uploader } from "./batchUploader.js";
 import { contained } from "./contained.js";
 import { documentCookieJar, type CookieJar } from "./cookies.js";
-import { createEventQueue, type EventQueue } from "./eventQueue.js";
+import { createEventQueue } from "./eventQueue.js";
 import { createFieldMasking, isValidSelector } from "./fieldMasking.js";
 import { maskFieldValues } from "./maskFieldValues.js";
 import { currentView, loadTimeMs, recordableUrl, technicalInfo } from "./pageView.js";
@@ -107,17 +107,6 @@ interface Recording {
   stop(): void;
 }
 
-interface PageViewRecording {
-  /** The URL as recorded (MS-1.3), to tell a navigation from a change the policy drops. */
-  readonly url: string;
-  /** The page the browser loaded, as opposed to a route of a single-page application. */
-  readonly landing: boolean;
-  readonly queue: EventQueue;
-  readonly uploader: Uploader;
-  /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
-  firstEventView: CollectPayload["view"];
-}
-
 function startRecording(
   { config, cookies }: LoadedConfig,
   jar: CookieJar,
@@ -138,65 +127,66 @@ function startRecording(
   const persistentJar = cookiesWork(jar, cookies) ? jar : null;
   const identity = resolveVisitorIdentity(persistentJar, cookies);
 
+  /** The uploader of the page view being recorded, and those of earlier ones still sending what they recorded. */
+  let uploaders: Uploader[] = [];
+  /** The page view being recorded: its URL as recorded (MS-1.3), its uploader, and how it takes an event. */
+  let currentUrl: string;
+  let currentUploader: Uploader;
+  let addEvent: (json: string) => void;
+
   /**
    * One page view: its own id, queue and uploader, so its batches are numbered from 0 and the
    * first carries its URL. A single-page application's navigation (pushState, replaceState,
    * popstate, hash changes) opens a new one; the previous one sends what it still holds.
+   * Only the page the browser loaded (`landing`) has a load time.
    */
-  /** The page view being recorded, and earlier ones still sending what they recorded before the URL changed. */
-  const views = new Set<PageViewRecording>();
-  const openPageView = (page: { url: string; referrer: string | undefined; startedAt: number; landing: boolean }): PageViewRecording => {
+  const openPageView = (pageUrl: string, pageReferrer: string | undefined, pageStartedAt: number, landing: boolean) => {
     const pageId = randomId();
     const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
-    const view: PageViewRecording = {
-      url: page.url,
-      landing: page.landing,
+    /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
+    let firstEventView: CollectPayload["view"];
+    const uploader = createUploader(
+      config.collectUrl,
       queue,
-      firstEventView: undefined,
-      uploader: createUploader(
-        config.collectUrl,
-        queue,
-        // Fields left undefined are left out of the JSON.
-        (seq, dropped) => {
-          const batchView = view.firstEventView;
-          // Events left over for the next batch (a full batch) get the view as it is now.
-          view.firstEventView = queue.length > 0 ? currentView(window) : undefined;
-          return {
-            v: 1,
-            siteKey: config.siteKey,
-            ...identity,
-            pageId,
-            seq,
-            sentAt: Date.now(),
-            consent: recording.consent,
-            // The server decides again from these (MS-4.2), and refuses the batch if they say no.
-            privacySignals,
-            ...(seq === 0
-              ? {
-                  page: {
-                    url: page.url,
-                    referrer: page.referrer,
-                    startedAt: page.startedAt,
-                    // Only a page the browser loaded has a load time; a route change has none.
-                    loadTimeMs: page.landing ? loadTimeMs() : undefined,
-                  },
-                  technical,
-                }
-              : {}),
-            view: batchView,
-            droppedEvents: dropped || undefined,
-          };
-        },
-        typeof CompressionStream === "function",
-        () => renewSession(persistentJar, cookies, identity),
-        onServerStop,
-      ),
+      // Fields left undefined are left out of the JSON.
+      (seq, dropped) => {
+        const view = firstEventView;
+        // Events left over for the next batch (a full batch) get the view as it is now.
+        firstEventView = queue.length > 0 ? currentView(window) : undefined;
+        return {
+          v: 1,
+          siteKey: config.siteKey,
+          ...identity,
+          pageId,
+          seq,
+          sentAt: Date.now(),
+          consent: recording.consent,
+          // The server decides again from these (MS-4.2), and refuses the batch if they say no.
+          privacySignals,
+          ...(seq === 0
+            ? {
+                page: { url: pageUrl, referrer: pageReferrer, startedAt: pageStartedAt, loadTimeMs: landing ? loadTimeMs() : undefined },
+                technical,
+              }
+            : {}),
+          view,
+          droppedEvents: dropped || undefined,
+        };
+      },
+      typeof CompressionStream === "function",
+      () => renewSession(persistentJar, cookies, identity),
+      onServerStop,
+    );
+    uploaders.push(uploader);
+    currentUrl = pageUrl;
+    currentUploader = uploader;
+    addEvent = (json) => {
+      if (queue.length === 0) firstEventView = currentView(window);
+      queue.push(json);
+      if (uploader.due) uploader.flush();
     };
-    views.add(view);
-    return view;
   };
-
-  let current = openPageView({ url, referrer, startedAt: Math.round(performance.timeOrigin), landing: true });
+  openPageView(url, referrer, Math.round(performance.timeOrigin), true);
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };
@@ -207,18 +197,16 @@ function startRecording(
     // MS-1.3: rrweb's Meta event carries the page's full URL, query string included.
     if (type === metaEvent) data.href = recordableUrl(String(data.href), dropQuery) ?? "";
     maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
-    if (current.queue.length === 0) current.firstEventView = currentView(window);
-    current.queue.push(JSON.stringify(event));
-    if (current.uploader.due) current.uploader.flush();
+    addEvent(JSON.stringify(event));
   });
 
   const navigate = () => {
     // Compared as recorded: a change the policy drops (the query string) is the same page.
     const next = recordableUrl(location.href, dropQuery);
-    // Stopped (every page view disposed), or not another page.
-    if (!views.size || next === undefined || next === current.url) return;
-    current.uploader.flush();
-    current = openPageView({ url: next, referrer: current.url, startedAt: Date.now(), landing: false });
+    // Stopped (no uploader left), or not another page.
+    if (!uploaders.length || next === undefined || next === currentUrl) return;
+    currentUploader.flush();
+    openPageView(next, currentUrl, Date.now(), false);
     // The new page view starts with a snapshot of its own, so it replays on its own.
     record.takeFullSnapshot();
   };
@@ -226,16 +214,14 @@ function startRecording(
   const tick = contained(() => {
     // The first batch carries the page's load time when it waits for the load event a little.
     if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
-    for (const view of views) {
-      // An earlier page view that has sent everything is done.
-      if (view !== current && view.queue.length === 0 && view.uploader.idle) views.delete(view);
-      else view.uploader.flush();
-    }
+    for (const uploader of uploaders) uploader.flush();
+    // An earlier page view that has sent everything is done.
+    uploaders = uploaders.filter((uploader) => uploader === currentUploader || !uploader.idle);
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
   const onHide = contained((event: Event) => {
     if (event.type !== "pagehide" && document.visibilityState !== "hidden") return;
-    for (const view of views) view.uploader.flushOnHide();
+    for (const uploader of uploaders) uploader.flushOnHide();
   });
   const interval = setInterval(tick, flushIntervalMs);
   addEventListener("pagehide", onHide);
@@ -248,8 +234,8 @@ function startRecording(
       clearInterval(interval);
       removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onHide);
-      for (const view of views) view.uploader.dispose();
-      views.clear();
+      for (const uploader of uploaders) uploader.dispose();
+      uploaders = [];
       stopRrweb?.();
     },
   };
