@@ -47,6 +47,8 @@ export interface Uploader {
   flushOnHide(): void;
   /** Whether enough is waiting to send before the interval is up. */
   readonly due: boolean;
+  /** Nothing left to send: no batch on its way or waiting to be sent again, no event queued. */
+  readonly idle: boolean;
   dispose(): void;
 }
 
@@ -133,6 +135,9 @@ export function createUploader(
     },
     get due() {
       return queue.length >= earlyFlushEvents || queue.chars >= earlyFlushChars;
+    },
+    get idle() {
+      return !batch && !queue.length;
     },
     dispose() {
       disposed = true;

@@ -424,6 +424,32 @@ describe("the recorder in a browser", () => {
     await context.close();
   });
 
+  it("MS-1.3 starts a page view per route of a single-page application: pushState, popstate and hash changes; not for a dropped query string", async () => {
+    const context = await browser.newContext();
+    const page = await visit(context, "spa.html");
+    await recordingStarted(context);
+    await page.click("#to-cart");
+    // replaceState to a URL differing only in its query string: the query is dropped (MS-1.3), same page view.
+    await page.click("#filter");
+    await page.goBack();
+    await page.click("#to-settings");
+    await leave(page);
+    const firstBatches = () => server.batches.filter((batch) => batch.seq === 0);
+    await expect.poll(() => firstBatches().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+
+    const views = firstBatches().map((batch) => ({ pageId: batch.pageId, url: batch.page?.url, referrer: batch.page?.referrer, loadTime: batch.page?.loadTimeMs !== undefined }));
+    const spa = `${server.siteOrigin}/site/spa.html`;
+    expect(views.map((view) => view.url)).toEqual([spa, `${server.siteOrigin}/site/cart`, spa, `${spa}#/settings`]);
+    expect(views.map((view) => view.referrer).slice(1)).toEqual([spa, `${server.siteOrigin}/site/cart`, spa]);
+    expect(new Set(views.map((view) => view.pageId)).size).toBe(4);
+    // Only the page the browser loaded has a load time; one session, one visitor throughout.
+    expect(views.map((view) => view.loadTime)).toEqual([true, false, false, false]);
+    expect(new Set(server.batches.map((batch) => batch.sessionId)).size).toBe(1);
+    // Each route's page view starts with a full snapshot, so it replays on its own.
+    for (const batch of firstBatches().slice(1)) expect(batch.events.map((event) => event.type).slice(0, 2)).toEqual([4, 2]);
+    await context.close();
+  });
+
   it("retries a batch the server answers 503, with the same sequence number", async () => {
     server.answerNext({ status: 503, headers: { "Retry-After": "1" }, body: { error: { message: "retry later" } } });
     const context = await browser.newContext();
