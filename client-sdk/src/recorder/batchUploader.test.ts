@@ -71,7 +71,7 @@ afterEach(() => {
 });
 
 describe("createUploader", () => {
-  it("sends batches in order as text/plain with the encoding in the query string, without credentials", async () => {
+  it("sends batches in order without a content type, with the encoding in the query string, without credentials", async () => {
     const sent = fakeCollect();
     const { queue, uploader, onStored } = setUp();
     queue.push(event(1));
@@ -82,8 +82,8 @@ describe("createUploader", () => {
     uploader.flush();
     await vi.advanceTimersByTimeAsync(0);
     expect(sent.map(({ url, contentType, credentials, keepalive }) => ({ url: url.href, contentType, credentials, keepalive }))).toEqual([
-      { url: "https://mt.example/collect?enc=identity", contentType: "text/plain", credentials: "omit", keepalive: false },
-      { url: "https://mt.example/collect?enc=identity", contentType: "text/plain", credentials: "omit", keepalive: false },
+      { url: "https://mt.example/collect?enc=identity", contentType: null, credentials: "omit", keepalive: false },
+      { url: "https://mt.example/collect?enc=identity", contentType: null, credentials: "omit", keepalive: false },
     ]);
     expect(sent.map(({ payload }) => [payload.seq, payload.events.map((recorded) => (recorded.data as { n: number }).n)])).toEqual([
       [0, [1, 2]],

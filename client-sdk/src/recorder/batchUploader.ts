@@ -164,8 +164,9 @@ function identityBody(json: string): EncodedBody {
 }
 
 /**
- * `text/plain` with the encoding in the query string keeps this a CORS simple request: no
- * preflight on every tenant page. No credentials: the collect server's cookies (if any) are none
+ * Bytes without a Content-Type header (fetch sets none for a byte array; the collect endpoint
+ * reads a missing type as text) with the encoding in the query string keep this a CORS simple
+ * request: no preflight on every tenant page. No credentials: the collect server's cookies (if any) are none
  * of the tenant's business (MS-1.12), and the Referer carries at most the page's origin.
  */
 async function post(collectUrl: string, body: EncodedBody, keepalive: boolean): Promise<CollectOutcome> {
@@ -176,7 +177,6 @@ async function post(collectUrl: string, body: EncodedBody, keepalive: boolean): 
     response = await fetch(url, {
       method: "POST",
       body: body.bytes,
-      headers: { "Content-Type": "text/plain" },
       credentials: "omit",
       referrerPolicy: "strict-origin",
       keepalive,

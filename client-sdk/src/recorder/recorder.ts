@@ -127,20 +127,20 @@ function startRecording(
   const persistentJar = cookiesWork(jar, cookies) ? jar : null;
   const identity = resolveVisitorIdentity(persistentJar, cookies);
 
-  /** The uploader of the page view being recorded, and those of earlier ones still sending what they recorded. */
+  /** The uploaders of earlier page views still sending what they recorded, then the one being recorded (last). */
   let uploaders: Uploader[] = [];
-  /** The page view being recorded: its URL as recorded (MS-1.3), its uploader, and how it takes an event. */
+  /** The page view being recorded: its URL as recorded (MS-1.3), and how it takes an event. */
   let currentUrl: string;
-  let currentUploader: Uploader;
   let addEvent: (json: string) => void;
 
   /**
    * One page view: its own id, queue and uploader, so its batches are numbered from 0 and the
    * first carries its URL. A single-page application's navigation (pushState, replaceState,
    * popstate, hash changes) opens a new one; the previous one sends what it still holds.
-   * Only the page the browser loaded (`landing`) has a load time.
+   * Only the page the browser loaded (`landing`) has a load time, and it started with the navigation.
    */
-  const openPageView = (pageUrl: string, pageReferrer: string | undefined, pageStartedAt: number, landing: boolean) => {
+  const openPageView = (pageUrl: string, pageReferrer: string | undefined, landing?: boolean) => {
+    const pageStartedAt = landing ? Math.round(performance.timeOrigin) : Date.now();
     const pageId = randomId();
     const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
     /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
@@ -179,14 +179,13 @@ function startRecording(
     );
     uploaders.push(uploader);
     currentUrl = pageUrl;
-    currentUploader = uploader;
     addEvent = (json) => {
       if (queue.length === 0) firstEventView = currentView(window);
       queue.push(json);
       if (uploader.due) uploader.flush();
     };
   };
-  openPageView(url, referrer, Math.round(performance.timeOrigin), true);
+  openPageView(url, referrer, true);
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };
@@ -205,8 +204,8 @@ function startRecording(
     const next = recordableUrl(location.href, dropQuery);
     // Stopped (no uploader left), or not another page.
     if (!uploaders.length || next === undefined || next === currentUrl) return;
-    currentUploader.flush();
-    openPageView(next, currentUrl, Date.now(), false);
+    // The previous page view's events go with the next tick, or on pagehide.
+    openPageView(next, currentUrl);
     // The new page view starts with a snapshot of its own, so it replays on its own.
     record.takeFullSnapshot();
   };
@@ -216,7 +215,7 @@ function startRecording(
     if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
     for (const uploader of uploaders) uploader.flush();
     // An earlier page view that has sent everything is done.
-    uploaders = uploaders.filter((uploader) => uploader === currentUploader || !uploader.idle);
+    uploaders = uploaders.filter((uploader, index) => !uploader.idle || index === uploaders.length - 1);
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
   const onHide = contained((event: Event) => {
