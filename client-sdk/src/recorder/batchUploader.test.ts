@@ -50,11 +50,13 @@ function fakeCollect(...script: (Response | Error)[]) {
   return sent;
 }
 
+/** Without `compress`, a browser without CompressionStream. */
 function setUp(options: { compress?: boolean } = {}) {
+  if (!options.compress) vi.stubGlobal("CompressionStream", undefined);
   const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
   const onStored = vi.fn();
   const onStop = vi.fn();
-  const uploader = createUploader("https://mt.example/collect", queue, header, options.compress ?? false, onStored, onStop);
+  const uploader = createUploader("https://mt.example/collect", queue, header, onStored, onStop);
   return { queue, uploader, onStored, onStop };
 }
 

@@ -74,7 +74,6 @@ export function createUploader(
   collectUrl: string,
   queue: EventQueue,
   header: (seq: number, dropped: number) => BatchHeader,
-  compress: boolean,
   onStored: () => void,
   onStop: () => void,
 ): Uploader {
@@ -91,7 +90,7 @@ export function createUploader(
   const send = async (): Promise<void> => {
     // Disposing sets `batch` to null, which ends this loop wherever it is waiting.
     for (let current = batch; current && current === batch; current = batch) {
-      current.body ??= await encode(current.json, compress);
+      current.body ??= await encode(current.json);
       if (current !== batch) return;
       // Over the server's limit (an event full of incompressible data), a batch is not sent at all.
       const outcome = current.body.bytes.byteLength > maxBodyBytes ? "too-big" : await post(collectUrl, current.body, false);
@@ -147,16 +146,14 @@ export function createUploader(
   return uploader;
 }
 
-async function encode(json: string, compress: boolean): Promise<EncodedBody> {
-  if (compress) {
-    try {
-      const compressed = new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"));
-      return { bytes: new Uint8Array(await new Response(compressed).arrayBuffer()), encoding: "gzip" };
-    } catch {
-      // Sent uncompressed instead.
-    }
+/** Gzip where the browser has CompressionStream (a ReferenceError where it has not: sent uncompressed then). */
+async function encode(json: string): Promise<EncodedBody> {
+  try {
+    const compressed = new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"));
+    return { bytes: new Uint8Array(await new Response(compressed).arrayBuffer()), encoding: "gzip" };
+  } catch {
+    return identityBody(json);
   }
-  return identityBody(json);
 }
 
 function identityBody(json: string): EncodedBody {

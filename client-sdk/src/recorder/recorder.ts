@@ -137,9 +137,11 @@ function startRecording(
    * One page view: its own id, queue and uploader, so its batches are numbered from 0 and the
    * first carries its URL. A single-page application's navigation (pushState, replaceState,
    * popstate, hash changes) opens a new one; the previous one sends what it still holds.
-   * Only the page the browser loaded (`landing`) has a load time, and it started with the navigation.
+   * Only the page the browser loaded (the first, `landing`) has a load time, and it started with
+   * the navigation. (Once stopped, no page view opens: `uploaders` is never empty while recording.)
    */
-  const openPageView = (pageUrl: string, pageReferrer: string | undefined, landing?: boolean) => {
+  const openPageView = (pageUrl: string, pageReferrer: string | undefined) => {
+    const landing = !uploaders.length;
     const pageStartedAt = landing ? Math.round(performance.timeOrigin) : Date.now();
     const pageId = randomId();
     const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
@@ -163,17 +165,14 @@ function startRecording(
           consent: recording.consent,
           // The server decides again from these (MS-4.2), and refuses the batch if they say no.
           privacySignals,
-          ...(seq === 0
-            ? {
-                page: { url: pageUrl, referrer: pageReferrer, startedAt: pageStartedAt, loadTimeMs: landing ? loadTimeMs() : undefined },
-                technical,
-              }
-            : {}),
+          ...(seq === 0 && {
+            page: { url: pageUrl, referrer: pageReferrer, startedAt: pageStartedAt, loadTimeMs: landing ? loadTimeMs() : undefined },
+            technical,
+          }),
           view,
           droppedEvents: dropped || undefined,
         };
       },
-      typeof CompressionStream === "function",
       () => renewSession(persistentJar, cookies, identity),
       onServerStop,
     );
@@ -185,7 +184,7 @@ function startRecording(
       if (uploader.due) uploader.flush();
     };
   };
-  openPageView(url, referrer, true);
+  openPageView(url, referrer);
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };
@@ -195,15 +194,16 @@ function startRecording(
     if (policy.interactions.recordScrolls !== true && type === incrementalSnapshotEvent && data.source === scrollSource) return;
     // MS-1.3: rrweb's Meta event carries the page's full URL, query string included.
     if (type === metaEvent) data.href = recordableUrl(String(data.href), dropQuery) ?? "";
-    maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
+    maskFieldValues(event, record.mirror, masking.maskValue);
     addEvent(JSON.stringify(event));
   });
 
   const navigate = () => {
-    // Compared as recorded: a change the policy drops (the query string) is the same page.
-    const next = recordableUrl(location.href, dropQuery);
+    // Compared as recorded: a change the policy drops (the query string) is the same page. The
+    // history API keeps the page's origin, so an http(s) page's URL stays recordable.
+    const next = recordableUrl(location.href, dropQuery) as string;
     // Stopped (no uploader left), or not another page.
-    if (!uploaders.length || next === undefined || next === currentUrl) return;
+    if (!uploaders.length || next === currentUrl) return;
     // The previous page view's events go with the next tick, or on pagehide.
     openPageView(next, currentUrl);
     // The new page view starts with a snapshot of its own, so it replays on its own.
@@ -213,14 +213,12 @@ function startRecording(
   const tick = contained(() => {
     // The first batch carries the page's load time when it waits for the load event a little.
     if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
-    for (const uploader of uploaders) uploader.flush();
-    // An earlier page view that has sent everything is done.
-    uploaders = uploaders.filter((uploader, index) => !uploader.idle || index === uploaders.length - 1);
+    // Each page view sends what it holds; an earlier one that has sent everything is done.
+    uploaders = uploaders.filter((uploader, index) => (uploader.flush(), !uploader.idle || index === uploaders.length - 1));
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
   const onHide = contained((event: Event) => {
-    if (event.type !== "pagehide" && document.visibilityState !== "hidden") return;
-    for (const uploader of uploaders) uploader.flushOnHide();
+    if (event.type === "pagehide" || document.visibilityState === "hidden") for (const uploader of uploaders) uploader.flushOnHide();
   });
   const interval = setInterval(tick, flushIntervalMs);
   addEventListener("pagehide", onHide);
