@@ -38,7 +38,7 @@ export async function buildRecorder({ outdir = join(packageDirectory, "dist") } 
     // Property names of the recorder's own internal objects (the event queue, the uploader, an
     // encoded body, a response's outcome, field masking, the recording decision) are shortened. None is serialised, read by the browser, or used by rrweb,
     // so the baseline comes out the same; the browser tests run the built recorder.js.
-    mangleProps: /^(take|putBack|countDropped|chars|dropped|due|flushOnHide|retryAfterMs|bytes|encoding|flush|maskValue|optedOut|reason)$/,
+    mangleProps: /^(take|putBack|countDropped|chars|dropped|due|flushOnHide|retryAfterMs|bytes|encoding|flush|maskValue|optedOut|reason|idle|landing|uploader|queue|firstEventView|events|dispose|stop|record|maskText|revealedPassword|session|visitor|cookieTest|read|write|config|serverUrl|consentGranted)$/,
     logLevel: "warning",
   };
   await mkdir(outdir, { recursive: true });

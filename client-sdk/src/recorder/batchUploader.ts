@@ -47,6 +47,8 @@ export interface Uploader {
   flushOnHide(): void;
   /** Whether enough is waiting to send before the interval is up. */
   readonly due: boolean;
+  /** Nothing left to send: no batch on its way or waiting to be sent again, no event queued. */
+  readonly idle: boolean;
   dispose(): void;
 }
 
@@ -72,7 +74,6 @@ export function createUploader(
   collectUrl: string,
   queue: EventQueue,
   header: (seq: number, dropped: number) => BatchHeader,
-  compress: boolean,
   onStored: () => void,
   onStop: () => void,
 ): Uploader {
@@ -89,7 +90,7 @@ export function createUploader(
   const send = async (): Promise<void> => {
     // Disposing sets `batch` to null, which ends this loop wherever it is waiting.
     for (let current = batch; current && current === batch; current = batch) {
-      current.body ??= await encode(current.json, compress);
+      current.body ??= await encode(current.json);
       if (current !== batch) return;
       // Over the server's limit (an event full of incompressible data), a batch is not sent at all.
       const outcome = current.body.bytes.byteLength > maxBodyBytes ? "too-big" : await post(collectUrl, current.body, false);
@@ -134,6 +135,9 @@ export function createUploader(
     get due() {
       return queue.length >= earlyFlushEvents || queue.chars >= earlyFlushChars;
     },
+    get idle() {
+      return !batch && !queue.length;
+    },
     dispose() {
       disposed = true;
       batch = null;
@@ -142,16 +146,14 @@ export function createUploader(
   return uploader;
 }
 
-async function encode(json: string, compress: boolean): Promise<EncodedBody> {
-  if (compress) {
-    try {
-      const compressed = new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"));
-      return { bytes: new Uint8Array(await new Response(compressed).arrayBuffer()), encoding: "gzip" };
-    } catch {
-      // Sent uncompressed instead.
-    }
+/** Gzip where the browser has CompressionStream (a ReferenceError where it has not: sent uncompressed then). */
+async function encode(json: string): Promise<EncodedBody> {
+  try {
+    const compressed = new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"));
+    return { bytes: new Uint8Array(await new Response(compressed).arrayBuffer()), encoding: "gzip" };
+  } catch {
+    return identityBody(json);
   }
-  return identityBody(json);
 }
 
 function identityBody(json: string): EncodedBody {
@@ -159,8 +161,9 @@ function identityBody(json: string): EncodedBody {
 }
 
 /**
- * `text/plain` with the encoding in the query string keeps this a CORS simple request: no
- * preflight on every tenant page. No credentials: the collect server's cookies (if any) are none
+ * Bytes without a Content-Type header (fetch sets none for a byte array; the collect endpoint
+ * reads a missing type as text) with the encoding in the query string keep this a CORS simple
+ * request: no preflight on every tenant page. No credentials: the collect server's cookies (if any) are none
  * of the tenant's business (MS-1.12), and the Referer carries at most the page's origin.
  */
 async function post(collectUrl: string, body: EncodedBody, keepalive: boolean): Promise<CollectOutcome> {
@@ -171,7 +174,6 @@ async function post(collectUrl: string, body: EncodedBody, keepalive: boolean): 
     response = await fetch(url, {
       method: "POST",
       body: body.bytes,
-      headers: { "Content-Type": "text/plain" },
       credentials: "omit",
       referrerPolicy: "strict-origin",
       keepalive,

@@ -55,7 +55,7 @@ describe("maskFieldValues", () => {
         initialOffset: { top: 0, left: 0 },
       },
     };
-    maskFieldValues(snapshot, nodeOf, maskValue);
+    maskFieldValues(snapshot, { getNode: nodeOf }, maskValue);
     const values = snapshot.data.node.childNodes[0]?.childNodes.map((child) => (child as { attributes: { value: string } }).attributes.value);
     expect(values).toEqual(["****************", "", "red shoes", "************************", "3", ""]);
   });
@@ -75,7 +75,7 @@ describe("maskFieldValues", () => {
         removes: [],
       },
     };
-    maskFieldValues(mutation, nodeOf, maskValue);
+    maskFieldValues(mutation, { getNode: nodeOf }, maskValue);
     expect(mutation.data.adds[0]?.node.attributes.value).toBe("");
     expect(mutation.data.attributes).toEqual([
       { id: 10, attributes: { value: "****************" } },
@@ -88,14 +88,14 @@ describe("maskFieldValues", () => {
   it("MS-1.5 MS-1.6 MS-2.4 masks input events by the field they belong to", () => {
     const inputEvent = (id: number, text: string) => ({ type: 3, data: { source: 5, id, text, isChecked: false } });
     const events = [inputEvent(10, "jane@"), inputEvent(11, "hunter2"), inputEvent(12, "red shoes"), inputEvent(13, "C:\\fakepath\\a.pdf"), inputEvent(99, "x")];
-    for (const event of events) maskFieldValues(event, nodeOf, maskValue);
+    for (const event of events) maskFieldValues(event, { getNode: nodeOf }, maskValue);
     expect(events.map((event) => event.data.text)).toEqual(["*****", "", "red shoes", "*****************", ""]);
   });
 
   it("leaves events without field values alone", () => {
     const mouseMove = { type: 3, data: { source: 1, positions: [{ x: 1, y: 2, id: 10, timeOffset: 0 }] } };
     const copy = structuredClone(mouseMove);
-    maskFieldValues(mouseMove, nodeOf, maskValue);
+    maskFieldValues(mouseMove, { getNode: nodeOf }, maskValue);
     expect(mouseMove).toEqual(copy);
   });
 });

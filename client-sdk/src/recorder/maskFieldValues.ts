@@ -1,6 +1,6 @@
 /**
  * The recorder's last check before an rrweb event is queued: every field value in it passes
- * `maskValue` again, looked up by node id on the live element. rrweb's `maskInputFn` already ran
+ * `maskValue` again, looked up by node id on the live element (rrweb's mirror). rrweb's `maskInputFn` already ran
  * on most of them; this pass covers what it leaves out, found by reading rrweb's source:
  * - a snapshot copies an input's `value` attribute as is, and replaces it with the masked live
  *   value only when that value is not empty, so a field cleared by the visitor or a script keeps
@@ -14,11 +14,11 @@
  */
 export function maskFieldValues(
   event: { data: unknown },
-  nodeOf: (id: number) => Node | null,
+  mirror: { getNode(id: number): Node | null },
   maskValue: (value: string, element: Element | null) => string,
 ): void {
   const maskOf = (id: number, value: string) => {
-    const node = nodeOf(id);
+    const node = mirror.getNode(id);
     return maskValue(value, node && node.nodeType === 1 ? (node as Element) : null);
   };
   const walk = (value: unknown): void => {

@@ -24,15 +24,15 @@ export function recordableUrl(href: string, dropQueryParameters: boolean): strin
   return url.href.slice(0, maxUrlLength);
 }
 
-/** Navigation Timing: the load event's end relative to the navigation's start; undefined until the page has loaded. */
+/**
+ * Navigation Timing: the load event's end, relative to the navigation's start (the navigation
+ * entry's `startTime`, always 0); undefined until the page has loaded.
+ */
 export function loadTimeMs(
-  navigation: Pick<PerformanceNavigationTiming, "loadEventEnd" | "startTime"> | undefined = performance.getEntriesByType("navigation")[0] as
-    | PerformanceNavigationTiming
-    | undefined,
+  navigation: Pick<PerformanceNavigationTiming, "loadEventEnd"> | undefined = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined,
 ): number | undefined {
-  if (!navigation || navigation.loadEventEnd <= 0) return undefined;
-  const duration = Math.round(navigation.loadEventEnd - navigation.startTime);
-  return duration >= 0 && duration <= 600_000 ? duration : undefined;
+  const duration = Math.round(navigation?.loadEventEnd ?? 0);
+  return duration > 0 && duration <= 600_000 ? duration : undefined;
 }
 
 type TechnicalInfo = NonNullable<CollectPayload["technical"]>;
@@ -41,32 +41,31 @@ type TechnicalInfo = NonNullable<CollectPayload["technical"]>;
 export interface TechnicalSource {
   readonly navigator: { readonly language: string };
   readonly screen: { readonly width: number; readonly height: number };
-  readonly innerWidth: number;
-  readonly innerHeight: number;
   readonly devicePixelRatio: number;
 }
 
 /**
  * MS-1.1: of what the browser knows, exactly the fields the policy lists. Browser and OS are left
  * to the server, which reads them off the User-Agent header; the User-Agent string itself is never
- * put in the payload (it is a fingerprinting vector, MS-2.3).
+ * put in the payload (it is a fingerprinting vector, MS-2.3). So is the viewport's size: every
+ * batch's `view` carries it already. Screen sizes are whole pixels (CSSOM View: `long`); the
+ * device pixel ratio is rounded to hundredths, all a report needs.
  */
 export function technicalInfo(fields: readonly string[], source: TechnicalSource, timeZone: string | undefined): TechnicalInfo {
-  const { round } = Math;
-  const known: Record<string, string | number | undefined> = {
+  // No prototype: a listed `constructor` or `__proto__` names nothing.
+  const known: Record<string, string | number | null | undefined> = {
+    __proto__: null,
     language: source.navigator.language,
     timeZone,
-    screenWidth: round(source.screen.width),
-    screenHeight: round(source.screen.height),
-    viewportWidth: round(source.innerWidth),
-    viewportHeight: round(source.innerHeight),
-    devicePixelRatio: round(source.devicePixelRatio * 100) / 100,
+    screenWidth: source.screen.width,
+    screenHeight: source.screen.height,
+    devicePixelRatio: Math.round(source.devicePixelRatio * 100) / 100,
   };
   const info: TechnicalInfo = {};
   for (const field of fields) {
-    // Prototype keys (`constructor`) are functions and fail both tests.
+    // Unknown (an empty language, a zero-sized screen, no time zone, NaN): left out.
     const value = known[field];
-    if ((typeof value === "string" && value !== "") || (typeof value === "number" && value > 0)) info[field] = value;
+    if (value) info[field] = value;
   }
   return info;
 }

@@ -194,10 +194,10 @@ describe("the recorder in a browser", () => {
       expect(inputTexts(batches, ids.get(field)).every((text) => text === "")).toBe(true);
     }
 
-    // A CORS simple request: text/plain, no preflight, no cookies, from the tenant's origin.
+    // A CORS simple request: no content type, no preflight, no cookies, from the tenant's origin.
     expect(server.received.filter((request) => request.method === "OPTIONS")).toEqual([]);
     for (const request of server.collectRequests) {
-      expect(request.contentType).toMatch(/^text\/plain/);
+      expect(request.contentType).toBeUndefined();
       expect(request.cookie).toBeUndefined();
       expect(request.origin).toBe(server.siteOrigin);
     }
@@ -253,15 +253,14 @@ describe("the recorder in a browser", () => {
       technical: {
         language: "en-GB",
         timeZone: "Europe/London",
-        viewportWidth: 1280,
-        viewportHeight: 720,
         devicePixelRatio: 1,
         screenWidth: expect.any(Number),
         screenHeight: expect.any(Number),
       },
       view: { width: 1280, height: 720, scrollX: 0, scrollY: 0, documentHeight: expect.any(Number) },
     });
-    expect(Object.keys(first?.technical ?? {})).toHaveLength(7);
+    // The viewport goes once, in the view: the server reads it from there (MS-1.1 lists it).
+    expect(Object.keys(first?.technical ?? {})).toHaveLength(5);
     expect(first?.page?.loadTimeMs).toBeGreaterThanOrEqual(0);
     expect(sentText()).not.toContain("jane.roe");
     await context.close();
@@ -304,7 +303,7 @@ describe("the recorder in a browser", () => {
     const byPage = [...new Map(server.batches.map((batch) => [batch.pageId, batch])).values()];
     const [firstVisit, secondVisitor, returnVisit] = byPage;
     for (const batch of byPage) {
-      for (const id of [batch.sessionId, batch.visitorId, batch.pageId]) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      for (const id of [batch.sessionId, batch.visitorId, batch.pageId]) expect(id).toMatch(/^[0-9a-f]{32}$/);
     }
     expect(secondVisitor?.visitorId).not.toBe(firstVisit?.visitorId);
     expect(secondVisitor?.sessionId).not.toBe(firstVisit?.sessionId);
@@ -421,6 +420,32 @@ describe("the recorder in a browser", () => {
     await recordingStarted(context);
     await leave(page);
     await expect.poll(() => server.batches.map((batch) => batch.consent), { timeout: 10_000 }).toContain("granted");
+    await context.close();
+  });
+
+  it("MS-1.3 starts a page view per route of a single-page application: pushState, popstate and hash changes; not for a dropped query string", async () => {
+    const context = await browser.newContext();
+    const page = await visit(context, "spa.html");
+    await recordingStarted(context);
+    await page.click("#to-cart");
+    // replaceState to a URL differing only in its query string: the query is dropped (MS-1.3), same page view.
+    await page.click("#filter");
+    await page.goBack();
+    await page.click("#to-settings");
+    await leave(page);
+    const firstBatches = () => server.batches.filter((batch) => batch.seq === 0);
+    await expect.poll(() => firstBatches().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+
+    const views = firstBatches().map((batch) => ({ pageId: batch.pageId, url: batch.page?.url, referrer: batch.page?.referrer, loadTime: batch.page?.loadTimeMs !== undefined }));
+    const spa = `${server.siteOrigin}/site/spa.html`;
+    expect(views.map((view) => view.url)).toEqual([spa, `${server.siteOrigin}/site/cart`, spa, `${spa}#/settings`]);
+    expect(views.map((view) => view.referrer).slice(1)).toEqual([spa, `${server.siteOrigin}/site/cart`, spa]);
+    expect(new Set(views.map((view) => view.pageId)).size).toBe(4);
+    // Only the page the browser loaded has a load time; one session, one visitor throughout.
+    expect(views.map((view) => view.loadTime)).toEqual([true, false, false, false]);
+    expect(new Set(server.batches.map((batch) => batch.sessionId)).size).toBe(1);
+    // Each route's page view starts with a full snapshot, so it replays on its own.
+    for (const batch of firstBatches().slice(1)) expect(batch.events.map((event) => event.type).slice(0, 2)).toEqual([4, 2]);
     await context.close();
   });
 

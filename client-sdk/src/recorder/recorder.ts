@@ -2,7 +2,7 @@ import { record } from "@rrweb/record";
 import { decideRecording, type ConsentAnswer } from "@mousetrail/policies/enforce/decideRecording";
 import { hasOptOutQueryParameter } from "@mousetrail/policies/enforce/hasOptOutQueryParameter";
 import type { CollectPayload } from "@mousetrail/server/ingest/collectPayload.schema";
-import { createUploader, flushIntervalMs, maxQueuedChars, maxQueuedEvents } from "./batchUploader.js";
+import { createUploader, flushIntervalMs, maxQueuedChars, maxQueuedEvents, type Uploader } from "./batchUploader.js";
 import { contained } from "./contained.js";
 import { documentCookieJar, type CookieJar } from "./cookies.js";
 import { createEventQueue } from "./eventQueue.js";
@@ -12,6 +12,7 @@ import { currentView, loadTimeMs, recordableUrl, technicalInfo } from "./pageVie
 import { randomId } from "./randomId.js";
 import { fetchRecorderConfig, type LoadedConfig } from "./recorderConfig.js";
 import { rrwebRecordOptions } from "./rrwebOptions.js";
+import { watchUrlChanges } from "./urlChanges.js";
 import type { MousetrailController } from "./startRecorder.js";
 import { cookiesWork, forgetVisitorIdentity, renewSession, resolveVisitorIdentity } from "./visitorIdentity.js";
 
@@ -125,48 +126,65 @@ function startRecording(
   // MS-1.10: without working cookies the recording still runs, with ids for this page view only.
   const persistentJar = cookiesWork(jar, cookies) ? jar : null;
   const identity = resolveVisitorIdentity(persistentJar, cookies);
-  const pageId = randomId();
-  const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
-  /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
-  let firstEventView: CollectPayload["view"];
 
-  const uploader = createUploader(
-    config.collectUrl,
-    queue,
-    // Fields left undefined are left out of the JSON.
-    (seq, dropped) => {
-      const view = firstEventView;
-      // Events left over for the next batch (a full batch) get the view as it is now.
-      firstEventView = queue.length > 0 ? currentView(window) : undefined;
-      return {
-        v: 1,
-        siteKey: config.siteKey,
-        ...identity,
-        pageId,
-        seq,
-        sentAt: Date.now(),
-        consent: recording.consent,
-        // The server decides again from these (MS-4.2), and refuses the batch if they say no.
-        privacySignals,
-        ...(seq === 0
-          ? {
-              page: {
-                url,
-                referrer,
-                startedAt: Math.round(performance.timeOrigin),
-                loadTimeMs: loadTimeMs(),
-              },
-              technical,
-            }
-          : {}),
-        view,
-        droppedEvents: dropped || undefined,
-      };
-    },
-    typeof CompressionStream === "function",
-    () => renewSession(persistentJar, cookies, identity),
-    onServerStop,
-  );
+  /** The uploaders of earlier page views still sending what they recorded, then the one being recorded (last). */
+  let uploaders: Uploader[] = [];
+  /** The page view being recorded: its URL as recorded (MS-1.3), and how it takes an event. */
+  let currentUrl: string;
+  let addEvent: (json: string) => void;
+
+  /**
+   * One page view: its own id, queue and uploader, so its batches are numbered from 0 and the
+   * first carries its URL. A single-page application's navigation (pushState, replaceState,
+   * popstate, hash changes) opens a new one; the previous one sends what it still holds.
+   * Only the page the browser loaded (the first, `landing`) has a load time, and it started with
+   * the navigation. (Once stopped, no page view opens: `uploaders` is never empty while recording.)
+   */
+  const openPageView = (pageUrl: string, pageReferrer: string | undefined) => {
+    const landing = !uploaders.length;
+    const pageStartedAt = landing ? Math.round(performance.timeOrigin) : Date.now();
+    const pageId = randomId();
+    const queue = createEventQueue(maxQueuedEvents, maxQueuedChars);
+    /** The view when the first event still waiting was recorded (the server's heatmaps need it). */
+    let firstEventView: CollectPayload["view"];
+    const uploader = createUploader(
+      config.collectUrl,
+      queue,
+      // Fields left undefined are left out of the JSON.
+      (seq, dropped) => {
+        const view = firstEventView;
+        // Events left over for the next batch (a full batch) get the view as it is now.
+        firstEventView = queue.length > 0 ? currentView(window) : undefined;
+        return {
+          v: 1,
+          siteKey: config.siteKey,
+          ...identity,
+          pageId,
+          seq,
+          sentAt: Date.now(),
+          consent: recording.consent,
+          // The server decides again from these (MS-4.2), and refuses the batch if they say no.
+          privacySignals,
+          ...(seq === 0 && {
+            page: { url: pageUrl, referrer: pageReferrer, startedAt: pageStartedAt, loadTimeMs: landing ? loadTimeMs() : undefined },
+            technical,
+          }),
+          view,
+          droppedEvents: dropped || undefined,
+        };
+      },
+      () => renewSession(persistentJar, cookies, identity),
+      onServerStop,
+    );
+    uploaders.push(uploader);
+    currentUrl = pageUrl;
+    addEvent = (json) => {
+      if (queue.length === 0) firstEventView = currentView(window);
+      queue.push(json);
+      if (uploader.due) uploader.flush();
+    };
+  };
+  openPageView(url, referrer);
 
   const emit = contained((emitted: unknown) => {
     const event = emitted as { type: number; data: { source?: unknown; href?: string } };
@@ -176,20 +194,31 @@ function startRecording(
     if (policy.interactions.recordScrolls !== true && type === incrementalSnapshotEvent && data.source === scrollSource) return;
     // MS-1.3: rrweb's Meta event carries the page's full URL, query string included.
     if (type === metaEvent) data.href = recordableUrl(String(data.href), dropQuery) ?? "";
-    maskFieldValues(event, (id) => record.mirror.getNode(id), masking.maskValue);
-    if (queue.length === 0) firstEventView = currentView(window);
-    queue.push(JSON.stringify(event));
-    if (uploader.due) uploader.flush();
+    maskFieldValues(event, record.mirror, masking.maskValue);
+    addEvent(JSON.stringify(event));
   });
+
+  const navigate = () => {
+    // Compared as recorded: a change the policy drops (the query string) is the same page. The
+    // history API keeps the page's origin, so an http(s) page's URL stays recordable.
+    const next = recordableUrl(location.href, dropQuery) as string;
+    // Stopped (no uploader left), or not another page.
+    if (!uploaders.length || next === currentUrl) return;
+    // The previous page view's events go with the next tick, or on pagehide.
+    openPageView(next, currentUrl);
+    // The new page view starts with a snapshot of its own, so it replays on its own.
+    record.takeFullSnapshot();
+  };
 
   const tick = contained(() => {
     // The first batch carries the page's load time when it waits for the load event a little.
     if (loadTimeMs() === undefined && Date.now() - startedAt < firstBatchLoadWaitMs) return;
-    uploader.flush();
+    // Each page view sends what it holds; an earlier one that has sent everything is done.
+    uploaders = uploaders.filter((uploader, index) => (uploader.flush(), !uploader.idle || index === uploaders.length - 1));
   });
   // The page may be gone (pagehide) or frozen (hidden) before the next tick.
   const onHide = contained((event: Event) => {
-    if (event.type === "pagehide" || document.visibilityState === "hidden") uploader.flushOnHide();
+    if (event.type === "pagehide" || document.visibilityState === "hidden") for (const uploader of uploaders) uploader.flushOnHide();
   });
   const interval = setInterval(tick, flushIntervalMs);
   addEventListener("pagehide", onHide);
@@ -202,12 +231,14 @@ function startRecording(
       clearInterval(interval);
       removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onHide);
-      uploader.dispose();
+      for (const uploader of uploaders) uploader.dispose();
+      uploaders = [];
       stopRrweb?.();
     },
   };
   try {
     stopRrweb = record(rrwebRecordOptions(policy, masking, emit));
+    watchUrlChanges(window, navigate);
   } catch {
     recording.stop();
     return null;

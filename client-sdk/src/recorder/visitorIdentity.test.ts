@@ -27,19 +27,19 @@ afterEach(() => {
 });
 
 describe("randomId", () => {
-  it("MS-2.3 encodes 16 bytes from crypto.getRandomValues as base64url", () => {
+  it("MS-2.3 encodes 16 bytes from crypto.getRandomValues as 32 hexadecimal characters", () => {
     const fill = vi.spyOn(crypto, "getRandomValues").mockImplementation((bytes) => {
       (bytes as Uint8Array).set([251, 255, 191, ...new Array(13).fill(0)]);
       return bytes;
     });
-    expect(randomId()).toBe("-_-_AAAAAAAAAAAAAAAAAA");
+    expect(randomId()).toBe(`fbffbf${"00".repeat(13)}`);
     expect(fill).toHaveBeenCalledTimes(1);
   });
 
   it("MS-2.3 gives a different 128-bit id every time, in the form the collect endpoint accepts", () => {
     const ids = Array.from({ length: 1_000 }, () => randomId());
     expect(new Set(ids).size).toBe(1_000);
-    expect(ids.every((id) => /^[A-Za-z0-9_-]{22}$/.test(id) && isRandomId(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id) && isRandomId(id))).toBe(true);
   });
 });
 

@@ -45,6 +45,18 @@ export interface SessionDoc {
   /** The derivation round that created the session, and the rounds counting into it now (their marks). */
   createdBy?: string;
   derivingChunks?: string[];
+  /**
+   * The first two rounds that added page views to the session, in the order their writes landed,
+   * and how many each added (pushed with the `$inc` of `pageCount`, in the same write): a round
+   * reads from them, the same on every attempt, whether it made the session a one-page session
+   * or ended that (the bounce count of siteDaily). Later rounds are left out: they find neither.
+   */
+  pageSteps?: PageStep[];
+}
+
+export interface PageStep {
+  round: string;
+  pages: number;
 }
 
 export interface PageViewDoc {
@@ -206,6 +218,8 @@ export interface SiteDailyDoc {
   rageClicks: number;
   deadClicks: number;
   violations: number;
+  /** Sessions created on the day that have seen exactly one page view so far (absent on days derived before it was counted). */
+  bounces?: number;
 }
 
 /** MS-1.7, MS-1.13: where PII was found and what kind, never the value. */

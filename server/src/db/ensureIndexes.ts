@@ -50,8 +50,6 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
     { key: { tenantId: 1, firstSeenAt: -1, _id: -1 }, name: "tenant_newest" },
     // Visitor erasure finds a visitor's sessions and chunks by their site-scoped key.
     { key: { tenantId: 1, siteId: 1, visitorKey: 1 }, name: "site_visitor" },
-    // The overview's bounce rate counts a range of days' one-page sessions.
-    { key: { tenantId: 1, siteId: 1, day: 1, pageCount: 1 }, name: "site_day_pages" },
   ],
   pageViews: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1 }, unique: true, name: "page_unique" },

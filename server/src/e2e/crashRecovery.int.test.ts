@@ -197,7 +197,6 @@ describe("crash recovery: SIGKILL during sustained ingest", () => {
           view: { width: 1280, height: 720, scrollX: 0, scrollY, documentHeight: 2880 },
         };
       },
-      true,
       () => run.stored++,
       () => (run.stopped = true),
     );

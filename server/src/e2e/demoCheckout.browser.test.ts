@@ -359,8 +359,8 @@ describe("the demo shop in Chromium, checked in the database", () => {
       for (const cookie of [session, visitor, test]) {
         expect(cookie).toMatchObject({ domain: new URL(origin).hostname, path: "/", httpOnly: false, sameSite: "Lax" });
       }
-      expect(session.value).toMatch(/^[A-Za-z0-9_-]{22}$/);
-      expect(visitor.value).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(session.value).toMatch(/^[0-9a-f]{32}$/);
+      expect(visitor.value).toMatch(/^[0-9a-f]{32}$/);
       expect(visitor.value).not.toBe(session.value);
       for (const value of [...Object.values(maskedFields), searchText]) expect(`${session.value}${visitor.value}`).not.toContain(value);
       // Neither the raw ids nor anything else of the cookies is stored: ids are keyed to the site (MS-2.3).

@@ -185,14 +185,27 @@ describe("POST /collect", () => {
     expect(text).not.toContain(checkoutSecrets.typedEmail);
   });
 
-  it("MS-1.1 stores exactly the allowed technical fields, parsed from the User-Agent, dropping the rest", async () => {
+  it("MS-1.1 stores exactly the allowed technical fields, parsed from the User-Agent or read off the batch's view, dropping the rest", async () => {
     const payload = batchPayload(site.siteKey, {
       technical: { language: "de-DE", timeZone: "Europe/Berlin", screenWidth: 1440, screenHeight: 900, fonts: "Arial,Comic Sans", cpuCores: 8 },
     });
     expect((await postBatch(server.url, payload)).status).toBe(204);
     await derived();
     const session = await stored().sessions.findOne({ siteId: site._id, "technical.language": "de-DE" });
-    expect(Object.keys(session!.technical).sort()).toEqual(["browser", "deviceClass", "language", "os", "osVersion", "screenHeight", "screenWidth", "timeZone"]);
+    expect(Object.keys(session!.technical).sort()).toEqual([
+      "browser",
+      "deviceClass",
+      "language",
+      "os",
+      "osVersion",
+      "screenHeight",
+      "screenWidth",
+      "timeZone",
+      "viewportHeight",
+      "viewportWidth",
+    ]);
+    // The recorder sends the viewport once, in the view, not again among the technical fields.
+    expect(session!.technical).toMatchObject({ viewportWidth: payload.view!.width, viewportHeight: payload.view!.height });
     expect(JSON.stringify(session)).not.toContain("Comic Sans");
     expect(JSON.stringify(session)).not.toContain("AppleWebKit");
   });

@@ -7,8 +7,9 @@ import { z } from "zod";
 import { access } from "../api/access.js";
 import type { ServerServices } from "../api/context.js";
 import { fieldIssuesOf, problemOf } from "../api/formatApiError.js";
-import { recordingInput, sessionsExportInput, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
-import { visitorDataInput } from "../api/visitorData/visitorData.schema.js";
+import { recordedEventRow, recordingInput, sessionsExportInput, surveyAnswerRow, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
+import { sessionSummaryOutput } from "../api/sessions/sessions.schema.js";
+import { visitorDataInput, visitorDataOutput } from "../api/visitorData/visitorData.schema.js";
 import { sessionFilterOf } from "../api/sessions/sessionFilter.schema.js";
 import { authorizeTenant, type ProcedureMeta } from "../api/trpc.js";
 import type { Download } from "../domain/exports/download.js";
@@ -63,30 +64,113 @@ function respondWithError(koa: ParameterizedContext, error: unknown, services: S
   };
 }
 
+/** A file's media type (as the `Content-Type` sent, without parameters) and what it holds. */
+export interface DownloadMedia {
+  description: string;
+  /** The JSON document (application/json) or one line (application/x-ndjson); none for CSV. */
+  schema?: z.ZodType;
+}
+
 /**
- * One download route: the caller is authenticated as for the API (API key or session cookie),
- * authorized on the input's tenant as a tRPC procedure with the same `access` would be (another
- * tenant's caller gets NOT_FOUND), then the file is streamed as the domain function produces it.
+ * One download route, the single description both the HTTP router (`mountDownloadRoutes`) and the
+ * OpenAPI document (openApiDocument.ts) are built from, so a route cannot be served undocumented.
+ * The caller is authenticated as for the API (API key or session cookie), authorized on the
+ * input's tenant as a tRPC procedure with the same `access` would be (another tenant's caller gets
+ * NOT_FOUND), then the file is streamed as the domain function produces it.
  */
-function mountDownload<TSchema extends z.ZodType<{ tenantId: string }>>(
-  router: Router,
-  services: ServerServices,
-  path: string,
-  spec: { schema: TSchema; access: Access; attachment: boolean; produce(call: TenantCall, input: z.infer<TSchema>): Promise<Download> },
-): void {
-  router.get(path, async (koa) => {
+export interface DownloadRoute<TSchema extends z.ZodType<{ tenantId: string }> = z.ZodType<{ tenantId: string }>> {
+  path: `/${string}`;
+  /** One line for the OpenAPI document. */
+  summary: string;
+  schema: TSchema;
+  access: Access;
+  attachment: boolean;
+  /** The media types the route answers with; a table's `format` input chooses between CSV and JSON. */
+  media: Record<string, DownloadMedia>;
+  produce(call: TenantCall, input: z.infer<TSchema>, services: ServerServices): Promise<Download>;
+}
+
+/** Checks one route's `produce` against its own schema, then lists it among the others. */
+function downloadRoute<TSchema extends z.ZodType<{ tenantId: string }>>(route: DownloadRoute<TSchema>): DownloadRoute {
+  return route as unknown as DownloadRoute;
+}
+
+/** A table export: CSV (the default `format`) or a JSON array of rows (`format: "json"`). */
+function tableMedia(what: string, row: z.ZodType): Record<string, DownloadMedia> {
+  return {
+    "text/csv": { description: `${what} as CSV (\`format\` \`csv\`, the default): a header row, RFC 4180 quoting, cells starting with = + - @ made inert; \`bom: true\` starts it with a UTF-8 byte order mark` },
+    "application/json": { description: `${what} as a JSON array (\`format\` \`json\`)`, schema: z.array(row) },
+  };
+}
+
+const recordingArray: DownloadMedia = { description: "The recording as rrweb's Replayer takes it: a JSON array of events, in order", schema: z.array(recordedEventRow) };
+
+export const downloadRoutes: readonly DownloadRoute[] = [
+  downloadRoute({
+    path: "/exports/sessions",
+    summary: "Export the sessions list, under the filters of sessions.list, as CSV or JSON",
+    schema: sessionsExportInput,
+    access: access.readReports,
+    attachment: true,
+    media: tableMedia("Every session matching the filters", sessionSummaryOutput),
+    produce: (call, input) => exportSessions(call, sessionFilterOf(input), { format: input.format, bom: input.bom }),
+  }),
+  downloadRoute({
+    path: "/exports/survey-answers",
+    summary: "Export a survey's answers as CSV (one column per question) or JSON",
+    schema: surveyAnswersExportInput,
+    access: access.readSurveys,
+    attachment: true,
+    media: tableMedia("Every answer to the survey, newest first", surveyAnswerRow),
+    produce: (call, input) => exportSurveyAnswers(call, input.surveyId, { format: input.format, bom: input.bom }),
+  }),
+  downloadRoute({
+    path: "/exports/recording",
+    summary: "Export a session's recording as rrweb JSON",
+    schema: recordingInput,
+    access: access.readReports,
+    attachment: true,
+    media: { "application/json": recordingArray },
+    produce: (call, input) => exportRecording(call, input.siteId, input.sessionId),
+  }),
+  downloadRoute({
+    path: "/exports/visitor-data",
+    summary: "Download everything held on one visitor of a site (right of access, GDPR Art. 15) as one JSON document",
+    schema: visitorDataInput,
+    access: access.readVisitorData,
+    attachment: true,
+    media: { "application/json": { description: "Every record held on the visitor, as visitorData.get answers it", schema: visitorDataOutput } },
+    produce: (call, input, services) =>
+      visitorDataDownload(call, { siteId: input.siteId, visitorId: input.visitorId, visitorKeySecret: visitorKeySecretOf(services.sessionSecret) }),
+  }),
+  downloadRoute({
+    path: "/recordings/events",
+    summary: "Stream a session's recording for a player, one rrweb event per line, while it loads",
+    schema: recordingInput,
+    access: access.readReports,
+    attachment: false,
+    media: { "application/x-ndjson": { description: "One rrweb event as JSON per line, in order, sent as the stored chunks are read", schema: recordedEventRow } },
+    produce: async (call, input) => {
+      const recording = await openRecording(call.scope, input.siteId, input.sessionId);
+      return { filename: "recording.ndjson", contentType: "application/x-ndjson; charset=utf-8", body: recordingLines(recording.eventBatches) };
+    },
+  }),
+];
+
+function mountDownload(router: Router, services: ServerServices, route: DownloadRoute): void {
+  router.get(route.path, async (koa) => {
     try {
       const raw = readInput(koa);
       const tenantId = typeof raw === "object" && raw !== null ? (raw as { tenantId?: unknown }).tenantId : undefined;
       if (typeof tenantId !== "string") throw new AppError("BAD_INPUT", { userMessage: "tenantId: Required", field: "tenantId" });
       const request = await createRequestContext(services, koa);
-      const tenant = await authorizeTenant(request, tenantId, spec.access);
-      const parsed = spec.schema.safeParse(raw);
+      const tenant = await authorizeTenant(request, tenantId, route.access);
+      const parsed = route.schema.safeParse(raw);
       if (!parsed.success) throw badInputOf(parsed.error);
-      const download = await spec.produce({ scope: tenant.scope, actor: tenant.actor, now: services.now() }, parsed.data);
+      const download = await route.produce({ scope: tenant.scope, actor: tenant.actor, now: services.now() }, parsed.data, services);
       koa.set("Cache-Control", "no-store");
       koa.set("X-Content-Type-Options", "nosniff");
-      if (spec.attachment) koa.set("Content-Disposition", `attachment; filename="${download.filename}"`);
+      if (route.attachment) koa.set("Content-Disposition", `attachment; filename="${download.filename}"`);
       koa.type = download.contentType;
       // Pulled as the client reads: a slow reader slows the cursor instead of filling memory.
       koa.body = Readable.from(download.body, { objectMode: false, highWaterMark: 64 * 1024 });
@@ -99,41 +183,8 @@ function mountDownload<TSchema extends z.ZodType<{ tenantId: string }>>(
 /**
  * `GET /exports/sessions`, `/exports/survey-answers`, `/exports/recording`, `/exports/visitor-data`
  * (files, each audited) and `GET /recordings/events` (a recording as NDJSON for a player,
- * streamed while it loads).
+ * streamed while it loads): every route of `downloadRoutes`.
  */
 export function mountDownloadRoutes(router: Router, services: ServerServices): void {
-  const visitorKeySecret = visitorKeySecretOf(services.sessionSecret);
-  mountDownload(router, services, "/exports/sessions", {
-    schema: sessionsExportInput,
-    access: access.readReports,
-    attachment: true,
-    produce: (call, input) => exportSessions(call, sessionFilterOf(input), { format: input.format, bom: input.bom }),
-  });
-  mountDownload(router, services, "/exports/survey-answers", {
-    schema: surveyAnswersExportInput,
-    access: access.readSurveys,
-    attachment: true,
-    produce: (call, input) => exportSurveyAnswers(call, input.surveyId, { format: input.format, bom: input.bom }),
-  });
-  mountDownload(router, services, "/exports/recording", {
-    schema: recordingInput,
-    access: access.readReports,
-    attachment: true,
-    produce: (call, input) => exportRecording(call, input.siteId, input.sessionId),
-  });
-  mountDownload(router, services, "/exports/visitor-data", {
-    schema: visitorDataInput,
-    access: access.readVisitorData,
-    attachment: true,
-    produce: (call, input) => visitorDataDownload(call, { siteId: input.siteId, visitorId: input.visitorId, visitorKeySecret }),
-  });
-  mountDownload(router, services, "/recordings/events", {
-    schema: recordingInput,
-    access: access.readReports,
-    attachment: false,
-    produce: async (call, input) => {
-      const recording = await openRecording(call.scope, input.siteId, input.sessionId);
-      return { filename: "recording.ndjson", contentType: "application/x-ndjson; charset=utf-8", body: recordingLines(recording.eventBatches) };
-    },
-  });
+  for (const route of downloadRoutes) mountDownload(router, services, route);
 }

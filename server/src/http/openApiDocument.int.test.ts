@@ -6,6 +6,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import Router from "@koa/router";
 import { initTRPC, type AnyTRPCRouter } from "@trpc/server";
 import Koa from "koa";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -17,7 +18,9 @@ import { publicProcedure, router as trpcRouter, type ProcedureMeta } from "../ap
 import { routerProcedures } from "../api/routerProcedures.js";
 import { createLogger } from "../logging/logger.js";
 import { createTenantFixture, type TenantFixture } from "../testing/apiHarness.js";
+import { recordSessions } from "../testing/recordedSessions.js";
 import { useTestServer } from "../testing/testServer.js";
+import { downloadRoutes, mountDownloadRoutes } from "./downloadRoutes.js";
 import { buildOpenApiDocument, openApiDocument } from "./openApiDocument.js";
 import { operationSummaries } from "./operationSummaries.js";
 
@@ -33,13 +36,17 @@ interface Operation {
   requestBody?: { content: Record<string, { schema: unknown }> };
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>;
   security: Record<string, string[]>[];
+  tags: string[];
 }
+
+/** A path item: its operations by method, and the servers it overrides the document's with (the download routes). */
+type PathItem = Record<string, Operation> & { servers?: { url: string }[] };
 
 interface Document {
   openapi: string;
   info: { description: string };
   servers: { url: string }[];
-  paths: Record<string, Record<string, Operation>>;
+  paths: Record<string, PathItem>;
   components: {
     securitySchemes: Record<string, { type: string; scheme?: string; in?: string; name?: string }>;
     responses: Record<string, { content: Record<string, { schema: unknown }> }>;
@@ -47,18 +54,25 @@ interface Document {
   };
 }
 
+/** Every operation with its path, method and the servers that apply to it. */
+function operationsOf(document: Document) {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([key]) => key !== "servers")
+      .map(([method, operation]) => ({ path, method, operation: operation as Operation, servers: item.servers ?? document.servers })),
+  );
+}
+
 function operationById(document: Document, operationId: string) {
-  const found = Object.entries(document.paths)
-    .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })))
-    .find(({ operation }) => operation.operationId === operationId);
+  const found = operationsOf(document).find(({ operation }) => operation.operationId === operationId);
   if (!found) throw new Error(`the document has no operation ${operationId}`);
   return found;
 }
 
 /** A fetch request for one operation, built from nothing but what the document says. */
 function requestFromDocument(document: Document, documentUrl: string, operationId: string, input: unknown, apiKey: string): [URL, RequestInit] {
-  const { path, method, operation } = operationById(document, operationId);
-  const serverUrl = new URL(document.servers[0]!.url, documentUrl).href.replace(/\/$/, "");
+  const { path, method, operation, servers } = operationById(document, operationId);
+  const serverUrl = new URL(servers[0]!.url, documentUrl).href.replace(/\/$/, "");
   const url = new URL(`${serverUrl}${path}`);
   const headers: Record<string, string> = {};
   const init: RequestInit = { method: method.toUpperCase(), headers };
@@ -83,11 +97,13 @@ function responseValidator(document: Document) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addSchema({ $id: "openapi.json", components: document.components }, "openapi.json");
-  return (operationId: string, status: number, body: unknown) => {
+  return (operationId: string, status: number, body: unknown, mediaType = "application/json") => {
     const { operation } = operationById(document, operationId);
     const declared = operation.responses[String(status)] ?? operation.responses.default!;
     const response = declared.$ref ? document.components.responses[declared.$ref.split("/").at(-1)!]! : declared;
-    const schema = JSON.parse(JSON.stringify(response.content!["application/json"]!.schema).replaceAll('"#/components/', '"openapi.json#/components/')) as object;
+    const media = response.content![mediaType] as { schema: unknown; "x-item-schema"?: unknown } | undefined;
+    expect(media, `${operationId} ${status} answers ${mediaType}`).toBeDefined();
+    const schema = JSON.parse(JSON.stringify(media!["x-item-schema"] ?? media!.schema).replaceAll('"#/components/', '"openapi.json#/components/')) as object;
     const validate = ajv.compile(schema);
     expect(validate(body), `${operationId} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
   };
@@ -110,7 +126,7 @@ describe("GET /openapi.json", () => {
 
   it("validates under a strict OpenAPI 3.1 validator", async () => {
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
-    for (const operation of Object.values(document.paths).flatMap((item) => Object.values(item))) {
+    for (const { operation } of operationsOf(document)) {
       for (const parameter of operation.parameters ?? []) expect(parameter.style, `${operation.operationId} ${parameter.name}`).toBeUndefined();
     }
   });
@@ -137,8 +153,7 @@ describe("GET /openapi.json", () => {
       if (takesInput && method === "get") expect(operation?.parameters?.map((parameter) => [parameter.name, parameter.in])).toEqual([["input", "query"]]);
       if (takesInput && method === "post") expect(operation?.requestBody?.content["application/json"]).toBeDefined();
     }
-    const operationCount = Object.values(document.paths).reduce((count, item) => count + Object.keys(item).length, 0);
-    expect(operationCount).toBe(procedures.length);
+    expect(operationsOf(document)).toHaveLength(procedures.length + downloadRoutes.length);
   });
 
   it("describes inputs and outputs as the server validates them: date-times, integers, limits", () => {
@@ -218,6 +233,62 @@ describe("GET /openapi.json", () => {
     const tooMany = await call("audit.list", { tenantId: fixture.tenantId, limit: 201 });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error?.data.issues).toEqual([{ field: "limit", message: "must be at most 200" }]);
+  });
+
+  it("describes every download route the HTTP router mounts, at the server's root, with its media types and errors", () => {
+    const mounted = new Router();
+    mountDownloadRoutes(mounted, server.server.services);
+    const mountedPaths = mounted.stack.map((layer) => `${layer.methods.filter((method) => method !== "HEAD").join(",")} ${layer.path}`);
+    const documented = operationsOf(document).filter(({ operation }) => operation.tags.includes("downloads"));
+    expect(documented.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([...mountedPaths].sort());
+    expect(mountedPaths).toEqual(expect.arrayContaining(["GET /exports/sessions", "GET /recordings/events"]));
+    for (const { path, operation, servers } of documented) {
+      expect(servers.map((entry) => entry.url), path).toEqual(["/"]);
+      expect(operation.parameters?.map((parameter) => [parameter.name, parameter.in, parameter.required]), path).toEqual([["input", "query", true]]);
+      expect(Object.keys(operation.responses).sort(), path).toEqual(["200", "400", "401", "403", "404", "default"]);
+      expect(operation.summary, path).not.toBe("");
+    }
+    const mediaTypes = (path: string) => Object.keys(document.paths[path]!.get!.responses["200"]!.content!);
+    expect(mediaTypes("/exports/sessions")).toEqual(["text/csv", "application/json"]);
+    expect(mediaTypes("/exports/recording")).toEqual(["application/json"]);
+    expect(mediaTypes("/recordings/events")).toEqual(["application/x-ndjson"]);
+    const sessionsInput = JSON.stringify(document.paths["/exports/sessions"]!.get!.parameters![0]!.content!["application/json"]!.schema);
+    expect(sessionsInput).toContain('"format":{"default":"csv","type":"string","enum":["csv","json"]}');
+  });
+
+  it("is enough to export sessions as JSON and CSV and be refused, with plain fetch and an API key", async () => {
+    const at = new Date(Date.UTC(2026, 2, 1, 9));
+    await recordSessions(server.server.database.db, fixture.tenantId, [
+      { siteId: fixture.site._id, firstSeenAt: at, durationMs: 4_000, urls: ["https://shop.example/cart"], browser: "Firefox", rageClicks: 1 },
+    ]);
+    const matchesDocument = responseValidator(document);
+    const call = async (input: unknown) => {
+      const [url, init] = requestFromDocument(document, documentUrl, "exports.sessions", input, fixture.apiKeySecret);
+      const response = await fetch(url, init);
+      return { url, status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
+    };
+
+    const json = await call({ tenantId: fixture.tenantId, siteId: fixture.site._id, format: "json" });
+    expect(json.url.href).toBe(`${server.url}/exports/sessions?input=${encodeURIComponent(JSON.stringify({ tenantId: fixture.tenantId, siteId: fixture.site._id, format: "json" }))}`);
+    expect(json.status).toBe(200);
+    expect(json.type).toMatch(/^application\/json/);
+    const rows = JSON.parse(json.text) as { durationMs: number }[];
+    expect(rows.map((row) => row.durationMs)).toContain(4_000);
+    matchesDocument("exports.sessions", 200, rows);
+    // The check itself can fail: a duration that is a string is not what the document promises.
+    expect(() => matchesDocument("exports.sessions", 200, [{ ...rows[0], durationMs: "4000" }])).toThrow();
+
+    const csv = await call({ tenantId: fixture.tenantId, siteId: fixture.site._id });
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.text.split("\r\n")[0]).toMatch(/^sessionId,siteId,/);
+
+    const refused = await call({ tenantId: fixture.tenantId, format: "xml" });
+    expect(refused.status).toBe(400);
+    const error = JSON.parse(refused.text) as { error: { appCode: string; issues: { field: string }[] } };
+    matchesDocument("exports.sessions", 400, error);
+    expect(error.error.appCode).toBe("BAD_INPUT");
+    expect(error.error.issues.map((issue) => issue.field)).toEqual(["format"]);
   });
 });
 

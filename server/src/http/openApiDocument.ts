@@ -4,7 +4,9 @@ import type { Middleware } from "koa";
 import { appErrorCodes } from "../errors/appError.js";
 import type { Logger } from "../logging/logger.js";
 import { routerProcedures } from "../api/routerProcedures.js";
+import { downloadRoutes, type DownloadRoute } from "./downloadRoutes.js";
 import { describeAccess } from "./openApiAccess.js";
+import { downloadErrorResponses, downloadErrorSchemas, downloadPathItems, downloadsTag, type OpenApiDownloadPathItem } from "./openApiDownloads.js";
 import { jsonSchemaOf } from "./openApiSchema.js";
 import { operationSummaries } from "./operationSummaries.js";
 
@@ -14,7 +16,7 @@ export interface OpenApiDocument {
   info: Record<string, unknown>;
   servers: { url: string; description: string }[];
   tags: { name: string; description: string }[];
-  paths: Record<string, Record<string, OpenApiOperation>>;
+  paths: Record<string, Record<string, OpenApiOperation> | OpenApiDownloadPathItem>;
   components: Record<string, Record<string, unknown>>;
 }
 
@@ -74,6 +76,9 @@ const info = {
     "and the body `{ \"tenantId\", \"name\", \"scopes\": [\"reports:read\"] }`. The answer's `secret` is the key; it is shown only this once.",
     "Send it as `Authorization: Bearer <secret>`. When the console is installed, its Settings → API keys page does the same.",
     "",
+    "**Files.** Exports, a visitor's data and a recording for a player are plain `GET` routes at the server's root, not under `/trpc` (the `downloads` operations):",
+    "the same `input` parameter and the same keys, answered with the file itself, streamed; their errors are `{ \"error\": { \"message\", \"appCode\", \"issues\" } }`.",
+    "",
     "TypeScript integrators can use the typed client `@mousetrail/client-sdk` instead.",
   ].join("\n"),
 };
@@ -94,8 +99,11 @@ const tagDescriptions: Record<string, string> = {
   reports: "Reports from the rollups: overview, heatmaps, scroll maps, rage and dead clicks",
 };
 
-/** The whole document, from the router alone. Throws when a procedure cannot be described. */
-export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
+/**
+ * The whole document, from the router and the download routes the HTTP router mounts. Throws when
+ * a procedure cannot be described.
+ */
+export function buildOpenApiDocument(router: AnyTRPCRouter, downloads: readonly DownloadRoute[] = downloadRoutes): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
   const tagNames = new Set<string>();
   for (const [path, procedure] of routerProcedures(router)) {
@@ -110,9 +118,13 @@ export function buildOpenApiDocument(router: AnyTRPCRouter): OpenApiDocument {
     // Relative to where the document is served (OpenAPI 3.1 allows it), so it is right behind
     // any host name or proxy without trusting the request's Host header.
     servers: [{ url: "/trpc", description: "This Mousetrail server" }],
-    tags: [...tagNames].map((name) => ({ name, description: tagDescriptions[name] ?? `The ${name} procedures` })),
-    paths,
-    components: { schemas: errorSchemas, responses: errorResponses, securitySchemes },
+    tags: [...[...tagNames].map((name) => ({ name, description: tagDescriptions[name] ?? `The ${name} procedures` })), ...(downloads.length ? [downloadsTag] : [])],
+    paths: { ...paths, ...downloadPathItems(downloads) },
+    components: {
+      schemas: { ...errorSchemas, ...downloadErrorSchemas },
+      responses: { ...errorResponses, ...downloadErrorResponses },
+      securitySchemes,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Db, type Document, type Filter, type ObjectId, type UpdateFilter, type WithId } from "mongodb";
-import { analyticsCollections, type PageViewDoc, type RecordingChunkDoc } from "../db/analyticsCollections.js";
+import { analyticsCollections, type PageViewDoc, type RecordingChunkDoc, type SessionDoc } from "../db/analyticsCollections.js";
 
 /**
  * The derivation worker's access to the analytics collections. It works across tenants (one
@@ -156,6 +156,11 @@ export function upsertMarked(db: Db, collection: MarkedCollection, upserts: read
   return upsertEach(db, collection, upserts, mark);
 }
 
+/** The page steps and creation day of sessions (for their bounce changes), in the order of `filters`; null for one not found. */
+export async function findSessionPageSteps(db: Db, filters: readonly Filter<SessionDoc>[]): Promise<(Pick<SessionDoc, "day" | "pageSteps"> | null)[]> {
+  return Promise.all(filters.map((filter) => analyticsCollections(db).sessions.findOne(filter, { projection: { _id: 0, day: 1, pageSteps: 1 } })));
+}
+
 /** Pulls a finished round's mark from the documents it counted into. */
 export async function releaseMarks(db: Db, collection: MarkedCollection, filters: readonly Filter<Derivable>[], mark: string): Promise<void> {
   if (filters.length === 0) return;
@@ -177,7 +182,13 @@ async function upsertEach(db: Db, collection: MarkedCollection | "pageViews", up
       const operation: AnyBulkWriteOperation<Derivable> =
         mark === null
           ? { updateOne: { filter, update, upsert: true } }
-          : { updateOne: { filter: { ...filter, derivingChunks: { $ne: mark } }, update: { ...update, $push: { derivingChunks: mark } }, upsert: true } };
+          : {
+              updateOne: {
+                filter: { ...filter, derivingChunks: { $ne: mark } },
+                update: { ...update, $push: { ...(update.$push as Record<string, unknown> | undefined), derivingChunks: mark } },
+                upsert: true,
+              },
+            };
       return operation;
     });
     const failed = new Set<number>();

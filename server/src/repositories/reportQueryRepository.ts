@@ -84,16 +84,6 @@ export function topClickProblems(scope: TenantScope, query: { siteId: string; ur
     .toArray();
 }
 
-/** Sessions created on the range's days that saw exactly one page: the bounces. */
-export function countBouncedSessions(scope: TenantScope, query: { siteId: string } & DayRange): Promise<number> {
-  return analyticsCollections(scope.db).sessions.countDocuments({
-    tenantId: scope.tenantId,
-    siteId: query.siteId,
-    day: { $gte: query.fromDay, $lte: query.toDay },
-    pageCount: 1,
-  });
-}
-
 /** The most recent page views of a page at a breakpoint, newest first. */
 export function findRecentPageViews(
   scope: TenantScope,

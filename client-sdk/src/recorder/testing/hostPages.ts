@@ -15,6 +15,8 @@ export function hostPage(name: string, snippet: (attributes?: string) => string,
       return hostBehaviourPage(snippet());
     case "host-without-recorder.html":
       return hostBehaviourPage("");
+    case "spa.html":
+      return singlePageApplication(snippet());
     case "blank.html":
       return "<!doctype html><title>Elsewhere</title><p>Another page of the site, without the recorder.</p>";
     default:
@@ -79,3 +81,29 @@ function hostBehaviourPage(snippet: string): string {
 </html>`;
 }
 
+/**
+ * A single-page application: its buttons change the URL through the history API and the hash,
+ * rendering each route without loading a page.
+ */
+function singlePageApplication(snippet: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>App</title></head>
+<body>
+  <nav>
+    <button id="to-cart" type="button">Cart</button>
+    <button id="filter" type="button">Filter</button>
+    <button id="to-settings" type="button">Settings</button>
+  </nav>
+  <main id="view">Home</main>
+  <script>
+    const render = (text) => (document.getElementById("view").textContent = text);
+    document.getElementById("to-cart").addEventListener("click", () => { history.pushState({}, "", "/site/cart"); render("Cart"); });
+    document.getElementById("filter").addEventListener("click", () => { history.replaceState({}, "", "/site/cart?sort=price"); render("Cart, by price"); });
+    document.getElementById("to-settings").addEventListener("click", () => { location.hash = "#/settings"; render("Settings"); });
+    window.addEventListener("popstate", () => render("Back"));
+  </script>
+  ${snippet}
+</body>
+</html>`;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, tenantInput } from "../common.schema.js";
+import { idSchema, isoDate, tenantInput } from "../common.schema.js";
 import { sessionFilterFields } from "../sessions/sessionFilter.schema.js";
 import { sessionIdSchema } from "../sessions/sessions.schema.js";
 
@@ -18,3 +18,19 @@ export const sessionsExportInput = tenantInput.extend({ ...sessionFilterFields, 
 export const surveyAnswersExportInput = tenantInput.extend({ surveyId: idSchema("survey"), ...fileOptions });
 
 export const recordingInput = tenantInput.extend({ siteId: idSchema("site"), sessionId: sessionIdSchema });
+
+/**
+ * What the download files hold, for the OpenAPI document (http/openApiDocument.ts): the rows of a
+ * JSON export and the events of a recording, as the domain writes them.
+ */
+export const surveyAnswerRow = z.object({
+  responseId: z.string(),
+  receivedAt: isoDate,
+  /** MS-5.1: the policy version the answer was collected under. */
+  policy: z.object({ id: z.string(), version: z.number().int() }),
+  /** As stored: free text redacted (MS-1.13). */
+  answers: z.array(z.object({ questionId: z.string(), choices: z.array(z.string()).optional(), rating: z.number().optional(), text: z.string().optional() })),
+});
+
+/** An rrweb event as replay reads it, typed text masked (MS-1.5). */
+export const recordedEventRow = z.looseObject({ type: z.number().int(), data: z.unknown(), timestamp: z.number() });

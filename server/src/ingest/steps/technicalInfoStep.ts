@@ -8,7 +8,8 @@ import { userAgentFactsOf } from "../userAgentFacts.js";
 
 /**
  * MS-1.1: browser family and OS version are read from the User-Agent header (which is then
- * forgotten), merged with what the recorder measured, and cut to the policy's allow-list.
+ * forgotten), the viewport's size from the batch's view (the recorder sends it there, not twice),
+ * merged with what the recorder measured, and cut to the policy's allow-list.
  */
 export const technicalInfoStep = step<AnonymousBatch, DescribedBatch>("technicalInfo", ({ userAgent, ...batch }) => {
   const agent = userAgentFactsOf(userAgent);
@@ -17,8 +18,10 @@ export const technicalInfoStep = step<AnonymousBatch, DescribedBatch>("technical
     ...(agent.os ? { os: agent.os } : {}),
     ...(agent.osVersion ? { osVersion: agent.osVersion } : {}),
   };
-  const { info } = allowListTechnicalInfo({ ...batch.payload.technical, ...fromAgent }, batch.policy);
   const payloadView = batch.payload.view;
+  // A recorder that still measures the viewport itself (older recorder.js) keeps its figures.
+  const fromView = payloadView ? { viewportWidth: payloadView.width, viewportHeight: payloadView.height } : {};
+  const { info } = allowListTechnicalInfo({ ...fromView, ...batch.payload.technical, ...fromAgent }, batch.policy);
   const view = payloadView ? { ...payloadView, documentHeight: payloadView.documentHeight ?? null } : null;
   const viewportWidth = view?.width ?? (typeof info.viewportWidth === "number" ? info.viewportWidth : 1280);
   const deviceClass: DeviceClass =

@@ -79,7 +79,7 @@ function dyingAfterWrite(db: Db, crashAt: number): Db {
 
 /** What the reports read of one site, without what differs from run to run (ids, round names). */
 async function figuresOf(db: Db, siteId: string) {
-  const strip = ({ _id, tenantId, siteId: _siteId, sessionKey, visitorKey, pageId, createdBy, derivingChunks, ...rest }: Record<string, unknown>) => rest;
+  const strip = ({ _id, tenantId, siteId: _siteId, sessionKey, visitorKey, pageId, createdBy, derivingChunks, pageSteps, ...rest }: Record<string, unknown>) => rest;
   const all = async (name: "sessions" | "pageViews" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily" | "clickTargetDaily") =>
     (await db.collection(name).find({ siteId }).toArray()).map((document) => strip(document)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
@@ -112,7 +112,7 @@ describe("derivation rounds: exactly once", () => {
       expect(await worker(database.db).drain()).toBe(1);
     }
     reference = await figuresOf(database.db, site._id);
-    expect(reference.siteDaily).toMatchObject([{ sessions: 1, pageViews: 1, events: expect.any(Number) }]);
+    expect(reference.siteDaily).toMatchObject([{ sessions: 1, pageViews: 1, bounces: 1, events: expect.any(Number) }]);
     expect(reference.pageDaily).toMatchObject([{ pageViews: 1, clicks: expect.any(Number) }]);
     expect(reference.scroll).toHaveLength(1);
     // The second batch's three quick clicks on node 73, named from the first batch's full snapshot.
@@ -192,7 +192,52 @@ describe("derivation rounds: exactly once", () => {
     expect(await worker(database.db, () => new Date(Date.now() + defaultDerivationOptions.waitForFirstBatchMs + 1_000)).drain()).toBe(1);
     const figures = await figuresOf(database.db, site._id);
     expect(figures.pageViews).toEqual([]);
-    expect(figures.siteDaily).toMatchObject([{ sessions: 1, pageViews: 0 }]);
+    expect(figures.siteDaily).toMatchObject([{ sessions: 1, pageViews: 0, bounces: 0 }]);
+  });
+
+  it("MS-3.2 counts a bounce ended by a second page in a later round once, on the session's day, whichever write that round dies after", async () => {
+    let crashPoints = 0;
+    for (let crashAt = 0; ; crashAt++) {
+      const site = await newSite(`second page ${crashAt}`);
+      const [first] = visitBatches(site.siteKey);
+      // The next day in the site's time zone (UTC): the bounce was the session's first day's.
+      const nextDay = new Date(receivedAt.getTime() + 86_400_000);
+      const secondPage: CollectPayload = {
+        ...first,
+        pageId: `${first.pageId.slice(0, -1)}${first.pageId.endsWith("x") ? "y" : "x"}`,
+        page: { url: `${origin}/thanks`, startedAt: nextDay.getTime() - 5_000 },
+        sentAt: nextDay.getTime() - 1_000,
+        events: recordedAt(recordedCheckoutEvents(), nextDay.getTime() - 5_000),
+      };
+      await ingestInto(database.db)(first);
+      await worker(database.db).drain();
+      const before = await figuresOf(database.db, site._id);
+      expect(before.siteDaily).toMatchObject([{ day: "2026-03-02", sessions: 1, pageViews: 1, bounces: 1 }]);
+
+      await ingestInto(database.db, nextDay)(secondPage);
+      const crashed = await worker(dyingAfterWrite(database.db, crashAt), () => nextDay)
+        .drain()
+        .then(
+          () => false,
+          (error: unknown) => {
+            if (!(error instanceof SimulatedCrash)) throw error;
+            return true;
+          },
+        );
+      await worker(database.db, () => new Date(nextDay.getTime() + leaseMs + 1_000)).drain();
+      const after = await figuresOf(database.db, site._id);
+      expect(after.sessions, `died after derivation write ${crashAt}`).toMatchObject([{ pageCount: 2, day: "2026-03-02" }]);
+      expect(
+        after.siteDaily.map(({ day, sessions, pageViews, bounces }) => ({ day, sessions, pageViews, bounces })),
+        `died after derivation write ${crashAt}`,
+      ).toEqual([
+        { day: "2026-03-02", sessions: 1, pageViews: 1, bounces: 0 },
+        { day: "2026-03-03", sessions: 0, pageViews: 1, bounces: 0 },
+      ]);
+      if (!crashed) break;
+      crashPoints++;
+    }
+    expect(crashPoints).toBeGreaterThanOrEqual(10);
   });
 });
 
@@ -245,6 +290,7 @@ async function bruteForceRecount(chunks: RecordingChunkDoc[]) {
   const heatmaps = new Map<string, { total: number; cells: Record<string, number> }>();
   const pageDaily = new Map<string, { pageViews: number; clicks: number; loadTimeMsSum: number }>();
   const site = { sessions: new Set<string>(), pageViews: 0, events: 0, storedBytes: 0, clicks: 0 };
+  const pagesBySession = new Map<string, number>();
   for (const chunk of [...chunks].sort((a, b) => a.seq - b.seq)) {
     const rollups = computeBatchRollups(await decodeChunkEvents(chunk), chunk.context.view);
     const { urlKey, breakpoint } = chunk.context;
@@ -270,6 +316,7 @@ async function bruteForceRecount(chunks: RecordingChunkDoc[]) {
     pageDaily.set(urlKey, daily);
     daily.clicks += rollups.clicks;
     if (chunk.context.page) {
+      pagesBySession.set(chunk.sessionKey, (pagesBySession.get(chunk.sessionKey) ?? 0) + 1);
       daily.pageViews++;
       daily.loadTimeMsSum += chunk.context.page.loadTimeMs ?? 0;
       site.pageViews++;
@@ -281,7 +328,8 @@ async function bruteForceRecount(chunks: RecordingChunkDoc[]) {
     scroll.set(page.urlKey, reached);
     for (const bucket of reachedBuckets(null, page.depth)) reached[bucket] = (reached[bucket] ?? 0) + 1;
   }
-  return { pages, heatmaps, pageDaily, scroll, site };
+  const bounces = [...site.sessions].filter((session) => pagesBySession.get(session) === 1).length;
+  return { pages, heatmaps, pageDaily, scroll, site: { ...site, bounces } };
 }
 
 describe("derivation rounds: two workers, one database", () => {
@@ -317,6 +365,11 @@ describe("derivation rounds: two workers, one database", () => {
 
     const [siteDaily] = await data.siteDaily.find({ siteId: site._id }).toArray();
     expect(siteDaily).toMatchObject({ sessions: expected.site.sessions.size, pageViews: expected.site.pageViews, events: expected.site.events, storedBytes: expected.site.storedBytes });
+    // MS-3.2: the bounces counted round by round, some sessions' pages split between rounds and workers, are the one-page sessions.
+    expect(expected.site.bounces).toBeGreaterThan(0);
+    expect(expected.site.bounces).toBeLessThan(expected.site.sessions.size);
+    expect(siteDaily?.bounces).toBe(expected.site.bounces);
+    expect(await data.sessions.countDocuments({ siteId: site._id, pageCount: 1 })).toBe(expected.site.bounces);
     expect(await data.sessions.countDocuments({ siteId: site._id })).toBe(expected.site.sessions.size);
     const pageViews = await data.pageViews.find({ siteId: site._id }).toArray();
     expect(pageViews.map((page) => [`${page.sessionKey}/${page.pageId}`, page.maxScrollDepth]).sort()).toEqual(

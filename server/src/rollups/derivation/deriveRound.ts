@@ -4,6 +4,7 @@ import {
   extendPageViews,
   findFirstPageChunk,
   findPageViews,
+  findSessionPageSteps,
   markChunksApplied,
   releaseChunks,
   releaseMarks,
@@ -16,7 +17,8 @@ import { findErasureFences } from "../../repositories/optOutRepository.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { computeBatchRollups, type BatchRollups } from "../computeBatchRollups.js";
 import { indexElements, selectorOf } from "../elementSelector.js";
-import { breakdownUpserts, pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type RoundChunk } from "./planRound.js";
+import { bounceChange } from "./bounceChange.js";
+import { breakdownUpserts, pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type BounceChange, type RoundChunk, type SessionPlan } from "./planRound.js";
 
 /**
  * Derives sessions, page views and rollups (MS-1.4, MS-3.1, MS-3.2) from the chunks a round
@@ -82,11 +84,12 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   const plan = planCounts(chunks, { created, before, urlKeys }, mark);
   const sessions = await upsertMarked(db, "sessions", plan.sessions.map(({ upsert }) => upsert), mark);
   const createdSessions = sessions.map((outcome) => outcome.upserted || (outcome.already && outcome.createdBy === mark));
+  const bounceChanges = await bounceChangesOf(db, plan.sessions, mark);
   const counted: [MarkedCollection, MarkedUpsert[]][] = [
     ["heatmapRollups", plan.heatmapRollups],
     ["scrollRollups", plan.scrollRollups],
     ["pageDaily", plan.pageDaily],
-    ["siteDaily", siteDailyUpserts(plan, createdSessions)],
+    ["siteDaily", siteDailyUpserts(plan, createdSessions, bounceChanges)],
     ["siteBreakdownDaily", breakdownUpserts(plan, createdSessions)],
     ["clickTargetDaily", plan.clickTargets],
   ];
@@ -109,6 +112,22 @@ async function fencedChunksOf(db: Db, chunks: readonly ClaimedChunk[]): Promise<
   const visitors = new Map(chunks.map((chunk) => [keyOf(chunk.tenantId, chunk.siteId, chunk.context.visitorKey), { tenantId: chunk.tenantId, siteId: chunk.siteId, visitorKey: chunk.context.visitorKey }]));
   const fences = new Set((await findErasureFences(db, [...visitors.values()])).map((fence) => keyOf(fence.tenantId, fence.siteId, fence.visitorKey)));
   return new Set(chunks.filter((chunk) => fences.has(keyOf(chunk.tenantId, chunk.siteId, chunk.context.visitorKey))).map((chunk) => chunk._id.toHexString()));
+}
+
+/**
+ * What the round did to each session's standing as a bounce, read back from the sessions it added
+ * pages to (after its own write to them, so a repeated attempt reads the same steps).
+ */
+async function bounceChangesOf(db: Db, sessions: readonly SessionPlan[], mark: string): Promise<(BounceChange | null)[]> {
+  const adding = sessions.filter((session) => session.pages > 0);
+  const found = await findSessionPageSteps(db, adding.map((session) => session.upsert.filter));
+  const byPlan = new Map(adding.map((session, index) => [session, found[index]]));
+  return sessions.map((session) => {
+    const stored = byPlan.get(session);
+    // A session derived before its day was kept is in no day's figures.
+    if (!stored?.day) return null;
+    return { day: stored.day, change: bounceChange(stored.pageSteps ?? [], mark) };
+  });
 }
 
 /**

@@ -103,7 +103,15 @@ export interface SessionPlan {
   site: { tenantId: string; siteId: string; day: string };
   /** The breakdown values it is counted under (siteBreakdownDaily.sessions) if this round creates it. */
   breakdowns: BreakdownValue[];
+  /** Page views this round adds to it: then the round may change its standing as a bounce. */
+  pages: number;
   upsert: MarkedUpsert;
+}
+
+/** A round's change to one session's standing as a bounce, counted on the day the session was created. */
+export interface BounceChange {
+  day: string;
+  change: -1 | 0 | 1;
 }
 
 export interface CountPlan {
@@ -265,22 +273,36 @@ function sessionPlanOf({ entry, firstSeenAt, lastSeenAt, inc }: SessionDraft, ma
     day: context.day,
     createdBy: mark,
   };
+  const pages = inc.pageCount ?? 0;
   return {
     site: { tenantId: chunk.tenantId, siteId: chunk.siteId, day: context.day },
     breakdowns: [...technicalBreakdownOf(context.technical), ...sessionOriginOf(context.page, context.urlKey)],
+    pages,
     upsert: {
       filter: { tenantId: chunk.tenantId, siteId: chunk.siteId, sessionKey: chunk.sessionKey },
-      update: { $setOnInsert: onInsert, $min: { firstSeenAt }, $max: { lastSeenAt }, $inc: inc },
+      update: {
+        $setOnInsert: onInsert,
+        $min: { firstSeenAt },
+        $max: { lastSeenAt },
+        $inc: inc,
+        // In the write that adds the pages, so the order of the steps is the order of the increments.
+        ...(pages > 0 ? { $push: { pageSteps: { $each: [{ round: mark, pages }], $slice: 2 } } } : {}),
+      },
     },
   };
 }
 
-/** Phase 3: the daily site figures, with the sessions this round created counted on their first day. */
-export function siteDailyUpserts(plan: CountPlan, createdSessions: readonly boolean[]): MarkedUpsert[] {
+/**
+ * Phase 3: the daily site figures, with the sessions this round created counted on their first
+ * day, and the bounces it made or ended counted on the day their session was created.
+ */
+export function siteDailyUpserts(plan: CountPlan, createdSessions: readonly boolean[], bounceChanges: readonly (BounceChange | null)[] = []): MarkedUpsert[] {
   plan.sessions.forEach((session, index) => {
     if (createdSessions[index]) plan.siteDaily.add(session.site, { sessions: 1 });
+    const bounce = bounceChanges[index];
+    if (bounce && bounce.change !== 0) plan.siteDaily.add({ ...session.site, day: bounce.day }, { bounces: bounce.change });
   });
-  return plan.siteDaily.upserts().map(({ filter, update }) => ({ filter, update: { $inc: { sessions: 0, ...(update.$inc as Record<string, number>) } } }));
+  return plan.siteDaily.upserts().map(({ filter, update }) => ({ filter, update: { $inc: { sessions: 0, bounces: 0, ...(update.$inc as Record<string, number>) } } }));
 }
 
 /** Phase 3, like siteDailyUpserts: the breakdowns, with the sessions this round created counted under their values. */

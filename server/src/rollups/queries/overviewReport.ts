@@ -1,7 +1,7 @@
 import { getSite } from "../../domain/sites/getSite.js";
 import { breakdownDimensions, type BreakdownDimension } from "../../db/analyticsCollections.js";
 import { findSiteDaily } from "../../repositories/rollupQueryRepository.js";
-import { countBouncedSessions, topBreakdownValues, topPages, type ValueCount } from "../../repositories/reportQueryRepository.js";
+import { topBreakdownValues, topPages, type ValueCount } from "../../repositories/reportQueryRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
 import { siteDailySeries, type SiteDay } from "./siteDailySeries.js";
 
@@ -22,16 +22,15 @@ export interface OverviewReport {
 
 /**
  * MS-3.1, MS-3.2: a site's overview over a range of its days (the site's time zone: the rollups'
- * days are the site's local days at receipt), from the daily rollups; the bounce count reads the
- * range's sessions by an index on their day.
+ * days are the site's local days at receipt), from the daily rollups, the bounces included (the
+ * sessions created on each day that saw one page, counted as derivation adds their pages).
  */
 export async function overviewReport(scope: TenantScope, query: { siteId: string; fromDay: string; toDay: string; limit: number }): Promise<OverviewReport> {
   await getSite(scope, query.siteId);
   const days = await siteDailySeries(scope, query);
-  const [documents, pages, bounced, ...values] = await Promise.all([
+  const [documents, pages, ...values] = await Promise.all([
     findSiteDaily(scope, query),
     topPages(scope, query),
-    countBouncedSessions(scope, query),
     ...breakdownDimensions.map((dimension) => topBreakdownValues(scope, { ...query, dimension })),
   ]);
   const sum = (field: "sessions" | "pageViews") => days.reduce((total, day) => total + day[field], 0);
@@ -39,6 +38,7 @@ export async function overviewReport(scope: TenantScope, query: { siteId: string
   const pageViews = sum("pageViews");
   const loadTimeMsSum = documents.reduce((total, day) => total + day.loadTimeMsSum, 0);
   const loadTimeCount = documents.reduce((total, day) => total + day.loadTimeCount, 0);
+  const bounced = documents.reduce((total, day) => total + (day.bounces ?? 0), 0);
   return {
     sessions,
     pageViews,
