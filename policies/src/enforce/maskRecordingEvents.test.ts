@@ -413,8 +413,57 @@ describe("maskRecordingEvents: other events", () => {
     ];
     const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
     expect(masked).toEqual([]);
-    expect(report.droppedEvents.map((dropped) => dropped.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(report.droppedEvents[0]?.reason).toBe("canvas mutations are not recorded");
+    expect(report.droppedEvents).toEqual([
+      { index: 0, reason: "canvas mutations are not recorded" },
+      { index: 1, reason: "malformed plugin event" },
+      { index: 2, reason: "asset events are not recorded" },
+      { index: 3, reason: "malformed event" },
+      { index: 4, reason: "malformed full snapshot" },
+      { index: 5, reason: "input event on a blocked element or malformed" },
+      { index: 6, reason: "unknown event type" },
+    ]);
+  });
+
+  const deeplyNested = () => {
+    let deep: unknown = "bottom";
+    for (let level = 0; level < 40; level++) deep = [deep];
+    return deep;
+  };
+
+  it.each([
+    ["an event that is not an object", null, "malformed event"],
+    ["an event whose type is not a number", { type: "2", data: {} }, "malformed event"],
+    ["an event that cannot be copied", { type: EventType.Load, data: { callback: () => 1 } }, "malformed event"],
+    ["a custom event without data", { type: EventType.Custom }, "malformed custom event"],
+    ["a custom event without a tag", { type: EventType.Custom, data: { tag: 7, payload: "jane@example.com" } }, "malformed custom event"],
+    ["a custom event nested too deep", { type: EventType.Custom, data: { tag: "deep", payload: deeplyNested() } }, "custom event payload nested too deep"],
+    ["a meta event without data", { type: EventType.Meta }, "malformed meta event"],
+    ["a meta event without an address", { type: EventType.Meta, data: { href: 7, width: 1 } }, "malformed meta event"],
+    ["a full snapshot without data", { type: EventType.FullSnapshot }, "malformed full snapshot"],
+    ["a full snapshot whose root has no id", { type: EventType.FullSnapshot, data: { node: { type: 0, childNodes: [] } } }, "malformed full snapshot"],
+    ["an incremental event without data", { type: EventType.IncrementalSnapshot }, "malformed incremental snapshot"],
+    ["an incremental event whose source is not a number", { type: EventType.IncrementalSnapshot, data: { source: "5", text: "jane" } }, "malformed incremental snapshot"],
+    ["a plugin event without data", { type: EventType.Plugin }, "malformed plugin event"],
+    ["a plugin event nested too deep", { type: EventType.Plugin, data: { plugin: "rrweb/console@1", payload: deeplyNested() } }, "plugin event payload nested too deep"],
+    ["an asset event", { type: EventType.Asset, data: { url: "blob:x" } }, "asset events are not recorded"],
+    ["an event of a type rrweb does not define", { type: 42, data: {} }, "unknown event type"],
+  ])("MS-1.7 drops %s, saying why", (_description, event, reason) => {
+    const { events: masked, report } = maskRecordingEvents([event], inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toEqual([{ index: 0, reason }]);
+  });
+
+  it("MS-1.7 keeps load events as they are, and drops everything when given no list of events", () => {
+    const loads = [{ type: EventType.DomContentLoaded, data: {}, timestamp: 1 }, { type: EventType.Load, data: {}, timestamp: 2 }];
+    expect(maskRecordingEvents(loads, inputsOnly)).toEqual({ events: loads, report: expect.objectContaining({ droppedEvents: [] }) });
+    const { events: masked, report } = maskRecordingEvents("jane@example.com" as never, inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toEqual([{ index: -1, reason: "not a list of events" }]);
+  });
+
+  it("MS-1.3 empties a page address the URL rules refuse", () => {
+    const { events: masked } = maskRecordingEvents([meta("javascript:alert('jane@example.com')")], inputsOnly);
+    expect(eventData(masked[0]).href).toBe("");
   });
 
   it("MS-1.5 masks a custom event's payload like page text: kept under inputs-only, masked under all-text", () => {
