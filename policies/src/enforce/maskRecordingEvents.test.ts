@@ -515,6 +515,16 @@ describe("maskRecordingEvents: nodes and sources it has never seen", () => {
     expect(report.maskedValues).toBe(1);
   });
 
+  it("MS-1.5 drops attribute values rrweb never records, so a list or an object cannot carry a value past masking", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { name: "email" })]),
+      mutation({ attributes: [{ id: 10, attributes: { value: ["jane@example.com"], class: "x" } }, { id: 77, attributes: { value: { text: "jane@example.com" }, title: ["Jane Doe"] } }] }),
+    ];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(eventData(masked[1]).attributes).toEqual([{ id: 10, attributes: { class: "x" } }]);
+    expect(report.droppedParts).toBe(4);
+  });
+
   it("MS-1.5 masks the text attributes of an element it has never seen, as of unknown ancestry", () => {
     const { events: masked } = maskRecordingEvents([mutation({ attributes: [{ id: 77, attributes: { title: "Jane Doe" } }] })], inputsOnly);
     expect(eventData(masked[0]).attributes).toEqual([{ id: 77, attributes: { title: "**** ***" } }]);
