@@ -2,7 +2,8 @@
 // enforce masking`. Same configuration as `npm run mutation` (stryker.config.mjs), but each folder
 // keeps its own JSON report and incremental cache under reports/mutation/folders/, so a folder can
 // be re-run alone and the folders' reports still add up to the whole (`npm run mutation:scores`).
-// On a busy machine run it under `nice -n 10`.
+// On a busy machine run it under `nice -n 10`. Options: --force (ignore the incremental caches),
+// --ignore-static (see below).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Stryker } from "@stryker-mutator/core";
 
@@ -28,6 +29,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const force = process.argv.includes("--force");
+// Static mutants (module-level regexes, tables, zod schemas) each re-load and re-run every related
+// test file; on a busy machine they can take most of a folder's time. `--ignore-static` reports
+// them as Ignored (counted in the table's "ignored" column, not in the score).
+const ignoreStatic = process.argv.includes("--ignore-static");
 const folders = requested.length > 0 ? requested : Object.keys(mutationFolders);
 const outDirectory = "reports/mutation/folders";
 mkdirSync(outDirectory, { recursive: true });
@@ -38,6 +43,7 @@ for (const folder of folders) {
     mutate: [...mutationFolders[folder], notTests],
     incrementalFile: `${outDirectory}/${folder}.incremental.json`,
     force,
+    ignoreStatic,
     jsonReporter: { fileName: `${outDirectory}/${folder}.json` },
     htmlReporter: { fileName: `${outDirectory}/${folder}.html` },
     reporters: ["clear-text", "progress-append-only", "html", "json"],
