@@ -11,4 +11,8 @@ describe("passesLuhn", () => {
     "MS-1.7 rejects %j",
     (digits) => expect(passesLuhn(digits)).toBe(false),
   );
+
+  it.each(["x4111111111111111", "4111111111111111x"])("MS-1.7 refuses %s, which holds a character that is not a digit", (digits) => {
+    expect(passesLuhn(digits)).toBe(false);
+  });
 });
