@@ -525,6 +525,37 @@ describe("maskRecordingEvents: nodes and sources it has never seen", () => {
     expect(report.droppedParts).toBe(4);
   });
 
+  it("MS-1.5 drops each malformed part of a mutation, counts it, and keeps the well-formed rest", () => {
+    const snapshot = fullSnapshot([element(10, "input", { name: "note" })]);
+    const malformed = {
+      type: EventType.IncrementalSnapshot,
+      data: {
+        source: IncrementalSource.Mutation,
+        adds: "not a list",
+        removes: [null, { id: 10, parentId: "4" }, { id: 0, parentId: 4 }, { id: 10, parentId: 4 }],
+        texts: [{ id: 10, value: 3 }, { id: "10", value: "a" }, { id: 10, value: null }],
+        attributes: [{ id: 10, attributes: "x" }, { id: 0, attributes: {} }],
+      },
+    };
+    const { events: masked, report } = maskRecordingEvents([snapshot, malformed], inputsOnly);
+    expect(eventData(masked[1])).toEqual({ source: IncrementalSource.Mutation, adds: [], removes: [{ id: 10, parentId: 4 }], texts: [{ id: 10, value: null }], attributes: [] });
+    expect(report.droppedParts).toBe(8);
+    expect(report.unknownNodeTargets).toBe(0);
+
+    const adds = mutation({ adds: [{ parentId: 4, node: "x" }, { parentId: "4", node: text(11, "Jane") }, { parentId: 4, node: text(12, "Hello") }] });
+    const { events: maskedAdds, report: addsReport } = maskRecordingEvents([snapshot, adds], inputsOnly);
+    expect(eventData(maskedAdds[1]).adds).toEqual([{ parentId: 4, node: text(12, "Hello") }]);
+    expect(addsReport.droppedParts).toBe(2);
+  });
+
+  it("MS-1.5 leaves out the parts a mutation does not have, and counts changes to nodes it has never seen", () => {
+    const sparse = { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Mutation, texts: [{ id: 99, value: "Jane" }] } };
+    const { events: masked, report } = maskRecordingEvents([sparse], inputsOnly);
+    expect(eventData(masked[0])).toEqual({ source: IncrementalSource.Mutation, adds: [], removes: [], texts: [{ id: 99, value: "****" }], attributes: [] });
+    expect(report.droppedParts).toBe(0);
+    expect(report.unknownNodeTargets).toBe(1);
+  });
+
   it("MS-1.5 masks the text attributes of an element it has never seen, as of unknown ancestry", () => {
     const { events: masked } = maskRecordingEvents([mutation({ attributes: [{ id: 77, attributes: { title: "Jane Doe" } }] })], inputsOnly);
     expect(eventData(masked[0]).attributes).toEqual([{ id: 77, attributes: { title: "**** ***" } }]);
