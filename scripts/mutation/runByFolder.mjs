@@ -4,7 +4,9 @@
 // be re-run alone and the folders' reports still add up to the whole (`npm run mutation:scores`).
 // On a busy machine run it under `nice -n 10`. Options: --force (ignore the incremental caches),
 // --ignore-static (see below).
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Stryker } from "@stryker-mutator/core";
 
 const notTests = "!policies/src/**/*.test.ts";
@@ -35,6 +37,17 @@ const force = process.argv.includes("--force");
 const ignoreStatic = process.argv.includes("--ignore-static");
 const folders = requested.length > 0 ? requested : Object.keys(mutationFolders);
 const outDirectory = "reports/mutation/folders";
+
+// A second Stryker instance in one process fails in its option merging (StrykerJS 9.6), so each
+// folder runs in a child process of its own.
+if (folders.length > 1) {
+  const flags = process.argv.slice(2).filter((argument) => argument.startsWith("-"));
+  for (const folder of folders) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), folder, ...flags], { stdio: "inherit" });
+    if (child.status !== 0) process.exitCode = child.status ?? 1;
+  }
+  process.exit();
+}
 mkdirSync(outDirectory, { recursive: true });
 
 for (const folder of folders) {
