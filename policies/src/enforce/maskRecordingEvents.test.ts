@@ -556,6 +556,26 @@ describe("maskRecordingEvents: nodes and sources it has never seen", () => {
     expect(report.unknownNodeTargets).toBe(1);
   });
 
+  it.each([
+    [true, "****"],
+    ["", "****"],
+    ["true", "****"],
+    ["plaintext-only", "****"],
+    ["FALSE", "Jane"],
+    [false, "Jane"],
+  ])("MS-1.5 treats an element with contenteditable=%j as entered text: its text becomes %s under inputs-only", (contenteditable, expected) => {
+    const events = [fullSnapshot([element(10, "div", { contenteditable }, [text(11, "Jane")])])];
+    expect(textOf(maskRecordingEvents(events, inputsOnly).events, 11)).toBe(expected);
+  });
+
+  it("MS-1.5 drops an input event whose text is not text, and counts only non-empty values of never-capture fields", () => {
+    const snapshot = fullSnapshot([element(10, "input", { type: "password" })]);
+    const notText = { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Input, id: 10, text: 1234, isChecked: false } };
+    expect(maskRecordingEvents([snapshot, notText], inputsOnly).report.droppedEvents).toEqual([{ index: 1, reason: "input event on a blocked element or malformed" }]);
+    expect(maskRecordingEvents([snapshot, inputEvent(10, "")], inputsOnly).report.neverCapturedValues).toBe(0);
+    expect(maskRecordingEvents([snapshot, inputEvent(10, "hunter2")], inputsOnly).report.neverCapturedValues).toBe(1);
+  });
+
   it("MS-1.5 masks the text attributes of an element it has never seen, as of unknown ancestry", () => {
     const { events: masked } = maskRecordingEvents([mutation({ attributes: [{ id: 77, attributes: { title: "Jane Doe" } }] })], inputsOnly);
     expect(eventData(masked[0]).attributes).toEqual([{ id: 77, attributes: { title: "**** ***" } }]);
