@@ -490,6 +490,11 @@ describe("maskRecordingEvents: other events", () => {
     });
   });
 
+  it("MS-1.5 masks a plugin's name that is not an identifier", () => {
+    const named = { type: EventType.Plugin, data: { plugin: "signed in as Jane", payload: 1 } };
+    expect(eventData(maskRecordingEvents([named], inputsOnly).events[0])).toEqual({ plugin: "****** ** ** ****", payload: 1 });
+  });
+
   it("MS-1.5 masks a custom event's tag that is not an identifier, and drops payloads nested too deep", () => {
     const named = { type: EventType.Custom, data: { tag: "signed in as Jane", payload: 1 } };
     expect(eventData(maskRecordingEvents([named], inputsOnly).events[0]).tag).toBe("****** ** ** ****");
