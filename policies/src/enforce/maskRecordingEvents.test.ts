@@ -505,6 +505,21 @@ describe("maskRecordingEvents: other events", () => {
     expect(report.droppedEvents).toHaveLength(1);
   });
 
+  it("MS-1.5 drops a text node whose text is not text, empties a child list that is not a list, and counts both", () => {
+    const events = [fullSnapshot([element(10, "p", {}, "junk" as never), { type: 3, id: 11, textContent: 42 } as never, element(12, "br", {})])];
+    delete (serializedNodeById(events, 12) as Record<string, unknown>).childNodes;
+    const { events: masked, report } = maskRecordingEvents(events, allText);
+    expect(serializedNodeById(masked, 4)?.childNodes).toEqual([{ ...element(10, "p", {}), childNodes: [] }, { type: 2, tagName: "br", attributes: {}, id: 12 }]);
+    expect(report.droppedParts).toBe(2);
+  });
+
+  it("MS-1.5 keeps the CSS of a style text node under all-text, and masks the same text elsewhere", () => {
+    const events = [fullSnapshot([element(10, "style", {}, [text(11, "body{color:red}", { isStyle: true })]), element(12, "p", {}, [text(13, "body{color:red}")])])];
+    const { events: masked } = maskRecordingEvents(events, allText);
+    expect(textOf(masked, 11)).toBe("body{color:red}");
+    expect(textOf(masked, 13)).toBe("***************");
+  });
+
   it("MS-1.5 drops malformed parts of a snapshot and masks the rest", () => {
     const events = [fullSnapshot([element(10, "input", { value: "jane", style: { color: "red" } }), { type: 2, id: 11 } as never, "junk" as never])];
     const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
