@@ -74,4 +74,13 @@ describe("maskElementAttributes", () => {
     expect(masked("input", { value: true }, inputsOnly).attributes).toEqual({ value: true });
     expect(masked("input", { value: 1234 }, inputsOnly).attributes).toEqual({ value: "****" });
   });
+
+  it("MS-1.5 reads a type of submit as a button label on inputs only: a textarea's value is still masked", () => {
+    expect(masked("textarea", { type: "submit", value: "Jane" }, inputsOnly).attributes).toEqual({ type: "submit", value: "****" });
+    expect(masked("input", { type: "submit", value: "Send" }, inputsOnly).attributes).toEqual({ type: "submit", value: "Send" });
+  });
+
+  it("MS-1.5 removes selected from an option outside any select", () => {
+    expect(masked("option", { selected: true }, inputsOnly).attributes).toEqual({});
+  });
 });
