@@ -15,12 +15,18 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {
+    // Fast unit tests only: no database, no browser. productionCallers.test.ts reads the source
+    // tree (which callers exist), not the behaviour of a rule, so it kills no mutant.
     include: [
       "policies/src/**/*.test.ts",
       "client-sdk/src/recorder/fieldMasking.test.ts",
       "client-sdk/src/recorder/maskFieldValues.test.ts",
       "client-sdk/src/recorder/rrwebOptions.test.ts",
     ],
+    exclude: ["**/node_modules/**", "policies/src/productionCallers.test.ts"],
+    // Stryker re-runs the property tests for every mutant they cover: 40 generated recordings
+    // instead of 300 (policies/testing/propertyRuns.ts). The deterministic tests carry the kills.
+    env: { MOUSETRAIL_PROPERTY_RUNS: "40" },
     testTimeout: 30_000,
   },
 });

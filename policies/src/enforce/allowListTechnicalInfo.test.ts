@@ -75,4 +75,13 @@ describe("allowListTechnicalInfo", () => {
     expect(result.dropped).toHaveLength(50);
     expect(result.droppedCount).toBe(500);
   });
+
+  it("MS-1.1 names a dropped field by its first 64 characters only", () => {
+    const result = allowListTechnicalInfo({ [`x${"y".repeat(99)}`]: 1 }, policy);
+    expect(result.dropped).toEqual([{ field: `x${"y".repeat(63)}`, reason: "not-allowed" }]);
+  });
+
+  it.each([["text", "Chrome"], ["a list", ["Chrome"]], ["null", null]])("MS-1.1 keeps and reports nothing when the info is %s", (_description, info) => {
+    expect(allowListTechnicalInfo(info, policy)).toEqual({ info: {}, dropped: [], droppedCount: 0 });
+  });
 });

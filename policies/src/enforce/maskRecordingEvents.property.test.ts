@@ -2,6 +2,7 @@ import { IncrementalSource } from "@rrweb/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { effectivePolicyFor } from "../../testing/effectivePolicyFor.js";
+import { propertyRuns } from "../../testing/propertyRuns.js";
 import { recordingArbitrary, secretCharacters } from "../../testing/recordingArbitraries.js";
 import { allStrings, eventData } from "../../testing/rrwebEvents.js";
 import { maskedChoiceLength } from "../masking/maskText.js";
@@ -24,7 +25,7 @@ describe("maskRecordingEvents (properties)", () => {
           for (const character of value) expect(secretCharacters.has(character)).toBe(false);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -50,7 +51,7 @@ describe("maskRecordingEvents (properties)", () => {
           }
         });
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -60,7 +61,7 @@ describe("maskRecordingEvents (properties)", () => {
         const { events: masked, report } = maskRecordingEvents(events, policy);
         expect(masked.length + report.droppedEvents.length).toBe(events.length);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -74,7 +75,7 @@ describe("maskRecordingEvents (properties)", () => {
       fc.property(fc.array(eventShaped), policyArbitrary, (events, policy) => {
         expect(() => maskRecordingEvents(events, policy)).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -94,7 +95,7 @@ describe("maskRecordingEvents (properties)", () => {
         (target.holder as Record<string | number, unknown>)[target.key] = replacement;
         expect(() => maskRecordingEvents(corrupted, policy)).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -438,8 +438,57 @@ describe("maskRecordingEvents: other events", () => {
     ];
     const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
     expect(masked).toEqual([]);
-    expect(report.droppedEvents.map((dropped) => dropped.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(report.droppedEvents[0]?.reason).toBe("canvas mutations are not recorded");
+    expect(report.droppedEvents).toEqual([
+      { index: 0, reason: "canvas mutations are not recorded" },
+      { index: 1, reason: "malformed plugin event" },
+      { index: 2, reason: "asset events are not recorded" },
+      { index: 3, reason: "malformed event" },
+      { index: 4, reason: "malformed full snapshot" },
+      { index: 5, reason: "input event on a blocked element or malformed" },
+      { index: 6, reason: "unknown event type" },
+    ]);
+  });
+
+  const deeplyNested = () => {
+    let deep: unknown = "bottom";
+    for (let level = 0; level < 40; level++) deep = [deep];
+    return deep;
+  };
+
+  it.each([
+    ["an event that is not an object", null, "malformed event"],
+    ["an event whose type is not a number", { type: "2", data: {} }, "malformed event"],
+    ["an event that cannot be copied", { type: EventType.Load, data: { callback: () => 1 } }, "malformed event"],
+    ["a custom event without data", { type: EventType.Custom }, "malformed custom event"],
+    ["a custom event without a tag", { type: EventType.Custom, data: { tag: 7, payload: "jane@example.com" } }, "malformed custom event"],
+    ["a custom event nested too deep", { type: EventType.Custom, data: { tag: "deep", payload: deeplyNested() } }, "custom event payload nested too deep"],
+    ["a meta event without data", { type: EventType.Meta }, "malformed meta event"],
+    ["a meta event without an address", { type: EventType.Meta, data: { href: 7, width: 1 } }, "malformed meta event"],
+    ["a full snapshot without data", { type: EventType.FullSnapshot }, "malformed full snapshot"],
+    ["a full snapshot whose root has no id", { type: EventType.FullSnapshot, data: { node: { type: 0, childNodes: [] } } }, "malformed full snapshot"],
+    ["an incremental event without data", { type: EventType.IncrementalSnapshot }, "malformed incremental snapshot"],
+    ["an incremental event whose source is not a number", { type: EventType.IncrementalSnapshot, data: { source: "5", text: "jane" } }, "malformed incremental snapshot"],
+    ["a plugin event without data", { type: EventType.Plugin }, "malformed plugin event"],
+    ["a plugin event nested too deep", { type: EventType.Plugin, data: { plugin: "rrweb/console@1", payload: deeplyNested() } }, "plugin event payload nested too deep"],
+    ["an asset event", { type: EventType.Asset, data: { url: "blob:x" } }, "asset events are not recorded"],
+    ["an event of a type rrweb does not define", { type: 42, data: {} }, "unknown event type"],
+  ])("MS-1.7 drops %s, saying why", (_description, event, reason) => {
+    const { events: masked, report } = maskRecordingEvents([event], inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toEqual([{ index: 0, reason }]);
+  });
+
+  it("MS-1.7 keeps load events as they are, and drops everything when given no list of events", () => {
+    const loads = [{ type: EventType.DomContentLoaded, data: {}, timestamp: 1 }, { type: EventType.Load, data: {}, timestamp: 2 }];
+    expect(maskRecordingEvents(loads, inputsOnly)).toEqual({ events: loads, report: expect.objectContaining({ droppedEvents: [] }) });
+    const { events: masked, report } = maskRecordingEvents("jane@example.com" as never, inputsOnly);
+    expect(masked).toEqual([]);
+    expect(report.droppedEvents).toEqual([{ index: -1, reason: "not a list of events" }]);
+  });
+
+  it("MS-1.3 empties a page address the URL rules refuse", () => {
+    const { events: masked } = maskRecordingEvents([meta("javascript:alert('jane@example.com')")], inputsOnly);
+    expect(eventData(masked[0]).href).toBe("");
   });
 
   it("MS-1.5 masks a custom event's payload like page text: kept under inputs-only, masked under all-text", () => {
@@ -466,6 +515,11 @@ describe("maskRecordingEvents: other events", () => {
     });
   });
 
+  it("MS-1.5 masks a plugin's name that is not an identifier", () => {
+    const named = { type: EventType.Plugin, data: { plugin: "signed in as Jane", payload: 1 } };
+    expect(eventData(maskRecordingEvents([named], inputsOnly).events[0])).toEqual({ plugin: "****** ** ** ****", payload: 1 });
+  });
+
   it("MS-1.5 masks a custom event's tag that is not an identifier, and drops payloads nested too deep", () => {
     const named = { type: EventType.Custom, data: { tag: "signed in as Jane", payload: 1 } };
     expect(eventData(maskRecordingEvents([named], inputsOnly).events[0]).tag).toBe("****** ** ** ****");
@@ -474,6 +528,21 @@ describe("maskRecordingEvents: other events", () => {
     const { events: masked, report } = maskRecordingEvents([{ type: EventType.Custom, data: { tag: "deep", payload: deep } }], inputsOnly);
     expect(masked).toEqual([]);
     expect(report.droppedEvents).toHaveLength(1);
+  });
+
+  it("MS-1.5 drops a text node whose text is not text, empties a child list that is not a list, and counts both", () => {
+    const events = [fullSnapshot([element(10, "p", {}, "junk" as never), { type: 3, id: 11, textContent: 42 } as never, element(12, "br", {})])];
+    delete (serializedNodeById(events, 12) as Record<string, unknown>).childNodes;
+    const { events: masked, report } = maskRecordingEvents(events, allText);
+    expect(serializedNodeById(masked, 4)?.childNodes).toEqual([{ ...element(10, "p", {}), childNodes: [] }, { type: 2, tagName: "br", attributes: {}, id: 12 }]);
+    expect(report.droppedParts).toBe(2);
+  });
+
+  it("MS-1.5 keeps the CSS of a style text node under all-text, and masks the same text elsewhere", () => {
+    const events = [fullSnapshot([element(10, "style", {}, [text(11, "body{color:red}", { isStyle: true })]), element(12, "p", {}, [text(13, "body{color:red}")])])];
+    const { events: masked } = maskRecordingEvents(events, allText);
+    expect(textOf(masked, 11)).toBe("body{color:red}");
+    expect(textOf(masked, 13)).toBe("***************");
   });
 
   it("MS-1.5 drops malformed parts of a snapshot and masks the rest", () => {
@@ -489,6 +558,67 @@ describe("maskRecordingEvents: nodes and sources it has never seen", () => {
     const { events: masked, report } = maskRecordingEvents([mutation({ attributes: [{ id: 77, attributes: { value: "jane@example.com", class: "x" } }] })], inputsOnly);
     expect(eventData(masked[0]).attributes).toEqual([{ id: 77, attributes: { value: "********", class: "x" } }]);
     expect(report.maskedValues).toBe(1);
+  });
+
+  it("MS-1.5 drops attribute values rrweb never records, so a list or an object cannot carry a value past masking", () => {
+    const events = [
+      fullSnapshot([element(10, "input", { name: "email" })]),
+      mutation({ attributes: [{ id: 10, attributes: { value: ["jane@example.com"], class: "x" } }, { id: 77, attributes: { value: { text: "jane@example.com" }, title: ["Jane Doe"] } }] }),
+    ];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(eventData(masked[1]).attributes).toEqual([{ id: 10, attributes: { class: "x" } }]);
+    expect(report.droppedParts).toBe(4);
+  });
+
+  it("MS-1.5 drops each malformed part of a mutation, counts it, and keeps the well-formed rest", () => {
+    const snapshot = fullSnapshot([element(10, "input", { name: "note" })]);
+    const malformed = {
+      type: EventType.IncrementalSnapshot,
+      data: {
+        source: IncrementalSource.Mutation,
+        adds: "not a list",
+        removes: [null, { id: 10, parentId: "4" }, { id: 0, parentId: 4 }, { id: 10, parentId: 4 }],
+        texts: [{ id: 10, value: 3 }, { id: "10", value: "a" }, { id: 10, value: null }],
+        attributes: [{ id: 10, attributes: "x" }, { id: 0, attributes: {} }],
+      },
+    };
+    const { events: masked, report } = maskRecordingEvents([snapshot, malformed], inputsOnly);
+    expect(eventData(masked[1])).toEqual({ source: IncrementalSource.Mutation, adds: [], removes: [{ id: 10, parentId: 4 }], texts: [{ id: 10, value: null }], attributes: [] });
+    expect(report.droppedParts).toBe(8);
+    expect(report.unknownNodeTargets).toBe(0);
+
+    const adds = mutation({ adds: [{ parentId: 4, node: "x" }, { parentId: "4", node: text(11, "Jane") }, { parentId: 4, node: text(12, "Hello") }] });
+    const { events: maskedAdds, report: addsReport } = maskRecordingEvents([snapshot, adds], inputsOnly);
+    expect(eventData(maskedAdds[1]).adds).toEqual([{ parentId: 4, node: text(12, "Hello") }]);
+    expect(addsReport.droppedParts).toBe(2);
+  });
+
+  it("MS-1.5 leaves out the parts a mutation does not have, and counts changes to nodes it has never seen", () => {
+    const sparse = { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Mutation, texts: [{ id: 99, value: "Jane" }] } };
+    const { events: masked, report } = maskRecordingEvents([sparse], inputsOnly);
+    expect(eventData(masked[0])).toEqual({ source: IncrementalSource.Mutation, adds: [], removes: [], texts: [{ id: 99, value: "****" }], attributes: [] });
+    expect(report.droppedParts).toBe(0);
+    expect(report.unknownNodeTargets).toBe(1);
+  });
+
+  it.each([
+    [true, "****"],
+    ["", "****"],
+    ["true", "****"],
+    ["plaintext-only", "****"],
+    ["FALSE", "Jane"],
+    [false, "Jane"],
+  ])("MS-1.5 treats an element with contenteditable=%j as entered text: its text becomes %s under inputs-only", (contenteditable, expected) => {
+    const events = [fullSnapshot([element(10, "div", { contenteditable }, [text(11, "Jane")])])];
+    expect(textOf(maskRecordingEvents(events, inputsOnly).events, 11)).toBe(expected);
+  });
+
+  it("MS-1.5 drops an input event whose text is not text, and counts only non-empty values of never-capture fields", () => {
+    const snapshot = fullSnapshot([element(10, "input", { type: "password" })]);
+    const notText = { type: EventType.IncrementalSnapshot, data: { source: IncrementalSource.Input, id: 10, text: 1234, isChecked: false } };
+    expect(maskRecordingEvents([snapshot, notText], inputsOnly).report.droppedEvents).toEqual([{ index: 1, reason: "input event on a blocked element or malformed" }]);
+    expect(maskRecordingEvents([snapshot, inputEvent(10, "")], inputsOnly).report.neverCapturedValues).toBe(0);
+    expect(maskRecordingEvents([snapshot, inputEvent(10, "hunter2")], inputsOnly).report.neverCapturedValues).toBe(1);
   });
 
   it("MS-1.5 masks the text attributes of an element it has never seen, as of unknown ancestry", () => {

@@ -21,6 +21,11 @@ describe("redactSurveyAnswer", () => {
     expect(result.truncated).toBe(true);
   });
 
+  it("MS-1.13 keeps an answer of exactly the limit whole", () => {
+    const answer = "😀".repeat(1000);
+    expect(redactSurveyAnswer(answer, policy)).toEqual({ text: answer, detections: [], truncated: false });
+  });
+
   it("MS-1.13 judges PII on the kept part of a cut answer", () => {
     const answer = `${"x ".repeat(490)}card 4111 1111 1111 1111`;
     expect(redactSurveyAnswer(answer, policy).detections).toEqual([]);

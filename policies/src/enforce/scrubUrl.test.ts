@@ -54,6 +54,24 @@ describe("scrubUrl", () => {
     },
   );
 
+  it.each([
+    ["http://shop.example/checkout?email=jane%40example.com", "http://shop.example/checkout"],
+    ["https://shop.example/shoes,red;size=9", "https://shop.example/shoes,red;size=9"],
+    ["https://shop.example/caf%c3%a9", "https://shop.example/caf%c3%a9"],
+    ["https://shop.example/n/12345678901234567890123", "https://shop.example/n/:number"],
+    ["https://app.example/#jane@example.com", "https://app.example/#:email"],
+    ["https://app.example/#/a/%E0%A4%A", "https://app.example/"],
+  ])("MS-1.3 scrubs %s to %s, leaving clean text exactly as it was written", (input, expected) => {
+    expect(scrubUrl(input, policy)).toBe(expected);
+  });
+
+  it("MS-1.3 gives null for a URL longer than 8,192 characters, or for a value that is not text", () => {
+    const atLimit = `https://shop.example/${"a".repeat(8192 - "https://shop.example/".length)}`;
+    expect(scrubUrl(atLimit, policy)).toBe(atLimit);
+    expect(scrubUrl(`${atLimit}a`, policy)).toBeNull();
+    expect(scrubUrl(42 as never, policy)).toBeNull();
+  });
+
   it("MS-1.3 marks a segment with broken percent-encoding instead of passing it through", () => {
     expect(scrubUrl("https://shop.example/a/%E0%A4%A/b", policy)).toBe("https://shop.example/a/:unreadable/b");
   });

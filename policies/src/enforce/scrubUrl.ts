@@ -14,6 +14,7 @@ import { detectPii } from "../pii/detectPii.js";
  * Only http and https URLs are pages; anything else, or anything unparsable, gives null.
  */
 export function scrubUrl(url: string, policy: Pick<EffectivePolicy, "pages" | "pii">): string | null {
+  // Stryker disable next-line ConditionalExpression: without the type check a value that is not text still gives null, as new URL() refuses it; the check says so first.
   if (typeof url !== "string" || url.length > 8192) return null;
   let parsed: URL;
   try {

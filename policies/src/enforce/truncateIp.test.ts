@@ -19,7 +19,8 @@ describe("truncateIp", () => {
     ["255.255.255.255", "255.255.255.0"],
     ["10.1.2.3", "10.1.2.0"],
     [" 198.51.100.9 ", "198.51.100.0"],
-  ])("MS-1.2 zeroes the last IPv4 octet: %s -> %s", (input, expected) => {
+    [`${" ".repeat(57)}1.2.3.4`, "1.2.3.0"],
+  ])("MS-1.2 zeroes the last IPv4 octet: %j -> %s", (input, expected) => {
     expect(truncateIp(input)).toBe(expected);
   });
 
@@ -76,6 +77,12 @@ describe("truncateIp", () => {
     "::ffff:203.0.113.256",
     "1.2.3.4::",
     "fe80::1%",
+    "fe80::1%eth0!",
+    `fe80::1%${"a".repeat(33)}`,
+    "1:2:3:4::5:6:7:8",
+    "1:2:3:4:5::6:7:8:9",
+    "1:2:3:4:5:1.2.3.4:8",
+    `${" ".repeat(58)}1.2.3.4`,
     "x".repeat(1000),
   ])("MS-1.2 gives null for malformed input %j", (input) => {
     expect(truncateIp(input)).toBeNull();

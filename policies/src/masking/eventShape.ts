@@ -6,6 +6,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An attribute value as rrweb records it: a string, a number, `true`, or null (removed). */
+export function isAttributeValue(value: unknown): value is string | number | true | null {
+  return value === null || value === true || typeof value === "string" || typeof value === "number";
+}
+
 /** rrweb node ids are positive integers (rrweb uses -1 and -2 only for nodes it does not emit). */
 export function isNodeId(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;

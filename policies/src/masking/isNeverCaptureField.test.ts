@@ -21,4 +21,11 @@ describe("isNeverCaptureField", () => {
   ])("MS-2.4 $name → $never", ({ facts, never }) => {
     expect(isNeverCaptureField(field(facts), neverCapture)).toBe(never);
   });
+
+  it("MS-2.4 matches any one of several listed input types and token prefixes, not only when all match", () => {
+    const rules = { ...neverCapture, inputTypes: ["password", "pin"], autocompleteTokens: [], autocompleteTokenPrefixes: ["cc-", "secret-"] };
+    expect(isNeverCaptureField(field({ type: "pin" }), rules)).toBe(true);
+    expect(isNeverCaptureField(field({ autocomplete: "secret-answer" }), rules)).toBe(true);
+    expect(isNeverCaptureField(field({ autocomplete: "email" }), rules)).toBe(false);
+  });
 });

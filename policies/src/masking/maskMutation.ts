@@ -1,4 +1,4 @@
-import { isNodeId, isRecord } from "./eventShape.js";
+import { isAttributeValue, isNodeId, isRecord } from "./eventShape.js";
 import { maskElementAttributes } from "./maskElementAttributes.js";
 import { unknownAncestryContext } from "./maskingContext.js";
 import { treatElement } from "./maskingRules.js";
@@ -45,6 +45,13 @@ export function maskMutation(data: Record<string, unknown>, state: MaskingState)
 
   for (const add of adds) registerSerializedTree(add.node, add.parentId as number, registry);
   for (const change of attributeChanges) {
+    // MS-1.5: a value rrweb never records (a list, an object) cannot be masked, so it goes, as in a
+    // snapshot; kept, `{ value: ["jane@example.com"] }` passed through in clear.
+    for (const [name, value] of Object.entries(change.attributes as Record<string, unknown>)) {
+      if (isAttributeValue(value)) continue;
+      delete (change.attributes as Record<string, unknown>)[name];
+      report.droppedParts++;
+    }
     registry.updateAttributes(change.id as number, change.attributes as Record<string, unknown>, rules);
   }
 

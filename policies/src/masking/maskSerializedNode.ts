@@ -1,5 +1,5 @@
 import { NodeType } from "@rrweb/types";
-import { isNodeId, isRecord } from "./eventShape.js";
+import { isAttributeValue, isNodeId, isRecord } from "./eventShape.js";
 import { maskElementAttributes } from "./maskElementAttributes.js";
 import { enterElement, type MaskingContext } from "./maskingContext.js";
 import type { MaskingReport } from "./maskingReport.js";
@@ -84,7 +84,7 @@ function maskElementNode(node: Record<string, unknown>, id: number, parentContex
   const attributes: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(node.attributes)) {
     // Snapshot attributes are strings, numbers, `true` or null; anything else is not rrweb's.
-    if (value === null || value === true || typeof value === "string" || typeof value === "number") attributes[name] = value;
+    if (isAttributeValue(value)) attributes[name] = value;
     else state.report.droppedParts++;
   }
   maskElementAttributes(attributes, attributes, treatment, context, state.rules, state.report);

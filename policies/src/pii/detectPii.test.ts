@@ -111,4 +111,37 @@ describe("detectPii", () => {
     expect(detections.slice(0, 4).map((detection) => detection.kind)).toEqual(["email", "phone", "phone", "payment-card"]);
     expect(detections.every((detection, index) => index === 0 || detection.offset >= detections[index - 1]!.offset + detections[index - 1]!.length)).toBe(true);
   });
+
+  it.each(["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"])("MS-1.7 reports no National Insurance number with the unallocated prefix %s", (prefix) => {
+    expect(kindsIn(`ref ${prefix} 12 34 56 C`)).toEqual([]);
+    expect(kindsIn("ref AB 12 34 56 C")).toEqual(["uk-nino"]);
+  });
+
+  it("MS-1.7 reports no SSN in the unissued area 000, and no card number of one repeated digit", () => {
+    expect(detectPii("ssn 000-12-3456", ["us-ssn"])).toEqual([]);
+    expect(kindsIn("ssn 123-45-6789")).toEqual(["us-ssn"]);
+    expect(detectPii("card 44444444444444444", ["payment-card"])).toEqual([]);
+  });
+
+  const iban = "DE89 3704 0044 0532 0130 00";
+  it.each([
+    [`iban ${iban}.`, [{ kind: "iban", offset: 5, length: iban.length }]],
+    ["iban DE89370400440532013000 1", [{ kind: "iban", offset: 5, length: 22 }]],
+    [`${iban} and ${iban}`, [{ kind: "iban", offset: 0, length: iban.length }, { kind: "iban", offset: iban.length + 5, length: iban.length }]],
+    ["iban DE89-3704-0044-0532-0130-00", []],
+    ["iban DE89  3704 0044 0532 0130 00", []],
+    ["iban DE8937040044053201300", []],
+    ["iban DE89370400440532013000X", []],
+  ])("MS-1.7 finds an IBAN written compact or in single-spaced groups only: %j", (text, expected) => {
+    expect(detectPii(text)).toEqual(expected);
+  });
+
+  it("MS-1.7 reports a text holding too many detections of one kind as one detection of that kind, and of many kinds as one of the first found", () => {
+    const ibans = Array.from({ length: maxDetectionsPerText + 1 }, () => "DE89370400440532013000").join(" ");
+    const text = `jane@example.com ${ibans}`;
+    expect(detectPii(text)).toEqual([{ kind: "iban", offset: 0, length: text.length }]);
+    const half = Math.ceil((maxDetectionsPerText + 1) / 2);
+    const mixed = `${Array.from({ length: half }, () => "jane@example.com").join(" ")} ${Array.from({ length: half }, () => "DE89370400440532013000").join(" ")}`;
+    expect(detectPii(mixed)).toEqual([{ kind: "email", offset: 0, length: mixed.length }]);
+  });
 });

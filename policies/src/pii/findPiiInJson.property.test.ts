@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../testing/propertyRuns.js";
 import { recordingArbitrary } from "../../testing/recordingArbitraries.js";
 import { findPiiInJson, type JsonPath } from "./findPiiInJson.js";
 import type { PiiKind } from "./piiKind.js";
@@ -48,7 +49,7 @@ describe("findPiiInJson (properties)", () => {
           expect(findings).toContainEqual({ kind, path, inKey: false, offset: prefix.length, length: sample.length });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -57,7 +58,7 @@ describe("findPiiInJson (properties)", () => {
       fc.property(recordingArbitrary, ({ events }) => {
         expect(findPiiInJson(events)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

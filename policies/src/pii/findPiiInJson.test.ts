@@ -36,4 +36,11 @@ describe("findPiiInJson", () => {
     const findings = findPiiInJson({ a: shared, b: shared, deep });
     expect(findings.map((finding) => finding.kind).sort()).toEqual(["email", "us-ssn"]);
   });
+
+  it("MS-1.7 walks past nulls and small numbers, and reads a card number stored as a JSON number", () => {
+    expect(findPiiInJson({ a: null, b: 42, c: [null, "jane@example.com"], d: 4111111111111111 })).toEqual([
+      { kind: "payment-card", path: ["d"], inKey: false, offset: 0, length: 16 },
+      { kind: "email", path: ["c", 1], inKey: false, offset: 0, length: 16 },
+    ]);
+  });
 });

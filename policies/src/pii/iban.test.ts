@@ -16,4 +16,8 @@ describe("isValidIban", () => {
     ["letters in the check digits", "DEAB370400440532013000"],
     ["nothing", ""],
   ])("MS-1.7 rejects %s", (_reason, iban) => expect(isValidIban(iban)).toBe(false));
+
+  it.each(["XDE89370400440532013000", "DE89370400440532013000!", "DE8X370400440532013000", "DE893704004405320130"])("MS-1.7 refuses %s, which is not an IBAN's shape or length", (iban) => {
+    expect(isValidIban(iban)).toBe(false);
+  });
 });

@@ -11,4 +11,9 @@ describe("passesLuhn", () => {
     "MS-1.7 rejects %j",
     (digits) => expect(passesLuhn(digits)).toBe(false),
   );
+
+  // "X" counts as 40 if read as a digit, so only the pattern's anchors refuse these.
+  it.each(["x4111111111111111", "4111111111111111x", "X00", "0X"])("MS-1.7 refuses %s, which holds a character that is not a digit", (digits) => {
+    expect(passesLuhn(digits)).toBe(false);
+  });
 });
