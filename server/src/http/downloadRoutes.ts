@@ -7,7 +7,7 @@ import { z } from "zod";
 import { access } from "../api/access.js";
 import type { ServerServices } from "../api/context.js";
 import { fieldIssuesOf, problemOf } from "../api/formatApiError.js";
-import { recordingInput, sessionsExportInput, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
+import { recordingInput, reportExportInput, sessionsExportInput, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
 import { visitorDataInput } from "../api/visitorData/visitorData.schema.js";
 import { sessionFilterOf } from "../api/sessions/sessionFilter.schema.js";
 import { authorizeTenant, type ProcedureMeta } from "../api/trpc.js";
@@ -15,6 +15,7 @@ import type { Download } from "../domain/exports/download.js";
 import { exportRecording } from "../domain/exports/exportRecording.js";
 import { exportSessions } from "../domain/exports/exportSessions.js";
 import { exportSurveyAnswers } from "../domain/exports/exportSurveyAnswers.js";
+import { exportReport } from "../rollups/exports/exportReport.js";
 import { visitorDataDownload } from "../domain/rightOfAccess/visitorDataDownload.js";
 import { openRecording } from "../domain/sessions/openRecording.js";
 import { recordingLines } from "../domain/sessions/recordingLines.js";
@@ -25,6 +26,9 @@ import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { createRequestContext } from "./createRequestContext.js";
 
 type Access = NonNullable<ProcedureMeta["access"]>;
+
+/** Says how many rows a file holds when that is known before its first byte (reports): for progress. */
+export const rowCountHeader = "X-Mousetrail-Rows";
 
 /** The largest `input` parameter read, in characters: a filter is a few hundred. */
 const maxInputChars = 8 * 1024;
@@ -87,6 +91,7 @@ function mountDownload<TSchema extends z.ZodType<{ tenantId: string }>>(
       koa.set("Cache-Control", "no-store");
       koa.set("X-Content-Type-Options", "nosniff");
       if (spec.attachment) koa.set("Content-Disposition", `attachment; filename="${download.filename}"`);
+      if (download.rows !== undefined) koa.set(rowCountHeader, String(download.rows));
       koa.type = download.contentType;
       // Pulled as the client reads: a slow reader slows the cursor instead of filling memory.
       koa.body = Readable.from(download.body, { objectMode: false, highWaterMark: 64 * 1024 });
@@ -97,7 +102,7 @@ function mountDownload<TSchema extends z.ZodType<{ tenantId: string }>>(
 }
 
 /**
- * `GET /exports/sessions`, `/exports/survey-answers`, `/exports/recording`, `/exports/visitor-data`
+ * `GET /exports/report` (any report as its procedure answers it), `/exports/sessions`, `/exports/survey-answers`, `/exports/recording`, `/exports/visitor-data`
  * (files, each audited) and `GET /recordings/events` (a recording as NDJSON for a player,
  * streamed while it loads).
  */
@@ -108,6 +113,12 @@ export function mountDownloadRoutes(router: Router, services: ServerServices): v
     access: access.readReports,
     attachment: true,
     produce: (call, input) => exportSessions(call, sessionFilterOf(input), { format: input.format, bom: input.bom }),
+  });
+  mountDownload(router, services, "/exports/report", {
+    schema: reportExportInput,
+    access: access.readReports,
+    attachment: true,
+    produce: (call, { tenantId: _tenantId, format, bom, ...query }) => exportReport(call, query, { format, bom }),
   });
   mountDownload(router, services, "/exports/survey-answers", {
     schema: surveyAnswersExportInput,
