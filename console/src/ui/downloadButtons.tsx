@@ -13,6 +13,8 @@ export interface DownloadButtonsProps {
   /** The saved file's name in a format. */
   fileName: (format: DownloadFormat) => string;
   formats?: readonly DownloadFormat[];
+  /** False for a route that makes one kind of file and takes no `format` or `bom` (the visitor's data). */
+  fileOptions?: boolean;
   /** Smaller buttons, for one table among many. */
   small?: boolean;
   disabled?: boolean;
@@ -39,8 +41,9 @@ export function DownloadButtons(props: DownloadButtonsProps) {
     setProgress({ format, bytes: 0, rows: 0, totalRows: null });
     const fileName = props.fileName(format);
     try {
-      const bom = format === "csv";
-      const file = await fetchDownload(downloadUrl(props.path, { ...props.input(), format, ...(bom ? { bom } : {}) }), {
+      // A CSV starts with a byte order mark so that spreadsheets read it as UTF-8.
+      const options = props.fileOptions === false ? {} : { format, ...(format === "csv" ? { bom: true } : {}) };
+      const file = await fetchDownload(downloadUrl(props.path, { ...props.input(), ...options }), {
         signal: current.signal,
         onProgress: (next) => setProgress({ ...next, format }),
       });

@@ -8,7 +8,7 @@ export interface BreakdownRow {
 }
 
 /** One breakdown: its values with their sessions (and a bar of their share) and page views, and its downloads. */
-export function BreakdownTable(props: { title: string; column: string; rows: readonly BreakdownRow[]; totalSessions: number; downloads: JSX.Element }) {
+export function BreakdownTable(props: { title: string; column: string; rows: readonly BreakdownRow[]; pageViews: boolean; totalSessions: number; downloads: JSX.Element }) {
   const headingId = `breakdown-${props.title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return (
     <section class="breakdown" aria-labelledby={headingId}>
@@ -24,9 +24,11 @@ export function BreakdownTable(props: { title: string; column: string; rows: rea
               <th scope="col" class="number">
                 Sessions
               </th>
-              <th scope="col" class="number">
-                Page views
-              </th>
+              <Show when={props.pageViews}>
+                <th scope="col" class="number">
+                  Page views
+                </th>
+              </Show>
             </tr>
           </thead>
           <tbody>
@@ -38,7 +40,9 @@ export function BreakdownTable(props: { title: string; column: string; rows: rea
                     <span class="breakdown-label">{row.value || "(none)"}</span>
                   </th>
                   <td class="number">{row.sessions}</td>
-                  <td class="number">{row.pageViews}</td>
+                  <Show when={props.pageViews}>
+                    <td class="number">{row.pageViews}</td>
+                  </Show>
                 </tr>
               )}
             </For>

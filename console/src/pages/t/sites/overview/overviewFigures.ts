@@ -39,16 +39,19 @@ export function chartSummary(days: readonly OverviewDay[]): string {
   return `Sessions and page views per day, ${range}. Busiest day ${busiest.day}: ${count.format(busiest.sessions)} sessions, ${count.format(busiest.pageViews)} page views.`;
 }
 
-/** The breakdowns in the order the screen shows them, each with its heading and its column's name. */
-export const breakdownSections: readonly { name: BreakdownName; title: string; column: string }[] = [
-  { name: "entryPage", title: "Entry pages", column: "Page" },
-  { name: "referrer", title: "Referrers", column: "Referrer" },
-  { name: "browser", title: "Browsers", column: "Browser" },
-  { name: "os", title: "Operating systems", column: "Operating system" },
-  { name: "deviceClass", title: "Device classes", column: "Device class" },
-  { name: "screenSize", title: "Screen sizes", column: "Screen size" },
-  { name: "language", title: "Languages", column: "Language" },
-  { name: "timeZone", title: "Visitors' time zones", column: "Time zone" },
+/**
+ * The breakdowns in the order the screen shows them, each with its heading and its column's
+ * name. Entry pages and referrers are counted per session only (the API's page views are 0 there).
+ */
+export const breakdownSections: readonly { name: BreakdownName; title: string; column: string; pageViews: boolean }[] = [
+  { name: "entryPage", title: "Entry pages", column: "Page", pageViews: false },
+  { name: "referrer", title: "Referrers", column: "Referrer", pageViews: false },
+  { name: "browser", title: "Browsers", column: "Browser", pageViews: true },
+  { name: "os", title: "Operating systems", column: "Operating system", pageViews: true },
+  { name: "deviceClass", title: "Device classes", column: "Device class", pageViews: true },
+  { name: "screenSize", title: "Screen sizes", column: "Screen size", pageViews: true },
+  { name: "language", title: "Languages", column: "Language", pageViews: true },
+  { name: "timeZone", title: "Visitors' time zones", column: "Time zone", pageViews: true },
 ];
 
 /** A value's share of the range's sessions, for the bar beside it: 0 to 100. */

@@ -158,6 +158,7 @@ export default function OverviewPage() {
                       title={section.title}
                       column={section.column}
                       rows={overview().breakdowns[section.name]}
+                      pageViews={section.pageViews}
                       totalSessions={overview().sessions}
                       downloads={<BreakdownDownloads name={section.name} title={section.title} input={reportInput} fileName={fileName} />}
                     />
