@@ -110,7 +110,7 @@ export default function OverviewPage() {
                   </Match>
                   <Match when={reports.pages()}>
                     {(pages) => (
-                      <div class="table-scroll">
+                      <div class="table-scroll top-pages" tabindex="0" role="region" aria-label="Top pages table">
                         <table>
                           <thead>
                             <tr>
