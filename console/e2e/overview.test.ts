@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { seedDemoData } from "@mousetrail/server/domain/demo/seedDemoData";
 import { visitorKeySecretOf } from "@mousetrail/server/domain/sites/siteScopedKey";
-import { collections } from "@mousetrail/server/db/collections";
+import { findUserByEmail } from "@mousetrail/server/repositories/userRepository";
 import { callerAs } from "@mousetrail/server/testing/apiHarness";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
@@ -49,7 +49,7 @@ describe("the console's Overview and exports", { timeout: 180_000 }, () => {
   }
 
   async function apiOverview() {
-    const owner = await collections(testServer.server.database.db).users.findOne({ email: demo.email });
+    const owner = await findUserByEmail(testServer.server.database.db, demo.email);
     return callerAs(testServer.server.database.db, owner).reports.overview({ tenantId: demo.tenantId, siteId: demo.siteId, ...range });
   }
 
