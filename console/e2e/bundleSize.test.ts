@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -25,6 +25,16 @@ describe("the console's bundle", () => {
     expect(gzipped).toBeLessThanOrEqual(80 * 1024);
     // Kobalte (dialogs, menus, tabs, toasts) is used only behind sign-in.
     for (const script of scripts) expect(read(script).toString("utf8")).not.toContain("data-kb-top-layer");
+  });
+
+  it("loads the chart library (uPlot) only with the Overview's route chunk, itself at most 40 kB gzipped", () => {
+    const chunks = readdirSync(path.join(dist, "assets")).filter((asset) => asset.endsWith(".js"));
+    // "u-over" is the class of uPlot's drawing layer: present wherever uPlot's code is.
+    const withChart = chunks.filter((chunk) => read(`assets/${chunk}`).toString("utf8").includes("u-over"));
+    expect(withChart).toEqual([expect.stringMatching(/^overviewPage-[\w-]+\.js$/)]);
+    const html = read("index.html").toString("utf8");
+    for (const script of initialScripts(html)) expect(script).not.toContain("overviewPage");
+    expect(gzipSync(read(`assets/${withChart[0]}`), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
   });
 
   it("has no inline script for the CSP to refuse", () => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { access } from "../api/access.js";
 import type { ServerServices } from "../api/context.js";
 import { fieldIssuesOf, problemOf } from "../api/formatApiError.js";
-import { recordedEventRow, recordingInput, sessionsExportInput, surveyAnswerRow, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
+import { recordedEventRow, recordingInput, reportExportInput, sessionsExportInput, surveyAnswerRow, surveyAnswersExportInput } from "../api/exports/downloads.schema.js";
 import { sessionSummaryOutput } from "../api/sessions/sessions.schema.js";
 import { visitorDataInput, visitorDataOutput } from "../api/visitorData/visitorData.schema.js";
 import { sessionFilterOf } from "../api/sessions/sessionFilter.schema.js";
@@ -16,6 +16,7 @@ import type { Download } from "../domain/exports/download.js";
 import { exportRecording } from "../domain/exports/exportRecording.js";
 import { exportSessions } from "../domain/exports/exportSessions.js";
 import { exportSurveyAnswers } from "../domain/exports/exportSurveyAnswers.js";
+import { exportReport } from "../rollups/exports/exportReport.js";
 import { visitorDataDownload } from "../domain/rightOfAccess/visitorDataDownload.js";
 import { openRecording } from "../domain/sessions/openRecording.js";
 import { recordingLines } from "../domain/sessions/recordingLines.js";
@@ -26,6 +27,9 @@ import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
 import { createRequestContext } from "./createRequestContext.js";
 
 type Access = NonNullable<ProcedureMeta["access"]>;
+
+/** Says how many rows a file holds when that is known before its first byte (reports): for progress. */
+export const rowCountHeader = "X-Mousetrail-Rows";
 
 /** The largest `input` parameter read, in characters: a filter is a few hundred. */
 const maxInputChars = 8 * 1024;
@@ -103,6 +107,9 @@ function tableMedia(what: string, row: z.ZodType): Record<string, DownloadMedia>
   };
 }
 
+/** One row of a report file: the report's columns, each a number or a string. */
+const reportRow = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
 const recordingArray: DownloadMedia = { description: "The recording as rrweb's Replayer takes it: a JSON array of events, in order", schema: z.array(recordedEventRow) };
 
 export const downloadRoutes: readonly DownloadRoute[] = [
@@ -114,6 +121,15 @@ export const downloadRoutes: readonly DownloadRoute[] = [
     attachment: true,
     media: tableMedia("Every session matching the filters", sessionSummaryOutput),
     produce: (call, input) => exportSessions(call, sessionFilterOf(input), { format: input.format, bom: input.bom }),
+  }),
+  downloadRoute({
+    path: "/exports/report",
+    summary: "Export a report (overview, pages, breakdown, heatmap, scrollMap, clickProblems) as CSV or JSON, with the input its procedure takes",
+    schema: reportExportInput,
+    access: access.readReports,
+    attachment: true,
+    media: tableMedia("The report's rows (the overview's days, a breakdown's values, a heatmap's cells...), as its procedure answers them; X-Mousetrail-Rows says how many", reportRow),
+    produce: (call, { tenantId: _tenantId, format, bom, ...query }) => exportReport(call, query, { format, bom }),
   }),
   downloadRoute({
     path: "/exports/survey-answers",
@@ -171,6 +187,7 @@ function mountDownload(router: Router, services: ServerServices, route: Download
       koa.set("Cache-Control", "no-store");
       koa.set("X-Content-Type-Options", "nosniff");
       if (route.attachment) koa.set("Content-Disposition", `attachment; filename="${download.filename}"`);
+      if (download.rows !== undefined) koa.set(rowCountHeader, String(download.rows));
       koa.type = download.contentType;
       // Pulled as the client reads: a slow reader slows the cursor instead of filling memory.
       koa.body = Readable.from(download.body, { objectMode: false, highWaterMark: 64 * 1024 });
@@ -181,7 +198,7 @@ function mountDownload(router: Router, services: ServerServices, route: Download
 }
 
 /**
- * `GET /exports/sessions`, `/exports/survey-answers`, `/exports/recording`, `/exports/visitor-data`
+ * `GET /exports/report` (any report as its procedure answers it), `/exports/sessions`, `/exports/survey-answers`, `/exports/recording`, `/exports/visitor-data`
  * (files, each audited) and `GET /recordings/events` (a recording as NDJSON for a player,
  * streamed while it loads): every route of `downloadRoutes`.
  */

@@ -1,5 +1,12 @@
 import { z } from "zod";
+import { breakdownDimensions } from "../../db/analyticsCollections.js";
 import { idSchema, isoDate, tenantInput } from "../common.schema.js";
+import { clickProblemsInput } from "../reports/clickProblems.schema.js";
+import { heatmapInput } from "../reports/heatmap.schema.js";
+import { overviewInput } from "../reports/overview.schema.js";
+import { pagesInput } from "../reports/pages.schema.js";
+import { siteRangeInput } from "../reports/report.schema.js";
+import { scrollMapInput } from "../reports/scrollMap.schema.js";
 import { sessionFilterFields } from "../sessions/sessionFilter.schema.js";
 import { sessionIdSchema } from "../sessions/sessions.schema.js";
 
@@ -34,3 +41,29 @@ export const surveyAnswerRow = z.object({
 
 /** An rrweb event as replay reads it, typed text masked (MS-1.5). */
 export const recordedEventRow = z.looseObject({ type: z.number().int(), data: z.unknown(), timestamp: z.number() });
+
+export const reportNames = ["overview", "pages", "breakdown", "heatmap", "scrollMap", "clickProblems"] as const;
+
+/**
+ * `GET /exports/report`: a report's own input (as its procedure takes it) with the report's name
+ * and the file's options. `breakdown` is one of the overview's breakdowns with more values.
+ */
+export const reportExportInput = z.discriminatedUnion(
+  "report",
+  [
+    overviewInput.extend({ report: z.literal("overview"), ...fileOptions }),
+    pagesInput.extend({ report: z.literal("pages"), ...fileOptions }),
+    siteRangeInput.extend({
+      report: z.literal("breakdown"),
+      dimension: z.enum(breakdownDimensions, { error: `must be one of ${breakdownDimensions.join(", ")}` }),
+      limit: z.number().int().min(1, "must be at least 1").max(1000, "must be at most 1000").default(100),
+      ...fileOptions,
+    }),
+    heatmapInput.extend({ report: z.literal("heatmap"), ...fileOptions }),
+    scrollMapInput.extend({ report: z.literal("scrollMap"), ...fileOptions }),
+    clickProblemsInput.extend({ report: z.literal("clickProblems"), ...fileOptions }),
+  ],
+  { error: `must be one of ${reportNames.join(", ")}` },
+);
+
+export type ReportExportInput = z.infer<typeof reportExportInput>;

@@ -4,6 +4,8 @@ import type { ExportFormat } from "./exportTable.js";
 export interface Download {
   filename: string;
   contentType: string;
+  /** The number of rows, when known before the first byte: a client shows progress against it. */
+  rows?: number;
   body: AsyncIterable<string>;
 }
 

@@ -9,11 +9,13 @@ import { OptOutsTab } from "./optOutsTab.js";
 import { PolicyVersionsTab } from "./policyVersionsTab.js";
 import { PurgesTab } from "./purgesTab.js";
 import { ViolationsTab } from "./violationsTab.js";
+import { VisitorAccessTab } from "./visitorAccessTab.js";
 
 const tabs = [
   { value: "opt-outs", label: "Opt-outs" },
   { value: "violations", label: "Violations" },
   { value: "erasure", label: "Visitor erasure" },
+  { value: "access", label: "Visitor data" },
   { value: "purges", label: "Purges" },
   { value: "complaints", label: "Complaints" },
   { value: "policy-versions", label: "Policy versions" },
@@ -44,6 +46,9 @@ export default function CompliancePage() {
         </Tabs.Content>
         <Tabs.Content value="erasure">
           <ErasureTab sites={sites.sites() ?? []} />
+        </Tabs.Content>
+        <Tabs.Content value="access">
+          <VisitorAccessTab sites={sites.sites() ?? []} />
         </Tabs.Content>
         <Tabs.Content value="purges">
           <PurgesTab sites={sites.sites() ?? []} tenantName={tenant.name} />

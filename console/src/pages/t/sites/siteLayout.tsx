@@ -30,6 +30,9 @@ export default function SiteLayout(props: RouteSectionProps) {
                   <>
                     <h1>{site().name}</h1>
                     <nav aria-label="Site" class="tabs-nav">
+                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/overview`} activeClass="active">
+                        Overview
+                      </A>
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}`} end activeClass="active">
                         Settings and install
                       </A>
