@@ -1,6 +1,6 @@
-import { palette } from "./heatmapPalette.js";
+import { levelOf, palette } from "./heatmapPalette.js";
 import { heatmapPixels, type HeatmapGrid } from "./heatmapPixels.js";
-import { canvasBacking, type PageFit } from "./pageFit.js";
+import { canvasBacking, scrollBands, type PageFit } from "./pageFit.js";
 
 /**
  * Draws a heatmap's cells over the page: one pixel per cell put into a small canvas, then that
@@ -26,4 +26,23 @@ export function drawHeatmap(canvas: HTMLCanvasElement, grid: HeatmapGrid, fit: P
   context.imageSmoothingEnabled = false;
   context.drawImage(cells, 0, 0, pixels.width, pixels.height, 0, 0, fit.width * backing.ratio, pixels.height * grid.rowPx * fit.scale * backing.ratio);
   return pixels.maxCount;
+}
+
+/**
+ * Draws a scroll map: each 5 % band of the page coloured by the share of page views that reached
+ * it, on the heatmap's palette (more is hotter).
+ */
+export function drawScrollMap(canvas: HTMLCanvasElement, depths: readonly { depth: number; share: number }[], fit: PageFit, devicePixelRatio: number): void {
+  const backing = canvasBacking({ width: fit.width, height: fit.height }, devicePixelRatio);
+  canvas.width = backing.width;
+  canvas.height = backing.height;
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("drawScrollMap: the browser gave no 2D canvas context");
+  context.clearRect(0, 0, backing.width, backing.height);
+  for (const band of scrollBands(depths, fit)) {
+    if (!(band.share > 0)) continue;
+    const at = levelOf(band.share, 1) * 4;
+    context.fillStyle = `rgba(${palette[at]}, ${palette[at + 1]}, ${palette[at + 2]}, ${(palette[at + 3]! / 255) * 0.75})`;
+    context.fillRect(0, Math.round(band.top * backing.ratio), backing.width, Math.ceil(band.height * backing.ratio));
+  }
 }
