@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -25,6 +25,20 @@ describe("the console's bundle", () => {
     expect(gzipped).toBeLessThanOrEqual(80 * 1024);
     // Kobalte (dialogs, menus, tabs, toasts) is used only behind sign-in.
     for (const script of scripts) expect(read(script).toString("utf8")).not.toContain("data-kb-top-layer");
+  });
+
+  it("loads the heatmap code and rrweb's snapshot rebuilding only on the Heatmaps screen, in at most 40 kB gzipped", () => {
+    const chunks = readdirSync(path.join(dist, "assets")).filter((file) => file.endsWith(".js"));
+    const heatmapChunk = chunks.find((file) => file.startsWith("heatmapsPage-"));
+    expect(heatmapChunk, "a heatmapsPage chunk").toBeDefined();
+    const heatmapCode = read(`assets/${heatmapChunk}`);
+    // rrweb's rebuild (its sandboxed iframe, its data-URL images) is in the screen's chunk...
+    expect(heatmapCode.toString("utf8")).toContain("rr_dataURL");
+    expect(gzipSync(heatmapCode, { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
+    // ...and neither before sign-in nor in the site's layout, which every site screen loads.
+    const html = read("index.html").toString("utf8");
+    const siteLayout = chunks.filter((file) => file.startsWith("siteLayout-"));
+    for (const script of [...initialScripts(html), ...siteLayout.map((file) => `assets/${file}`)]) expect(read(script).toString("utf8")).not.toContain("rr_dataURL");
   });
 
   it("has no inline script for the CSP to refuse", () => {
