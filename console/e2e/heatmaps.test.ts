@@ -190,6 +190,11 @@ describe("the Heatmaps screen over a recorded visit", { timeout: 180_000 }, () =
     expect(await shareAt(Math.max(0, reached - 5))).toBe("100 %");
     if (reached + 10 <= 100) expect(await shareAt(reached + 10)).toBe("0 %");
     await checkAtBothWidths(page, "heatmaps-scroll");
+
+    // The visit was on a desktop screen: at the mobile breakpoint there is nothing, and the screen says why.
+    await page.getByRole("radio", { name: "Mobile" }).check();
+    await page.getByText("No page views at this breakpoint in the last 7 days").waitFor();
+    await checkAtBothWidths(page, "heatmaps-empty");
     await context.close();
   });
 

@@ -23,8 +23,10 @@ export function drawHeatmap(canvas: HTMLCanvasElement, grid: HeatmapGrid, fit: P
   const cellsContext = cells.getContext("2d");
   if (!cellsContext) throw new Error("drawHeatmap: the browser gave no 2D canvas context");
   cellsContext.putImageData(new ImageData(pixels.data as Uint8ClampedArray<ArrayBuffer>, pixels.width, pixels.height), 0, 0);
+  const width = fit.width * backing.ratio;
+  const height = pixels.height * grid.rowPx * fit.scale * backing.ratio;
   context.imageSmoothingEnabled = false;
-  context.drawImage(cells, 0, 0, pixels.width, pixels.height, 0, 0, fit.width * backing.ratio, pixels.height * grid.rowPx * fit.scale * backing.ratio);
+  context.drawImage(cells, 0, 0, pixels.width, pixels.height, 0, 0, width, height);
   return pixels.maxCount;
 }
 
@@ -40,9 +42,9 @@ export function drawScrollMap(canvas: HTMLCanvasElement, depths: readonly { dept
   if (!context) throw new Error("drawScrollMap: the browser gave no 2D canvas context");
   context.clearRect(0, 0, backing.width, backing.height);
   for (const band of scrollBands(depths, fit)) {
-    if (!(band.share > 0)) continue;
     const at = levelOf(band.share, 1) * 4;
-    context.fillStyle = `rgba(${palette[at]}, ${palette[at + 1]}, ${palette[at + 2]}, ${(palette[at + 3]! / 255) * 0.75})`;
+    // Where nobody scrolled, the page is greyed rather than coloured.
+    context.fillStyle = band.share > 0 ? `rgba(${palette[at]}, ${palette[at + 1]}, ${palette[at + 2]}, ${(palette[at + 3]! / 255) * 0.5})` : "rgba(27, 31, 36, 0.3)";
     context.fillRect(0, Math.round(band.top * backing.ratio), backing.width, Math.ceil(band.height * backing.ratio));
   }
 }

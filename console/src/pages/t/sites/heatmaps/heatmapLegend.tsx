@@ -9,7 +9,11 @@ const counted: Record<HeatmapKind, string> = { click: "clicks", move: "pointer p
 /** What a total means in words: clicks and positions are counts, attention is milliseconds. */
 export function totalInWords(kind: HeatmapKind, total: number): string {
   const amount = kind === "attention" ? Math.round(total / 1000) : total;
-  return `${amount.toLocaleString("en")} ${counted[kind]}`;
+  return `${amount.toLocaleString("en")} ${amount === 1 ? counted[kind].replace(/s( of attention)?$/, "$1") : counted[kind]}`;
+}
+
+export function pageViewsInWords(pageViews: number): string {
+  return `${pageViews.toLocaleString("en")} page ${pageViews === 1 ? "view" : "views"}`;
 }
 
 /** The colour scale with its numbers, and what the map is drawn from. */
@@ -19,7 +23,7 @@ export function HeatmapLegend(props: { kind: HeatmapKind; maxCount: number; tota
   return (
     <div class="heatmap-legend">
       <p class="heatmap-basis">
-        From <strong>{props.pageViews.toLocaleString("en")}</strong> page views and <strong>{totalInWords(props.kind, props.total)}</strong>.
+        From <strong>{pageViewsInWords(props.pageViews)}</strong> and <strong>{totalInWords(props.kind, props.total)}</strong>.
       </p>
       <Show when={props.maxCount > 0}>
         <div class="legend-scale">
@@ -39,7 +43,7 @@ export function ScrollLegend(props: { pageViews: number }) {
   return (
     <div class="heatmap-legend">
       <p class="heatmap-basis">
-        From <strong>{props.pageViews.toLocaleString("en")}</strong> page views.
+        From <strong>{pageViewsInWords(props.pageViews)}</strong>.
       </p>
       <div class="legend-scale">
         <span>0 % reached</span>

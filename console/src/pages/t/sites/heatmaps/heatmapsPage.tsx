@@ -6,7 +6,7 @@ import { breakpoints, createHeatmapStore, createSitePagesStore, type Breakpoint,
 import { EmptyState, ErrorNotice, Loading } from "../../../../ui/formControls.js";
 import { useTenant } from "../../tenantContext.js";
 import { useSite } from "../siteContext.js";
-import { HeatmapLegend, ScrollLegend, totalInWords } from "./heatmapLegend.js";
+import { HeatmapLegend, pageViewsInWords, ScrollLegend, totalInWords } from "./heatmapLegend.js";
 import { HeatmapStage } from "./heatmapStage.js";
 import { HeatmapTables, ScrollTable } from "./heatmapTables.js";
 import { isRangePreset, lastDays, rangePresets, type RangePreset } from "./reportRange.js";
@@ -88,7 +88,7 @@ export default function HeatmapsPage() {
               {(page) => (
                 <option value={page.urlKey}>
                   {page.urlKey}
-                  {page.pageViews === null ? "" : ` (${page.pageViews.toLocaleString("en")} views)`}
+                  {page.pageViews === null ? "" : ` (${pageViewsInWords(page.pageViews)})`}
                 </option>
               )}
             </For>
@@ -149,7 +149,7 @@ export default function HeatmapsPage() {
               <Match when={!heatmap().snapshot}>
                 <EmptyState title="No recorded page to draw on">
                   <p>
-                    {heatmap().pageViews.toLocaleString("en")} page views are counted ({totalInWords(heatmap().kind, heatmap().total)}), but none of the recent ones at this
+                    {pageViewsInWords(heatmap().pageViews)} counted ({totalInWords(heatmap().kind, heatmap().total)}), but none of the recent ones at this
                     breakpoint still has its recording (recordings are kept only as long as the site's privacy settings say).
                   </p>
                 </EmptyState>
