@@ -37,6 +37,20 @@ describe("the console's bundle", () => {
     expect(gzipSync(read(`assets/${withChart[0]}`), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
   });
 
+  it("loads the heatmap code and rrweb's snapshot rebuilding only on the Heatmaps screen, in at most 40 kB gzipped", () => {
+    const chunks = readdirSync(path.join(dist, "assets")).filter((file) => file.endsWith(".js"));
+    const heatmapChunk = chunks.find((file) => file.startsWith("heatmapsPage-"));
+    expect(heatmapChunk, "a heatmapsPage chunk").toBeDefined();
+    const heatmapCode = read(`assets/${heatmapChunk}`);
+    // rrweb's rebuild (its sandboxed iframe, its data-URL images) is in the screen's chunk...
+    expect(heatmapCode.toString("utf8")).toContain("rr_dataURL");
+    expect(gzipSync(heatmapCode, { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
+    // ...and neither before sign-in nor in the site's layout, which every site screen loads.
+    const html = read("index.html").toString("utf8");
+    const siteLayout = chunks.filter((file) => file.startsWith("siteLayout-"));
+    for (const script of [...initialScripts(html), ...siteLayout.map((file) => `assets/${file}`)]) expect(read(script).toString("utf8")).not.toContain("rr_dataURL");
+  });
+
   it("has no inline script for the CSP to refuse", () => {
     const html = read("index.html").toString("utf8");
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -17,6 +17,7 @@ const SiteLayout = lazy(() => import("./pages/t/sites/siteLayout.js"));
 const SiteSettingsPage = lazy(() => import("./pages/t/sites/siteSettingsPage.js"));
 const SitePrivacyPage = lazy(() => import("./pages/t/sites/sitePrivacyPage.js"));
 const OverviewPage = lazy(() => import("./pages/t/sites/overview/overviewPage.js"));
+const HeatmapsPage = lazy(() => import("./pages/t/sites/heatmaps/heatmapsPage.js"));
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
@@ -44,6 +45,7 @@ export function App(props: { api: MousetrailClient }) {
           <Route path="/" component={SiteSettingsPage} />
           <Route path="/privacy" component={SitePrivacyPage} />
           <Route path="/overview" component={OverviewPage} />
+          <Route path="/heatmaps" component={HeatmapsPage} />
         </Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />

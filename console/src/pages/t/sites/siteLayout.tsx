@@ -39,6 +39,7 @@ export default function SiteLayout(props: RouteSectionProps) {
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}/privacy`} activeClass="active">
                         Privacy
                       </A>
+                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/heatmaps`} activeClass="active">Heatmaps</A>
                     </nav>
                     {props.children}
                   </>
