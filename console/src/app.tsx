@@ -16,6 +16,8 @@ const SitesPage = lazy(() => import("./pages/t/sites/sitesPage.js"));
 const SiteLayout = lazy(() => import("./pages/t/sites/siteLayout.js"));
 const SiteSettingsPage = lazy(() => import("./pages/t/sites/siteSettingsPage.js"));
 const SitePrivacyPage = lazy(() => import("./pages/t/sites/sitePrivacyPage.js"));
+const SessionsPage = lazy(() => import("./pages/t/sites/sessions/sessionsPage.js"));
+const ReplayPage = lazy(() => import("./pages/t/sites/sessions/replayPage.js"));
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
@@ -42,6 +44,8 @@ export function App(props: { api: MousetrailClient }) {
         <Route path="/sites/:siteId" component={SiteLayout}>
           <Route path="/" component={SiteSettingsPage} />
           <Route path="/privacy" component={SitePrivacyPage} />
+          <Route path="/sessions" component={SessionsPage} />
+          <Route path="/sessions/:sessionId" component={ReplayPage} />
         </Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />
