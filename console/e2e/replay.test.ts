@@ -35,6 +35,7 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
   let origin: string;
   let demo: DemoLogin;
   let api: MousetrailClient;
+  let apiKeySecret: string;
   let sessionId: string;
   let clicksMade = 0;
   const foreign: string[][] = [];
@@ -77,6 +78,7 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
     const db = testServer.server.database.db;
     const owner = (await collections(db).users.findOne({ email: demo.email }))!;
     const { secret } = await createApiKey({ scope: tenantScope(db, demo.tenantId), actor: { type: "user", id: owner._id, platform: false }, now: new Date() }, { name: "replay e2e", scopes: ["reports:read"] });
+    apiKeySecret = secret;
     api = createClient({ baseUrl: testServer.url, apiKey: secret });
     sessionId = await recordVisit();
   });
@@ -84,10 +86,16 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
     await browser?.close();
   });
 
+  /** What the browser refused under a Content-Security-Policy: the console's, the replay frame's. */
+  const refusedByCsp: string[] = [];
+
   async function ownerPage(): Promise<Page> {
     const { context, foreignRequests } = await consoleContext(browser, origin, widths.desktop);
     foreign.push(foreignRequests);
     const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+    });
     await signIn(page, origin, demo.email, demo.password);
     return page;
   }
@@ -172,7 +180,32 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
     await page.close();
   });
 
-  it("made no request to another host", () => {
+  it("starts playing while the rest of the recording is still loading", async () => {
+    const recording = await fetch(`${origin}/recordings/events?input=${encodeURIComponent(JSON.stringify({ tenantId: demo.tenantId, siteId: demo.siteId, sessionId }))}`, {
+      headers: { authorization: `Bearer ${apiKeySecret}` },
+    });
+    const bytes = (await recording.arrayBuffer()).byteLength;
+    const page = await ownerPage();
+    // The player's code loaded once at full speed, and back to the list within the app.
+    await page.goto(`${origin}/t/${demo.tenantId}/sites/${demo.siteId}/sessions/${sessionId}`);
+    await page.getByText("Loading the recording…").waitFor({ state: "detached" });
+    await page.locator(".breadcrumb").getByRole("link", { name: "Sessions" }).click();
+    await page.locator(`a[href$="/sessions/${sessionId}"]`).waitFor();
+    // A slow line from here on: the recording takes about eight seconds to arrive.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send("Network.enable");
+    await devtools.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: Math.ceil(bytes / 8), uploadThroughput: -1 });
+    await page.locator(`a[href$="/sessions/${sessionId}"]`).click();
+    const playButton = page.locator(".player-controls button.primary");
+    const loading = page.getByText("Loading the recording…");
+    await expect.poll(async () => (await playButton.textContent()) === "Pause" && (await loading.isVisible()), { timeout: 20_000, interval: 100 }).toBe(true);
+    // And it all arrives in the end.
+    await loading.waitFor({ state: "detached", timeout: 30_000 });
+    await page.close();
+  });
+
+  it("made no request to another host, and nothing was refused by a Content-Security-Policy", () => {
     expect(foreign.flat()).toEqual([]);
+    expect(refusedByCsp).toEqual([]);
   });
 });
