@@ -3,6 +3,7 @@ import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { useApi } from "../../../../api/apiContext.js";
 import { describeApiError, fieldError } from "../../../../api/describeApiError.js";
 import { createSessionsStore, noSessionFilter, type SessionFilter, type SessionSummary } from "../../../../data/sessionsStore.js";
+import { FilterButtons } from "../../../../ui/filterButtons.js";
 import { EmptyState, ErrorNotice, Loading, TextField } from "../../../../ui/formControls.js";
 import { NewerOlderPager } from "../../../../ui/newerOlderPager.js";
 import { formatInSiteTimeZone } from "../../../../ui/siteTime.js";
@@ -56,21 +57,12 @@ export default function SessionsPage() {
             <input type="checkbox" checked={draft().violationsOnly} onChange={(e) => edit("violationsOnly", e.currentTarget.checked)} /> With privacy violations
           </label>
         </div>
-        <div class="row filter-actions">
-          <button type="submit" class="primary">
-            Apply filter
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setDraft(noSessionFilter);
-              store.setFilter(noSessionFilter);
-            }}
-          >
-            Clear
-          </button>
-        </div>
+        <FilterButtons
+          onClear={() => {
+            setDraft(noSessionFilter);
+            store.setFilter(noSessionFilter);
+          }}
+        />
       </form>
       <p class="muted">Times are in the site's time zone, {timeZone()}.</p>
       <Switch fallback={<Loading what="the sessions" />}>
