@@ -1,9 +1,9 @@
 import { createClient, type MousetrailClient } from "@mousetrail/client-sdk";
-import { collections } from "@mousetrail/server/db/collections";
 import { createApiKey } from "@mousetrail/server/domain/apiKeys/createApiKey";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { siteScopedKey, visitorKeySecretOf } from "@mousetrail/server/domain/sites/siteScopedKey";
 import { tenantScope } from "@mousetrail/server/repositories/tenantScope";
+import { findUserByEmail } from "@mousetrail/server/repositories/userRepository";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,7 +76,7 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
   beforeAll(async () => {
     ({ browser, origin, demo } = await startConsoleSession(testServer));
     const db = testServer.server.database.db;
-    const owner = (await collections(db).users.findOne({ email: demo.email }))!;
+    const owner = (await findUserByEmail(db, demo.email))!;
     const { secret } = await createApiKey({ scope: tenantScope(db, demo.tenantId), actor: { type: "user", id: owner._id, platform: false }, now: new Date() }, { name: "replay e2e", scopes: ["reports:read"] });
     apiKeySecret = secret;
     api = createClient({ baseUrl: testServer.url, apiKey: secret });
