@@ -3,7 +3,7 @@ import solid from "vite-plugin-solid";
 
 /** Where `npm run dev` sends API and server-rendered pages: the server `npm start` runs. */
 const apiTarget = process.env.MOUSETRAIL_API ?? "http://localhost:8080";
-const serverPaths = ["/trpc", "/recorder.js", "/collect", "/demo", "/optout", "/privacy", "/complaints", "/surveys", "/openapi.json", "/healthz", "/stats", "/exports"];
+const serverPaths = ["/trpc", "/recorder.js", "/collect", "/demo", "/optout", "/privacy", "/complaints", "/surveys", "/openapi.json", "/recordings", "/exports", "/replay-frame", "/healthz", "/stats"];
 
 export default defineConfig({
   plugins: [solid()],

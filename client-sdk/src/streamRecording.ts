@@ -11,8 +11,8 @@ export interface RecordingEvent {
 export interface RecordingStreamOptions {
   /** Where the Mousetrail server answers, as for `createClient`. */
   baseUrl: string;
-  /** An API key with the `reports:read` scope. */
-  apiKey: string;
+  /** An API key with the `reports:read` scope; left out in the console, where the browser's session cookie authenticates. */
+  apiKey?: string;
   fetch?: typeof globalThis.fetch;
   /** Aborting stops the download; the iterator then throws the abort reason. */
   signal?: AbortSignal;
@@ -44,7 +44,7 @@ export async function* streamRecording(
 ): AsyncGenerator<RecordingEvent> {
   const url = `${options.baseUrl.replace(/\/+$/, "")}/recordings/events?input=${encodeURIComponent(JSON.stringify(session))}`;
   const response = await (options.fetch ?? globalThis.fetch)(url, {
-    headers: { authorization: `Bearer ${options.apiKey}` },
+    headers: options.apiKey === undefined ? {} : { authorization: `Bearer ${options.apiKey}` },
     ...(options.signal ? { signal: options.signal } : {}),
   });
   if (!response.ok || !response.body) {

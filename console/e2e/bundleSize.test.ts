@@ -51,6 +51,21 @@ describe("the console's bundle", () => {
     for (const script of [...initialScripts(html), ...siteLayout.map((file) => `assets/${file}`)]) expect(read(script).toString("utf8")).not.toContain("rr_dataURL");
   });
 
+  it("loads rrweb's replayer only on the replay screen: one lazy route chunk that nothing imports statically", () => {
+    const html = read("index.html").toString("utf8");
+    const chunks = readdirSync(path.join(dist, "assets")).filter((file) => file.endsWith(".js"));
+    // rrweb's player names its wrapper so; no other code in the console does.
+    const withReplayer = chunks.filter((file) => read(`assets/${file}`).toString("utf8").includes("replayer-wrapper"));
+    expect(withReplayer).toHaveLength(1);
+    const [replayChunk] = withReplayer as [string];
+    expect(replayChunk).toMatch(/^replayPage-/);
+    expect(initialScripts(html).map((script) => path.basename(script))).not.toContain(replayChunk);
+    const staticImport = new RegExp(`(?:from|import)\\s*["'\`]\\./${replayChunk.replace(/[.$]/g, "\\$&")}`);
+    for (const file of chunks) expect(read(`assets/${file}`).toString("utf8"), file).not.toMatch(staticImport);
+    const lazily = chunks.filter((file) => read(`assets/${file}`).toString("utf8").includes(`import(\`./${replayChunk}\`)`));
+    expect(lazily.length).toBeGreaterThan(0);
+  });
+
   it("has no inline script for the CSP to refuse", () => {
     const html = read("index.html").toString("utf8");
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

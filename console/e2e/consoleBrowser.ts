@@ -108,3 +108,17 @@ export async function startConsoleSession(testServer: { readonly server: Running
   if (!demo) throw new Error("the demo was not seeded into a fresh database");
   return { browser: await launchChromium(), origin, demo };
 }
+
+/**
+ * Reads until the value is accepted, for hooks (expect.poll works inside tests only): the
+ * accepted value, or an error saying what was awaited and what was last read.
+ */
+export async function pollUntil<T>(what: string, read: () => Promise<T>, accept: (value: T) => boolean, { timeout = 15_000, interval = 250 } = {}): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last read: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}

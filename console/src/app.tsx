@@ -18,6 +18,8 @@ const SiteSettingsPage = lazy(() => import("./pages/t/sites/siteSettingsPage.js"
 const SitePrivacyPage = lazy(() => import("./pages/t/sites/sitePrivacyPage.js"));
 const OverviewPage = lazy(() => import("./pages/t/sites/overview/overviewPage.js"));
 const HeatmapsPage = lazy(() => import("./pages/t/sites/heatmaps/heatmapsPage.js"));
+const SessionsPage = lazy(() => import("./pages/t/sites/sessions/sessionsPage.js"));
+const ReplayPage = lazy(() => import("./pages/t/sites/sessions/replayPage.js"));
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
@@ -46,6 +48,8 @@ export function App(props: { api: MousetrailClient }) {
           <Route path="/privacy" component={SitePrivacyPage} />
           <Route path="/overview" component={OverviewPage} />
           <Route path="/heatmaps" component={HeatmapsPage} />
+          <Route path="/sessions" component={SessionsPage} />
+          <Route path="/sessions/:sessionId" component={ReplayPage} />
         </Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />

@@ -13,6 +13,7 @@ import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
 import { mountDemoSiteRoute } from "./demoSiteRoute.js";
 import { mountDownloadRoutes } from "./downloadRoutes.js";
+import { mountReplayFrameRoute } from "./replayFrameRoute.js";
 import { mountPlatformStatsRoute } from "./platformStatsRoute.js";
 import { mountPrivacyPageRoute } from "./privacyPageRoute.js";
 import { mountReceiptKeysRoute } from "./receiptKeysRoute.js";
@@ -68,6 +69,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountReceiptKeysRoute(routes, services.db, services.receiptSigningKey);
   mountDemoSiteRoute(routes, services.db);
   mountConsoleRoute(routes, options.consoleDir);
+  mountReplayFrameRoute(routes);
   const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), options.derivation);
   const collectPipeline = createCollectPipeline({
     db: services.db,

@@ -21,6 +21,8 @@ export interface RecordedSessionSpec {
   violationCount?: number;
   /** Recording chunks of the first page, each holding these events. */
   chunks?: readonly unknown[][];
+  /** Per chunk, the events the recorder reported dropping before it (`droppedEvents`). */
+  droppedBefore?: readonly number[];
 }
 
 export function randomKey(): string {
@@ -96,6 +98,7 @@ export async function recordSessions(db: Db, tenantId: string, specs: RecordedSe
           page: null,
           view: null,
           violationCount: 0,
+          ...(spec.droppedBefore?.[seq] ? { droppedEvents: spec.droppedBefore[seq] } : {}),
         },
         rollup: { state: "applied", claimedUntil: new Date(0) },
       });

@@ -4,6 +4,7 @@ import { tenantScope } from "../../repositories/tenantScope.js";
 import { createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
 import { recordSessions } from "../../testing/recordedSessions.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
+import { droppedEventsTag } from "./droppedEventsMarker.js";
 import { openRecording, recordingChunkBatchSize } from "./openRecording.js";
 
 const chunkCount = 120;
@@ -68,6 +69,17 @@ describe("openRecording", () => {
     expect(batches.reduce((sum, size) => sum + size, 0)).toBe(chunkCount);
     expect(Math.max(...batches)).toBeLessThanOrEqual(recordingChunkBatchSize);
     expect(requestedBatchSizes.every((size) => size === recordingChunkBatchSize)).toBe(true);
+  });
+
+  it("follows a chunk whose batch reported dropped events with a marker spanning the gap", async () => {
+    const at = (timestamp: number) => ({ type: 3, timestamp, data: { source: 1, positions: [{ x: 1, y: 1, id: 1, timeOffset: 0 }] } });
+    const [gappy] = (await recordSessions(database.db, tenant.tenantId, [
+      { siteId: tenant.site._id, firstSeenAt: new Date(0), durationMs: 1, urls: ["https://big.example/"], chunks: [[at(100), at(200)], [at(900), at(950)], [at(1_000)]], droppedBefore: [0, 12, 0] },
+    ])) as [string];
+    const recording = await openRecording(tenantScope(database.db, tenant.tenantId), tenant.site._id, gappy);
+    const events: unknown[] = [];
+    for await (const batch of recording.eventBatches) events.push(...batch);
+    expect(events).toEqual([at(100), at(200), at(900), at(950), { type: 5, timestamp: 900, data: { tag: droppedEventsTag, payload: { droppedEvents: 12, from: 200, to: 900 } } }, at(1_000)]);
   });
 
   it("is NOT_FOUND for a session that does not exist, before any event", async () => {

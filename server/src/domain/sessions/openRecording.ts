@@ -6,6 +6,7 @@ import { findSession } from "../../repositories/sessionRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
 import { effectivePolicyOfSite } from "../privacy/effectivePolicyOfSite.js";
 import { getSite } from "../sites/getSite.js";
+import { droppedEventsMarker, lastTimestampOf } from "./droppedEventsMarker.js";
 
 /** Chunks the database cursor hands over at a time: what a replay holds in memory, per reader. */
 export const recordingChunkBatchSize = 4;
@@ -22,8 +23,9 @@ export interface OpenedRecording {
  * loaded and the server never holds it whole: each page's chunks come from a cursor a few at a
  * time and are decoded one by one. Every event is masked again under the site's current policy
  * on the way out (MS-1.5, MS-2.4): a chunk stored before a tightening was re-masked still comes
- * back with its fields as `*`. Checks happen before the first event, so a missing session is a
- * NOT_FOUND, not a stream cut short.
+ * back with its fields as `*`. A chunk whose batch reported events the recorder dropped is
+ * followed by a marker event (droppedEventsMarker) spanning the gap, so a player can show it.
+ * Checks happen before the first event, so a missing session is a NOT_FOUND, not a stream cut short.
  */
 export async function openRecording(scope: TenantScope, siteId: string, sessionKey: string): Promise<OpenedRecording> {
   const site = await getSite(scope, siteId);
@@ -35,8 +37,12 @@ export async function openRecording(scope: TenantScope, siteId: string, sessionK
     for (const pageId of pageIds) {
       // One registry per page, as ingestion keeps it: masking a mutation needs the page's nodes.
       const registry = new NodeRegistry();
+      let previousLast: number | null = null;
       for await (const chunk of listPageChunks(scope, { siteId: site._id, sessionKey, pageId }, { batchSize: recordingChunkBatchSize })) {
-        yield maskRecordingEvents(await decodeChunkEvents(chunk), policy, registry).events;
+        const events: unknown[] = maskRecordingEvents(await decodeChunkEvents(chunk), policy, registry).events;
+        const marker = droppedEventsMarker(chunk.context.droppedEvents ?? 0, events, previousLast);
+        previousLast = lastTimestampOf(events) ?? previousLast;
+        yield marker ? [...events, marker] : events;
       }
     }
   }

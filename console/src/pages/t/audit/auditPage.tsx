@@ -5,6 +5,7 @@ import { createAuditStore, noAuditFilter, type AuditFilter } from "../../../data
 import { formatDate } from "../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading, TextField } from "../../../ui/formControls.js";
 import { useTenant } from "../tenantContext.js";
+import { FilterButtons } from "../../../ui/filterButtons.js";
 import { NewerOlderPager } from "../../../ui/newerOlderPager.js";
 
 /** `/t/:tenantId/audit`: who did what, newest first, filtered and paged. */
@@ -40,21 +41,12 @@ export default function AuditPage() {
         <TextField label="Actor id" placeholder="e.g. usr_… or key_…" value={draft().actorId} onInput={(e) => setDraft({ ...draft(), actorId: e.currentTarget.value })} error={fieldError(error(), "actorId")} />
         <TextField label="From (day)" type="date" value={draft().fromDay} onInput={(e) => setDraft({ ...draft(), fromDay: e.currentTarget.value })} error={fieldError(error(), "from")} />
         <TextField label="To (day, included)" type="date" value={draft().toDay} onInput={(e) => setDraft({ ...draft(), toDay: e.currentTarget.value })} error={fieldError(error(), "to")} />
-        <div class="field">
-          <button type="submit">Apply filter</button>
-        </div>
-        <div class="field">
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setDraft(noAuditFilter);
-              store.setFilter(noAuditFilter);
-            }}
-          >
-            Clear
-          </button>
-        </div>
+        <FilterButtons
+          onClear={() => {
+            setDraft(noAuditFilter);
+            store.setFilter(noAuditFilter);
+          }}
+        />
       </form>
       <Switch fallback={<Loading what="the audit log" />}>
         <Match when={store.page.error}>

@@ -33,13 +33,18 @@ export default function SiteLayout(props: RouteSectionProps) {
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}/overview`} activeClass="active">
                         Overview
                       </A>
+                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/heatmaps`} activeClass="active">
+                        Heatmaps
+                      </A>
+                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/sessions`} activeClass="active">
+                        Sessions
+                      </A>
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}`} end activeClass="active">
                         Settings and install
                       </A>
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}/privacy`} activeClass="active">
                         Privacy
                       </A>
-                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/heatmaps`} activeClass="active">Heatmaps</A>
                     </nav>
                     {props.children}
                   </>
