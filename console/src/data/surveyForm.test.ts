@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { definitionOfDraft, draftOfSurvey, moveQuestion, newQuestion, newSurveyDraft, optionLines, type Survey } from "./surveyForm.js";
+
+const stored: Survey = {
+  surveyId: "srv_00000000000000000001",
+  siteId: "site_0000000000000000001",
+  title: "Checkout feedback",
+  intro: "Two quick questions",
+  questions: [
+    { questionId: "q_0000000001", type: "single-choice", label: "Did you find what you came for?", required: true, options: ["Yes", "No"] },
+    { questionId: "q_0000000002", type: "multiple-choice", label: "What did you look at?", required: false, options: ["Jackets", "Boots", "Tents"] },
+    { questionId: "q_0000000003", type: "rating", label: "How easy was checkout?", required: false, scale: { min: 0, max: 10 }, lowLabel: "Hard", highLabel: null },
+    { questionId: "q_0000000004", type: "free-text", label: "Anything else?", required: false, placeholder: null, maxLength: 300 },
+    { questionId: "q_0000000005", type: "free-text", label: "And?", required: false, placeholder: "Optional", maxLength: null },
+  ],
+  display: { pathPrefix: "/demo/checkout", delaySeconds: 5 },
+  status: "active",
+  createdAt: "2026-03-01T10:00:00.000Z",
+  updatedAt: "2026-03-01T10:00:00.000Z",
+  archivedAt: null,
+};
+
+describe("the survey editor's draft and the API's definition", () => {
+  it("sends a stored survey back as the server holds it, so saving it unchanged changes no question", () => {
+    expect(definitionOfDraft(draftOfSurvey(stored))).toEqual({
+      title: "Checkout feedback",
+      intro: "Two quick questions",
+      display: { pathPrefix: "/demo/checkout", delaySeconds: 5 },
+      questions: [
+        { type: "single-choice", label: "Did you find what you came for?", required: true, options: ["Yes", "No"] },
+        { type: "multiple-choice", label: "What did you look at?", required: false, options: ["Jackets", "Boots", "Tents"] },
+        // Blank labels go as "", which the API stores as null (absent).
+        { type: "rating", label: "How easy was checkout?", required: false, scale: { min: 0, max: 10 }, lowLabel: "Hard", highLabel: "" },
+        { type: "free-text", label: "Anything else?", required: false, placeholder: "", maxLength: 300 },
+        { type: "free-text", label: "And?", required: false, placeholder: "Optional" },
+      ],
+    });
+  });
+
+  it("sends only the fields of the question's current type, whatever was typed under another type", () => {
+    const question = { ...newQuestion("single-choice"), label: "Rate us", options: "Yes\nNo", placeholder: "left over" };
+    const draft = { ...newSurveyDraft(), title: "T", questions: [{ ...question, type: "rating" as const }] };
+    expect(definitionOfDraft(draft).questions).toEqual([{ type: "rating", label: "Rate us", required: false, scale: { min: 1, max: 5 }, lowLabel: "", highLabel: "" }]);
+  });
+
+  it("sends numbers as typed, so the server names a bad one beside its field", () => {
+    const draft = { ...newSurveyDraft(), delaySeconds: "2.5", questions: [{ ...newQuestion("free-text"), maxLength: "0" }, { ...newQuestion("rating"), scaleMin: "", scaleMax: "x" }] };
+    const definition = definitionOfDraft(draft);
+    expect(definition.display.delaySeconds).toBe(2.5);
+    expect(definition.questions[0]).toMatchObject({ maxLength: 0 });
+    expect(definition.questions[1]).toMatchObject({ scale: { min: 1, max: Number.NaN } });
+  });
+
+  it("starts a new survey shown on every page at once, with one question", () => {
+    expect(definitionOfDraft(newSurveyDraft())).toMatchObject({ display: { pathPrefix: "/", delaySeconds: 0 }, questions: [{ type: "single-choice", options: [] }] });
+  });
+
+  it("gives every question its own key, so rows keep their state while they move", () => {
+    const keys = draftOfSurvey(stored).questions.map((question) => question.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("optionLines", () => {
+  it.each([
+    ["", []],
+    ["Yes\nNo\n", ["Yes", "No"]],
+    ["  Yes \r\n\n No", ["Yes", "No"]],
+  ] as const)("%j → %j", (text, options) => {
+    expect(optionLines(text)).toEqual(options);
+  });
+});
+
+describe("moveQuestion", () => {
+  it.each([
+    [0, 1, ["b", "a", "c"]],
+    [2, -1, ["a", "c", "b"]],
+    [0, -1, ["a", "b", "c"]],
+    [2, 1, ["a", "b", "c"]],
+    [5, -1, ["a", "b", "c"]],
+  ] as const)("moves index %i by %i", (index, by, expected) => {
+    const list = ["a", "b", "c"];
+    expect(moveQuestion(list, index, by)).toEqual(expected);
+    expect(list).toEqual(["a", "b", "c"]);
+  });
+});
