@@ -16,6 +16,11 @@ const SitesPage = lazy(() => import("./pages/t/sites/sitesPage.js"));
 const SiteLayout = lazy(() => import("./pages/t/sites/siteLayout.js"));
 const SiteSettingsPage = lazy(() => import("./pages/t/sites/siteSettingsPage.js"));
 const SitePrivacyPage = lazy(() => import("./pages/t/sites/sitePrivacyPage.js"));
+const SurveysPage = lazy(() => import("./pages/t/sites/surveys/surveysPage.js"));
+const NewSurveyPage = lazy(() => import("./pages/t/sites/surveys/newSurveyPage.js"));
+const SurveyLayout = lazy(() => import("./pages/t/sites/surveys/surveyLayout.js"));
+const SurveyResultsPage = lazy(() => import("./pages/t/sites/surveys/surveyResultsPage.js"));
+const EditSurveyPage = lazy(() => import("./pages/t/sites/surveys/editSurveyPage.js"));
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
@@ -42,6 +47,12 @@ export function App(props: { api: MousetrailClient }) {
         <Route path="/sites/:siteId" component={SiteLayout}>
           <Route path="/" component={SiteSettingsPage} />
           <Route path="/privacy" component={SitePrivacyPage} />
+          <Route path="/surveys" component={SurveysPage} />
+          <Route path="/surveys/new" component={NewSurveyPage} />
+          <Route path="/surveys/:surveyId" component={SurveyLayout}>
+            <Route path="/" component={SurveyResultsPage} />
+            <Route path="/edit" component={EditSurveyPage} />
+          </Route>
         </Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitionOfDraft, draftOfSurvey, moveQuestion, newQuestion, newSurveyDraft, optionLines, type Survey } from "./surveyForm.js";
+import { definitionOfDraft, draftOfSurvey, moveQuestion, newQuestion, newSurveyDraft, optionLines, optionsError, type Survey } from "./surveyForm.js";
 
 const stored: Survey = {
   surveyId: "srv_00000000000000000001",
@@ -82,5 +82,24 @@ describe("moveQuestion", () => {
     const list = ["a", "b", "c"];
     expect(moveQuestion(list, index, by)).toEqual(expected);
     expect(list).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("optionsError: the server's words about options, beside the options box", () => {
+  it.each([
+    [[], undefined],
+    [[{ field: "questions.1.options", message: "must list at least 2 options" }], "must list at least 2 options"],
+    [[{ field: "questions.1.options.2", message: "must not contain personal data (found an email address)" }], "Option 3: must not contain personal data (found an email address)"],
+    [
+      [
+        { field: "questions.1.options.0", message: "must not be empty" },
+        { field: "questions.1.label", message: "must not be empty" },
+        { field: "questions.11.options.0", message: "another question" },
+        { field: "questions.1.options.1", message: "must be at most 100 characters" },
+      ],
+      "Option 1: must not be empty Option 2: must be at most 100 characters",
+    ],
+  ] as const)("%j → %s", (issues, expected) => {
+    expect(optionsError(issues, 1)).toBe(expected);
   });
 });

@@ -123,3 +123,18 @@ export function moveQuestion<T>(list: readonly T[], index: number, by: -1 | 1): 
   [moved[index], moved[target]] = [moved[target] as T, moved[index] as T];
   return moved;
 }
+
+/**
+ * What the server said about a question's options, for the one options box: about the list
+ * (`questions.2.options`) as it said it, about one option (`questions.2.options.1`) naming it by
+ * its place ("Option 2: …"), all of them, one after the other.
+ */
+export function optionsError(issues: readonly { field: string; message: string }[], questionIndex: number): string | undefined {
+  const list = `questions.${questionIndex}.options`;
+  const messages = issues.flatMap((issue) => {
+    if (issue.field === list) return [issue.message];
+    const line = new RegExp(`^${list.replaceAll(".", "\\.")}\\.(\\d+)$`).exec(issue.field)?.[1];
+    return line === undefined ? [] : [`Option ${Number(line) + 1}: ${issue.message}`];
+  });
+  return messages.length > 0 ? messages.join(" ") : undefined;
+}

@@ -36,6 +36,9 @@ export default function SiteLayout(props: RouteSectionProps) {
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}/privacy`} activeClass="active">
                         Privacy
                       </A>
+                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/surveys`} activeClass="active">
+                        Surveys
+                      </A>
                     </nav>
                     {props.children}
                   </>

@@ -1,0 +1,30 @@
+import { useNavigate } from "@solidjs/router";
+import { useApi } from "../../../../api/apiContext.js";
+import { newSurveyDraft, type SurveyDefinition } from "../../../../data/surveyForm.js";
+import { createSurveysStore } from "../../../../data/surveysStore.js";
+import { createAction } from "../../../../ui/createAction.js";
+import { notify } from "../../../../ui/toasts.js";
+import { useTenant } from "../../tenantContext.js";
+import { useSite } from "../siteContext.js";
+import { SurveyEditor } from "./surveyEditor.js";
+
+/** `/t/:tenantId/sites/:siteId/surveys/new`: a new survey, shown to visitors as soon as it is saved. */
+export default function NewSurveyPage() {
+  const tenant = useTenant();
+  const { siteId } = useSite();
+  const navigate = useNavigate();
+  const surveysPath = `/t/${tenant.tenantId}/sites/${siteId}/surveys`;
+  const store = createSurveysStore(useApi(), tenant.tenantId, siteId);
+  const create = createAction(async (definition: SurveyDefinition) => {
+    const survey = await store.create(definition);
+    notify("Survey created: it is now shown to visitors.");
+    navigate(`${surveysPath}/${survey.surveyId}`);
+  });
+  return (
+    <>
+      <h2 tabindex="-1">New survey</h2>
+      <p class="muted">It is shown to visitors as soon as it is saved. Its questions can change until the first answer arrives.</p>
+      <SurveyEditor initial={newSurveyDraft()} submitLabel="Create and activate" cancelHref={surveysPath} save={create} />
+    </>
+  );
+}
