@@ -14,7 +14,7 @@ export default function EditSurveyPage() {
   const save = createAction(async (definition: SurveyDefinition) => {
     await store.update(definition);
     notify("Survey saved.");
-    navigate(surveyPath);
+    navigate(surveyPath, { state: { saved: true } });
   });
   return (
     <>

@@ -18,7 +18,7 @@ export default function NewSurveyPage() {
   const create = createAction(async (definition: SurveyDefinition) => {
     const survey = await store.create(definition);
     notify("Survey created: it is now shown to visitors.");
-    navigate(`${surveysPath}/${survey.surveyId}`);
+    navigate(`${surveysPath}/${survey.surveyId}`, { state: { saved: true } });
   });
   return (
     <>

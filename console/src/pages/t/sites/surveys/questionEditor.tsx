@@ -76,10 +76,10 @@ export function QuestionEditor(props: QuestionEditorProps) {
         An answer is required
       </label>
       <div class="row">
-        <button type="button" class="secondary" data-move="up" aria-label={`Move question ${number()} up`} disabled={props.index === 0} onClick={() => props.onMove(-1)}>
+        <button type="button" class="secondary" data-move="up" aria-label={`Move up question ${number()}`} disabled={props.index === 0} onClick={() => props.onMove(-1)}>
           Move up
         </button>
-        <button type="button" class="secondary" data-move="down" aria-label={`Move question ${number()} down`} disabled={props.index === props.count - 1} onClick={() => props.onMove(1)}>
+        <button type="button" class="secondary" data-move="down" aria-label={`Move down question ${number()}`} disabled={props.index === props.count - 1} onClick={() => props.onMove(1)}>
           Move down
         </button>
         <button type="button" class="danger" aria-label={`Remove question ${number()}`} disabled={props.count === 1} onClick={() => props.onRemove()}>
