@@ -2,7 +2,7 @@ import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAtBothWidths, consoleContext, signIn, startConsoleSession, widths } from "./consoleBrowser.js";
+import { checkAtBothWidths, checkScreen, consoleContext, signIn, startConsoleSession, widths } from "./consoleBrowser.js";
 
 const title = "Trail jacket feedback";
 const email = "jane.doe@example.com";
@@ -34,7 +34,7 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
   });
 
   /** One visitor of the shop's product page, answering the survey in its corner panel. */
-  async function answerOnProductPage(answers: { choice: string; rating: string; text?: string }): Promise<void> {
+  async function answerOnProductPage(answers: { choice: string; rating: string; text?: string }, screenshot?: string): Promise<void> {
     const shop = await (await browser.newContext({ viewport: { width: widths.phone, height: 800 } })).newPage();
     await shop.goto(`${origin}/demo/product`);
     const panel = shop.getByRole("complementary", { name: title });
@@ -42,6 +42,7 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await panel.getByLabel(answers.choice, { exact: true }).check();
     await panel.getByRole("group", { name: "How likely are you to buy it?" }).getByLabel(answers.rating, { exact: true }).check();
     if (answers.text) await panel.getByLabel("What would make it better?").fill(answers.text);
+    if (screenshot) await checkScreen(shop, screenshot);
     await panel.getByRole("button", { name: "Send answers" }).click();
     await panel.getByText("Thank you for your answers.").waitFor();
     await shop.context().close();
@@ -91,11 +92,22 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await heading.waitFor();
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByText("No answers yet").waitFor();
+
+    // Editing starts from what was stored; saving it sends the questions back unchanged.
+    await page.getByRole("link", { name: "Edit" }).click();
+    const options = page.getByRole("group", { name: "Question 1" }).getByLabel("Options");
+    await expect.poll(() => options.inputValue()).toBe("Yes\nNo\nNot sure");
+    expect(await page.getByRole("group", { name: "Question 2" }).getByLabel("Type").inputValue()).toBe("rating");
+    await page.getByLabel("Delay after the page opens, in seconds").fill("");
+    await page.getByLabel("Introduction (optional)").fill("Three short questions.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL((url) => url.pathname === surveyPath);
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
   it("counts the answers given on the demo shop and marks the email address the server removed", async () => {
     expect(surveyPath).not.toBe("");
-    await answerOnProductPage({ choice: "Yes", rating: "4", text: `Great jacket, write me at ${email} about the blue one` });
+    await answerOnProductPage({ choice: "Yes", rating: "4", text: `Great jacket, write me at ${email} about the blue one` }, "demo-shop-survey");
     await answerOnProductPage({ choice: "No", rating: "4" });
 
     await page.goto(`${origin}${surveyPath}`);

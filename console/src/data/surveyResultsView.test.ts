@@ -23,6 +23,12 @@ describe("resultBars: every option or rating, with its share of the question's a
     ]);
   });
 
+  it("puts the words of the scale's ends beside its first and last rating", () => {
+    const question = { ...base, type: "rating" as const, answered: 2, mean: 2, distribution: [1, 2, 3].map((rating) => ({ rating, count: rating === 2 ? 2 : 0 })) };
+    expect(resultBars(question, { lowLabel: "Hard", highLabel: "Easy" }).map((bar) => bar.label)).toEqual(["1 · Hard", "2", "3 · Easy"]);
+    expect(resultBars(question, { lowLabel: null, highLabel: "Easy" }).map((bar) => bar.label)).toEqual(["1", "2", "3 · Easy"]);
+  });
+
   it("has no bars for free text", () => {
     expect(resultBars({ ...base, type: "free-text", answered: 4 })).toEqual([]);
   });

@@ -17,9 +17,18 @@ export interface ResultBar {
  * multiple-choice question's shares are of the people who answered it, so they may add up to
  * more than 100.
  */
-export function resultBars(question: QuestionResult): ResultBar[] {
+export function resultBars(question: QuestionResult, scaleWords?: { lowLabel: string | null; highLabel: string | null }): ResultBar[] {
   const percentOf = (count: number) => (question.answered === 0 ? 0 : Math.round((count / question.answered) * 100));
-  if (question.type === "rating") return question.distribution.map((bucket) => ({ label: String(bucket.rating), count: bucket.count, percent: percentOf(bucket.count) }));
+  if (question.type === "rating") {
+    const first = question.distribution[0]?.rating;
+    const last = question.distribution.at(-1)?.rating;
+    // The ends of the scale carry the words the visitor saw beside them ("1 · Hard").
+    const words = (rating: number) => (rating === first ? scaleWords?.lowLabel : rating === last ? scaleWords?.highLabel : null);
+    return question.distribution.map((bucket) => {
+      const word = words(bucket.rating);
+      return { label: word ? `${bucket.rating} · ${word}` : String(bucket.rating), count: bucket.count, percent: percentOf(bucket.count) };
+    });
+  }
   if (question.type === "free-text") return [];
   return question.options.map((option) => ({ label: option.option, count: option.count, percent: percentOf(option.count) }));
 }

@@ -75,6 +75,10 @@ export default function SurveyResultsPage() {
 
 function Results(props: { results: SurveyResults }) {
   const { store } = useSurvey();
+  const scaleWordsOf = (questionId: string) => {
+    const question = props.results.survey.questions.find((candidate) => candidate.questionId === questionId);
+    return question?.type === "rating" ? question : undefined;
+  };
   return (
     <Show
       when={props.results.responses > 0}
@@ -97,7 +101,7 @@ function Results(props: { results: SurveyResults }) {
               <Show when={question.type === "multiple-choice"}>; each could pick several</Show>
             </p>
             <ul class="result-bars">
-              <For each={resultBars(question)}>
+              <For each={resultBars(question, scaleWordsOf(question.questionId))}>
                 {(bar) => (
                   <li>
                     <span class="bar-label">{bar.label}</span>
