@@ -4,6 +4,7 @@ import { router, tenantProcedure } from "../trpc.js";
 import { surveyOutput, surveyResultsOutput } from "./survey.output.js";
 import { createSurveyInput, listSurveysInput, surveyInput, surveyResultsInput, updateSurveyInput } from "./survey.schema.js";
 import {
+  activateSurveyHandler,
   archiveSurveyHandler,
   createSurveyHandler,
   getSurveyHandler,
@@ -20,6 +21,7 @@ export const surveysRouter = router({
   get: readSurveys.input(surveyInput).output(surveyOutput).query(getSurveyHandler),
   create: writeSurveys.input(createSurveyInput).output(surveyOutput).mutation(createSurveyHandler),
   update: writeSurveys.input(updateSurveyInput).output(surveyOutput).mutation(updateSurveyHandler),
+  activate: writeSurveys.input(surveyInput).output(surveyOutput).mutation(activateSurveyHandler),
   archive: writeSurveys.input(surveyInput).output(surveyOutput).mutation(archiveSurveyHandler),
   results: tenantProcedure.meta({ access: access.readReports }).input(surveyResultsInput).output(surveyResultsOutput).query(surveyResultsHandler),
 });

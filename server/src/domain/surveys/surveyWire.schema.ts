@@ -58,7 +58,8 @@ export interface PublicSurvey {
   surveyId: string;
   title: string;
   intro: string;
-  display: { pathPrefix: string; delaySeconds: number };
+  /** `samplePercent`: the share of page views (1-100) on which the page shows the survey, drawn per page view. */
+  display: { pathPrefix: string; delaySeconds: number; samplePercent: number };
   questions: PublicSurveyQuestion[];
 }
 
