@@ -33,6 +33,12 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await browser?.close();
   });
 
+  /** What the shop's product page is offered now, as its survey panel asks for it. */
+  async function activeTitles(): Promise<string[]> {
+    const active = (await (await fetch(`${origin}/surveys/active/${demo.siteKey}?path=/demo/product`)).json()) as { surveys: { title: string }[] };
+    return active.surveys.map((survey) => survey.title);
+  }
+
   /** One visitor of the shop's product page, answering the survey in its corner panel. */
   async function answerOnProductPage(answers: { choice: string; rating: string; text?: string }, screenshot?: string): Promise<void> {
     const shop = await (await browser.newContext({ viewport: { width: widths.phone, height: 800 } })).newPage();
@@ -55,6 +61,8 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await page.getByLabel("Title").fill(title);
     await page.getByLabel("Introduction (optional)").fill("Questions? Mail help@northwind.example");
     await page.getByLabel("Pages whose path starts with").fill("/demo/product");
+    await page.getByLabel("First day (optional)").fill("2026-03-02");
+    await page.getByLabel("Last day (optional)").fill("2026-03-01");
     await page.getByLabel("Question", { exact: true }).fill("Did you find your size?");
     await page.getByLabel("Options").fill("Yes\nNo\nNot sure\n");
     for (const [type, label] of [
@@ -74,24 +82,36 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     const labels = () => page.getByLabel("Question", { exact: true }).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(await labels()).toEqual(["Did you find your size?", "How likely are you to buy it?", "What would make it better?"]);
 
+    // The shape is checked first: the dates, said in the form's words beside the last day, which gets focus.
+    await page.getByRole("button", { name: "Create and activate" }).click();
+    const lastDay = page.getByLabel("Last day (optional)");
+    await page.locator(".field-error", { hasText: "must be on or after the first day" }).waitFor();
+    expect(await lastDay.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => lastDay.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.getByLabel("First day (optional)").fill("");
+    await lastDay.fill("");
+
+    // Then the site's policy: no personal data in the survey's own texts.
     await page.getByRole("button", { name: "Create and activate" }).click();
     const intro = page.getByLabel("Introduction (optional)");
-    await expect.poll(() => intro.getAttribute("aria-invalid")).toBe("true");
     const introError = page.locator(".field-error", { hasText: "must not contain personal data (found an email address)" });
     await introError.waitFor();
+    expect(await intro.getAttribute("aria-invalid")).toBe("true");
     expect(await intro.getAttribute("aria-describedby")).toContain(await introError.getAttribute("id"));
     await expect.poll(() => intro.evaluate((element) => element === document.activeElement)).toBe(true);
     await checkAtBothWidths(page, "survey-editor");
 
     await intro.fill("Two questions and a box, all optional but the first.");
     await page.getByRole("group", { name: "Question 1" }).getByLabel("An answer is required").check();
-    await page.getByRole("button", { name: "Create and activate" }).click();
+    await page.getByRole("button", { name: "Save as draft" }).click();
     await page.waitForURL(/\/surveys\/srv_[0-9a-z]{20}$/);
     surveyPath = new URL(page.url()).pathname;
     const heading = page.getByRole("heading", { name: title, level: 2 });
     await heading.waitFor();
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByText("No answers yet").waitFor();
+    await page.getByText("Draft", { exact: true }).waitFor();
+    expect(await activeTitles()).not.toContain(title);
 
     // Editing starts from what was stored; saving it sends the questions back unchanged.
     await page.getByRole("link", { name: "Edit" }).click();
@@ -103,6 +123,10 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL((url) => url.pathname === surveyPath);
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await page.getByRole("button", { name: "Activate" }).click();
+    await page.getByText("Active", { exact: true }).waitFor();
+    expect(await activeTitles()).toContain(title);
   });
 
   it("counts the answers given on the demo shop and marks the email address the server removed", async () => {
@@ -156,8 +180,7 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await page.getByText("Archived", { exact: true }).waitFor();
     expect(await page.getByRole("link", { name: "Edit" }).count()).toBe(0);
 
-    const active = (await (await fetch(`${origin}/surveys/active/${demo.siteKey}?path=/demo/product`)).json()) as { surveys: { title: string }[] };
-    expect(active.surveys.map((survey) => survey.title)).not.toContain(title);
+    expect(await activeTitles()).not.toContain(title);
 
     await page.getByRole("link", { name: "Surveys", exact: true }).first().click();
     const row = page.getByRole("row", { name: new RegExp(title) });

@@ -15,6 +15,8 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!active || active.consentMode === "required" || active.surveys.length === 0) return;
       // The most specific survey for this page: the longest matching path prefix.
       const survey = [...active.surveys].sort((a, b) => b.display.pathPrefix.length - a.display.pathPrefix.length)[0];
+      // Sampling: this page view is drawn on its own, nothing about earlier ones is kept.
+      if (Math.random() * 100 >= survey.display.samplePercent) return;
       setTimeout(() => showSurvey(active, survey), survey.display.delaySeconds * 1000);
     })
     .catch(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitionOfDraft, draftOfSurvey, moveQuestion, newQuestion, newSurveyDraft, optionLines, optionsError, type Survey } from "./surveyForm.js";
+import { definitionOfDraft, displayInWords, draftOfSurvey, moveQuestion, newQuestion, newSurveyDraft, optionLines, optionsError, type Survey } from "./surveyForm.js";
 
 const stored: Survey = {
   surveyId: "srv_00000000000000000001",
@@ -13,7 +13,7 @@ const stored: Survey = {
     { questionId: "q_0000000004", type: "free-text", label: "Anything else?", required: false, placeholder: null, maxLength: 300 },
     { questionId: "q_0000000005", type: "free-text", label: "And?", required: false, placeholder: "Optional", maxLength: null },
   ],
-  display: { pathPrefix: "/demo/checkout", delaySeconds: 5 },
+  display: { pathPrefix: "/demo/checkout", delaySeconds: 5, samplePercent: 20, startsAt: "2026-03-01T00:00:00.000Z", endsAt: "2026-04-01T00:00:00.000Z" },
   status: "active",
   createdAt: "2026-03-01T10:00:00.000Z",
   updatedAt: "2026-03-01T10:00:00.000Z",
@@ -25,7 +25,7 @@ describe("the survey editor's draft and the API's definition", () => {
     expect(definitionOfDraft(draftOfSurvey(stored))).toEqual({
       title: "Checkout feedback",
       intro: "Two quick questions",
-      display: { pathPrefix: "/demo/checkout", delaySeconds: 5 },
+      display: { pathPrefix: "/demo/checkout", delaySeconds: 5, samplePercent: 20, startsAt: "2026-03-01T00:00:00.000Z", endsAt: "2026-04-01T00:00:00.000Z" },
       questions: [
         { type: "single-choice", label: "Did you find what you came for?", required: true, options: ["Yes", "No"] },
         { type: "multiple-choice", label: "What did you look at?", required: false, options: ["Jackets", "Boots", "Tents"] },
@@ -52,7 +52,18 @@ describe("the survey editor's draft and the API's definition", () => {
   });
 
   it("starts a new survey shown on every page at once, with one question", () => {
-    expect(definitionOfDraft(newSurveyDraft())).toMatchObject({ display: { pathPrefix: "/", delaySeconds: 0 }, questions: [{ type: "single-choice", options: [] }] });
+    expect(definitionOfDraft(newSurveyDraft())).toMatchObject({
+      display: { pathPrefix: "/", delaySeconds: 0, samplePercent: 100, startsAt: null, endsAt: null },
+      questions: [{ type: "single-choice", options: [] }],
+    });
+  });
+
+  it("shows the days a survey runs as the date inputs want them, the last day included (endsAt excluded)", () => {
+    expect(draftOfSurvey(stored)).toMatchObject({ samplePercent: "20", firstDay: "2026-03-01", lastDay: "2026-03-31" });
+    const oneDay = { ...newSurveyDraft(), firstDay: "2026-02-28", lastDay: "2026-02-28" };
+    expect(definitionOfDraft(oneDay).display).toMatchObject({ startsAt: "2026-02-28T00:00:00.000Z", endsAt: "2026-03-01T00:00:00.000Z" });
+    // An end set by the API mid-day: the day it falls on is the last one.
+    expect(draftOfSurvey({ ...stored, display: { ...stored.display, endsAt: "2026-03-10T12:00:00.000Z" } }).lastDay).toBe("2026-03-10");
   });
 
   it("gives every question its own key, so rows keep their state while they move", () => {
@@ -101,5 +112,18 @@ describe("optionsError: the server's words about options, beside the options box
     ],
   ] as const)("%j → %s", (issues, expected) => {
     expect(optionsError(issues, 1)).toBe(expected);
+  });
+});
+
+describe("displayInWords", () => {
+  const display = { pathPrefix: "/", delaySeconds: 0, samplePercent: 100, startsAt: null, endsAt: null };
+  it.each([
+    [{}, "every page view"],
+    [{ samplePercent: 20, delaySeconds: 5 }, "20 % of page views, after 5 s"],
+    [{ startsAt: "2026-03-01T00:00:00.000Z", endsAt: "2026-04-01T00:00:00.000Z" }, "every page view, from 2026-03-01 to 2026-03-31 (UTC)"],
+    [{ startsAt: "2026-03-01T00:00:00.000Z" }, "every page view, from 2026-03-01 (UTC)"],
+    [{ endsAt: "2026-04-01T00:00:00.000Z" }, "every page view, until 2026-03-31 (UTC)"],
+  ] as const)("%j → %s", (change, words) => {
+    expect(displayInWords({ ...display, ...change })).toBe(words);
   });
 });

@@ -2,7 +2,7 @@ import type { RouterInputs, RouterOutputs } from "@mousetrail/client-sdk";
 
 export type Survey = RouterOutputs["surveys"]["get"];
 export type QuestionType = Survey["questions"][number]["type"];
-export type SurveyDefinition = Omit<RouterInputs["surveys"]["create"], "tenantId" | "siteId">;
+export type SurveyDefinition = Omit<RouterInputs["surveys"]["create"], "tenantId" | "siteId" | "status">;
 type QuestionInput = SurveyDefinition["questions"][number];
 
 export const questionTypes: { type: QuestionType; name: string }[] = [
@@ -38,6 +38,11 @@ export interface SurveyDraft {
   intro: string;
   pathPrefix: string;
   delaySeconds: string;
+  /** Percent of page views, 1-100. */
+  samplePercent: string;
+  /** Days as date inputs give them (`2026-03-01`), in UTC; "" for open-ended. The last day is included. */
+  firstDay: string;
+  lastDay: string;
   questions: QuestionDraft[];
 }
 
@@ -49,7 +54,7 @@ export function newQuestion(type: QuestionType = "single-choice"): QuestionDraft
 }
 
 export function newSurveyDraft(): SurveyDraft {
-  return { title: "", intro: "", pathPrefix: "/", delaySeconds: "0", questions: [newQuestion()] };
+  return { title: "", intro: "", pathPrefix: "/", delaySeconds: "0", samplePercent: "100", firstDay: "", lastDay: "", questions: [newQuestion()] };
 }
 
 /** A stored survey in the editor, so saving it unchanged sends exactly what the server holds. */
@@ -59,6 +64,10 @@ export function draftOfSurvey(survey: Survey): SurveyDraft {
     intro: survey.intro,
     pathPrefix: survey.display.pathPrefix,
     delaySeconds: String(survey.display.delaySeconds),
+    samplePercent: String(survey.display.samplePercent),
+    firstDay: survey.display.startsAt === null ? "" : dayOf(Date.parse(survey.display.startsAt)),
+    // The survey ends before `endsAt`: its last day is the one the millisecond before falls on.
+    lastDay: survey.display.endsAt === null ? "" : dayOf(Date.parse(survey.display.endsAt) - 1),
     questions: survey.questions.map((question) => {
       const draft = { ...newQuestion(question.type), label: question.label, required: question.required };
       switch (question.type) {
@@ -83,7 +92,13 @@ export function definitionOfDraft(draft: SurveyDraft): SurveyDefinition {
   return {
     title: draft.title,
     intro: draft.intro,
-    display: { pathPrefix: draft.pathPrefix.trim(), delaySeconds: numberOf(draft.delaySeconds, 0) },
+    display: {
+      pathPrefix: draft.pathPrefix.trim(),
+      delaySeconds: numberOf(draft.delaySeconds, 0),
+      samplePercent: numberOf(draft.samplePercent, 100),
+      startsAt: draft.firstDay === "" ? null : startOfUtcDay(draft.firstDay, 0),
+      endsAt: draft.lastDay === "" ? null : startOfUtcDay(draft.lastDay, 1),
+    },
     questions: draft.questions.map(questionOfDraft),
   };
 }
@@ -109,6 +124,19 @@ export function optionLines(text: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
+}
+
+const dayMs = 86_400_000;
+
+/** `2026-03-01` → the ISO instant that day starts in UTC, `plusDays` later (the API's `endsAt` is exclusive). */
+function startOfUtcDay(day: string, plusDays: number): string {
+  const start = Date.parse(`${day}T00:00:00.000Z`);
+  // A malformed day goes as it is, for the server to name the field.
+  return Number.isNaN(start) ? day : new Date(start + plusDays * dayMs).toISOString();
+}
+
+function dayOf(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 function numberOf(text: string, blank: number): number {
@@ -137,4 +165,16 @@ export function optionsError(issues: readonly { field: string; message: string }
     return line === undefined ? [] : [`Option ${Number(line) + 1}: ${issue.message}`];
   });
   return messages.length > 0 ? messages.join(" ") : undefined;
+}
+
+/** Where, to whom and when a survey shows, in words: "20 % of page views, after 5 s, from 2026-03-01 to 2026-03-31 (UTC)". */
+export function displayInWords(display: Survey["display"]): string {
+  const parts = [display.samplePercent < 100 ? `${display.samplePercent} % of page views` : "every page view"];
+  if (display.delaySeconds > 0) parts.push(`after ${display.delaySeconds} s`);
+  const first = display.startsAt === null ? null : dayOf(Date.parse(display.startsAt));
+  const last = display.endsAt === null ? null : dayOf(Date.parse(display.endsAt) - 1);
+  if (first && last) parts.push(`from ${first} to ${last} (UTC)`);
+  else if (first) parts.push(`from ${first} (UTC)`);
+  else if (last) parts.push(`until ${last} (UTC)`);
+  return parts.join(", ");
 }

@@ -10,7 +10,8 @@ export function createSurveysStore(api: MousetrailClient, tenantId: string, site
   return {
     surveys,
     refetch,
-    create: (definition: SurveyDefinition): Promise<Survey> => api.surveys.create.mutate({ tenantId, siteId, ...definition }),
+    /** `draft`: shown to nobody until activated; `active`: shown at once. */
+    create: (definition: SurveyDefinition, status: "draft" | "active"): Promise<Survey> => api.surveys.create.mutate({ tenantId, siteId, ...definition, status }),
   };
 }
 
@@ -43,6 +44,9 @@ export function createSurveyStore(api: MousetrailClient, tenantId: string, surve
     },
     async update(definition: SurveyDefinition): Promise<Survey> {
       return mutate(await api.surveys.update.mutate({ tenantId, surveyId, ...definition }));
+    },
+    async activate(): Promise<Survey> {
+      return mutate(await api.surveys.activate.mutate({ tenantId, surveyId }));
     },
     async archive(): Promise<Survey> {
       return mutate(await api.surveys.archive.mutate({ tenantId, surveyId }));

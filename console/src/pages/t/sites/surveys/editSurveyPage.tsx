@@ -11,6 +11,7 @@ import { SurveyEditor } from "./surveyEditor.js";
 export default function EditSurveyPage() {
   const { store, survey, surveyPath } = useSurvey();
   const navigate = useNavigate();
+  // The status is not the editor's to change: activating and archiving are their own actions.
   const save = createAction(async (definition: SurveyDefinition) => {
     await store.update(definition);
     notify("Survey saved.");
@@ -20,7 +21,7 @@ export default function EditSurveyPage() {
     <>
       <h2 tabindex="-1">Edit “{survey().title}”</h2>
       <Show
-        when={survey().status === "active"}
+        when={survey().status !== "archived"}
         fallback={
           <EmptyState title="This survey is archived">
             <p>An archived survey no longer changes. Create a new survey instead.</p>

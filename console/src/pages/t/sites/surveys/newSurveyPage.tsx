@@ -6,7 +6,7 @@ import { createAction } from "../../../../ui/createAction.js";
 import { notify } from "../../../../ui/toasts.js";
 import { useTenant } from "../../tenantContext.js";
 import { useSite } from "../siteContext.js";
-import { SurveyEditor } from "./surveyEditor.js";
+import { SurveyEditor, type SaveAs } from "./surveyEditor.js";
 
 /** `/t/:tenantId/sites/:siteId/surveys/new`: a new survey, shown to visitors as soon as it is saved. */
 export default function NewSurveyPage() {
@@ -15,16 +15,16 @@ export default function NewSurveyPage() {
   const navigate = useNavigate();
   const surveysPath = `/t/${tenant.tenantId}/sites/${siteId}/surveys`;
   const store = createSurveysStore(useApi(), tenant.tenantId, siteId);
-  const create = createAction(async (definition: SurveyDefinition) => {
-    const survey = await store.create(definition);
-    notify("Survey created: it is now shown to visitors.");
+  const create = createAction(async (definition: SurveyDefinition, saveAs: SaveAs) => {
+    const survey = await store.create(definition, saveAs);
+    notify(saveAs === "draft" ? "Draft saved: visitors see it once you activate it." : "Survey created: it is now shown to visitors.");
     navigate(`${surveysPath}/${survey.surveyId}`, { state: { saved: true } });
   });
   return (
     <>
       <h2 tabindex="-1">New survey</h2>
-      <p class="muted">It is shown to visitors as soon as it is saved. Its questions can change until the first answer arrives.</p>
-      <SurveyEditor initial={newSurveyDraft()} submitLabel="Create and activate" cancelHref={surveysPath} save={create} />
+      <p class="muted">Active, it is shown to visitors at once (within its days); a draft waits until you activate it. Its questions can change until the first answer arrives.</p>
+      <SurveyEditor initial={newSurveyDraft()} submitLabel="Create and activate" draftLabel="Save as draft" cancelHref={surveysPath} save={create} />
     </>
   );
 }

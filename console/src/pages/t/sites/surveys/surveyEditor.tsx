@@ -10,11 +10,16 @@ import { QuestionEditor } from "./questionEditor.js";
 /** The API's limit (surveyLimits.maxQuestions): the button stops there rather than the server refusing. */
 const maxQuestions = 10;
 
+export type SaveAs = "draft" | "active";
+
 export interface SurveyEditorProps {
   initial: SurveyDraft;
+  /** The main button, which saves as `active`. */
   submitLabel: string;
+  /** A second button that saves as a draft, for a new survey. */
+  draftLabel?: string;
   cancelHref: string;
-  save: Action<[SurveyDefinition], unknown>;
+  save: Action<[SurveyDefinition, SaveAs], unknown>;
 }
 
 /**
@@ -28,6 +33,11 @@ export function SurveyEditor(props: SurveyEditorProps) {
   let form!: HTMLFormElement;
   const error = (field: string) => fieldError(props.save.error(), field);
   /** About the list itself (too many, or frozen by answers), not about one question in it. */
+  // The API compares instants; the form's days say it in days.
+  const lastDayError = () => {
+    const message = error("display.endsAt");
+    return message === "must be after display.startsAt" ? "must be on or after the first day" : message;
+  };
   const listError = () => props.save.error()?.fields.find((issue) => issue.field === "questions")?.message;
 
   const questionAt = (key: number) => form.querySelector<HTMLFieldSetElement>(`[data-question-key="${key}"]`);
@@ -58,7 +68,8 @@ export function SurveyEditor(props: SurveyEditorProps) {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    await props.save.run(definitionOfDraft(unwrap(draft)));
+    const saveAs: SaveAs = event.submitter instanceof HTMLButtonElement && event.submitter.value === "draft" ? "draft" : "active";
+    await props.save.run(definitionOfDraft(unwrap(draft)), saveAs);
     if (props.save.error()) {
       afterRender(() => (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>(".notice-holder"))?.focus());
     }
@@ -99,6 +110,36 @@ export function SurveyEditor(props: SurveyEditorProps) {
           onInput={(e) => setDraft("delaySeconds", e.currentTarget.value)}
           error={error("display.delaySeconds")}
         />
+        <TextField
+          label="Share of page views that show it, in percent"
+          hint="100 for every page view; less to ask fewer visitors. Each page view is drawn on its own."
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          required
+          value={draft.samplePercent}
+          onInput={(e) => setDraft("samplePercent", e.currentTarget.value)}
+          error={error("display.samplePercent")}
+        />
+        <div class="field-pair">
+          <TextField
+            label="First day (optional)"
+            hint="In UTC. Blank: from when it is active."
+            type="date"
+            value={draft.firstDay}
+            onInput={(e) => setDraft("firstDay", e.currentTarget.value)}
+            error={error("display.startsAt")}
+          />
+          <TextField
+            label="Last day (optional)"
+            hint="In UTC, included. Blank: until archived."
+            type="date"
+            value={draft.lastDay}
+            onInput={(e) => setDraft("lastDay", e.currentTarget.value)}
+            error={lastDayError()}
+          />
+        </div>
       </fieldset>
       <h3 id="questions-heading">Questions</h3>
       <Show when={listError()}>
@@ -128,9 +169,14 @@ export function SurveyEditor(props: SurveyEditorProps) {
         </span>
       </div>
       <div class="row">
-        <button type="submit" class="primary" disabled={props.save.pending()}>
+        <button type="submit" class="primary" value="active" disabled={props.save.pending()}>
           {props.submitLabel}
         </button>
+        <Show when={props.draftLabel}>
+          <button type="submit" class="secondary" value="draft" disabled={props.save.pending()}>
+            {props.draftLabel}
+          </button>
+        </Show>
         <A href={props.cancelHref}>Cancel</A>
       </div>
     </form>

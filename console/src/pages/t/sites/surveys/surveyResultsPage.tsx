@@ -1,6 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
 import { For, Match, onMount, Show, Switch } from "solid-js";
 import { describeApiError } from "../../../../api/describeApiError.js";
+import { displayInWords } from "../../../../data/surveyForm.js";
 import { barText, freeTextByQuestion, resultBars } from "../../../../data/surveyResultsView.js";
 import { surveyAnswersDownloadUrl, type SurveyResults } from "../../../../data/surveysStore.js";
 import { ConfirmDialog } from "../../../../ui/confirmDialog.js";
@@ -23,6 +24,10 @@ export default function SurveyResultsPage() {
   let heading!: HTMLHeadingElement;
   // After a save the editor is gone; focus lands on what was saved rather than on the page's top.
   onMount(() => location.state?.saved && heading.focus());
+  const activate = createAction(async () => {
+    await store.activate();
+    notify("Survey activated: it is now shown to visitors, within its days.");
+  });
   const archive = createAction(async () => {
     await store.archive();
     notify("Survey archived: it is no longer shown to visitors.");
@@ -34,11 +39,16 @@ export default function SurveyResultsPage() {
         {survey().title}
       </h2>
       <p>
-        <StatusBadge survey={survey()} /> Shown on pages under <code>{survey().display.pathPrefix}</code>
-        <Show when={survey().display.delaySeconds > 0}> after {survey().display.delaySeconds} s</Show>; created {formatDate(survey().createdAt)}.
+        <StatusBadge survey={survey()} /> Pages under <code>{survey().display.pathPrefix}</code>: {displayInWords(survey().display)}. Created {formatDate(survey().createdAt)}.
       </p>
+      <ErrorNotice error={activate.error()} />
       <div class="row">
-        <Show when={canWrite && survey().status === "active"}>
+        <Show when={canWrite && survey().status === "draft"}>
+          <button type="button" class="primary" disabled={activate.pending()} onClick={() => void activate.run()}>
+            Activate
+          </button>
+        </Show>
+        <Show when={canWrite && survey().status !== "archived"}>
           <A class="button-link" href={`${surveyPath}/edit`}>
             Edit
           </A>

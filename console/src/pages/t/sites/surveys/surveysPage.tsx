@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { For, Match, Show, Switch } from "solid-js";
 import { useApi } from "../../../../api/apiContext.js";
 import { describeApiError } from "../../../../api/describeApiError.js";
-import type { Survey } from "../../../../data/surveyForm.js";
+import { displayInWords, type Survey } from "../../../../data/surveyForm.js";
 import { createResponseCount, createSurveysStore } from "../../../../data/surveysStore.js";
 import { formatDate } from "../../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../../ui/formControls.js";
@@ -76,7 +76,8 @@ function SurveyRow(props: { survey: Survey; href: string }) {
       </td>
       <td data-label="Shown on">
         <code>{props.survey.display.pathPrefix}</code>
-        <Show when={props.survey.display.delaySeconds > 0}> after {props.survey.display.delaySeconds} s</Show>
+        <br />
+        <span class="muted">{displayInWords(props.survey.display)}</span>
       </td>
       <td data-label="Created">{formatDate(props.survey.createdAt)}</td>
       <td data-label="Answers">{responses() ?? "…"}</td>
