@@ -1,3 +1,4 @@
+import type { Db } from "mongodb";
 import { collections, type ApiKeyDoc } from "../db/collections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -17,4 +18,13 @@ export async function revokeApiKey(scope: TenantScope, keyId: string, now: Date)
   // this: a live key stores revokedAt null, and null sorts below every date, so it stayed live.)
   const revoked = await apiKeys.findOneAndUpdate({ tenantId: scope.tenantId, _id: keyId, revokedAt: null }, { $set: { revokedAt: now } }, { returnDocument: "after" });
   return revoked ?? apiKeys.findOne({ tenantId: scope.tenantId, _id: keyId });
+}
+
+/** A key is found by its secret's hash before its tenant is known: the secret is the proof. */
+export function findLiveApiKeyByHash(db: Db, hash: string): Promise<ApiKeyDoc | null> {
+  return collections(db).apiKeys.findOne({ hash, revokedAt: null });
+}
+
+export async function stampApiKeyUse(db: Db, keyId: string, now: Date): Promise<void> {
+  await collections(db).apiKeys.updateOne({ _id: keyId }, { $set: { lastUsedAt: now } });
 }

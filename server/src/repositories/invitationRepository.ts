@@ -1,3 +1,4 @@
+import type { Db } from "mongodb";
 import { collections, type InvitationDoc } from "../db/collections.js";
 import type { TenantScope } from "./tenantScope.js";
 
@@ -19,4 +20,13 @@ export function listOpenInvitations(scope: TenantScope, now: Date): Promise<Invi
 export async function deleteInvitation(scope: TenantScope, email: string): Promise<boolean> {
   const result = await collections(scope.db).invitations.deleteOne({ tenantId: scope.tenantId, email });
   return result.deletedCount === 1;
+}
+
+/** An invitation is found by its token's id before its tenant is known: the token is the proof. */
+export function findLiveInvitation(db: Db, invitationId: string, now: Date): Promise<InvitationDoc | null> {
+  return collections(db).invitations.findOne({ _id: invitationId, expiresAt: { $gt: now } });
+}
+
+export async function deleteInvitationById(scope: TenantScope, invitationId: string): Promise<void> {
+  await collections(scope.db).invitations.deleteOne({ _id: invitationId, tenantId: scope.tenantId });
 }

@@ -1,8 +1,14 @@
+import type { Db } from "mongodb";
 import { collections, type MembershipDoc, type Role } from "../db/collections.js";
 import type { TenantScope } from "./tenantScope.js";
 
 export function findMembership(scope: TenantScope, userId: string): Promise<MembershipDoc | null> {
   return collections(scope.db).memberships.findOne({ tenantId: scope.tenantId, userId });
+}
+
+/** A user's memberships across tenants: how they find the tenants they belong to. */
+export function listMembershipsOfUser(db: Db, userId: string): Promise<MembershipDoc[]> {
+  return collections(db).memberships.find({ userId }).limit(1000).toArray();
 }
 
 export function listMemberships(scope: TenantScope): Promise<MembershipDoc[]> {

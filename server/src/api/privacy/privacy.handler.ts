@@ -1,13 +1,13 @@
 import { cookieTable } from "@mousetrail/policies/render/cookieTable";
 import type { EffectivePolicy } from "@mousetrail/policies/effectivePolicy";
 import type { z } from "zod";
-import { collections } from "../../db/collections.js";
 import { notFound } from "../../errors/appError.js";
 import { effectivePolicyOfSite } from "../../domain/privacy/effectivePolicyOfSite.js";
 import { getPolicyVersion } from "../../domain/privacy/policyLibrary.js";
 import { updateSitePrivacy } from "../../domain/privacy/updateSitePrivacy.js";
 import { getSite } from "../../domain/sites/getSite.js";
 import { findJob } from "../../jobs/jobRepository.js";
+import { listPublishedPolicyVersions } from "../../repositories/policyVersionRepository.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
 import type {
   cookieTableOutput,
@@ -34,7 +34,7 @@ export async function privacySettingsHandler({ ctx, input }: Args<typeof sitePri
   const site = await getSite(ctx.tenant.scope, input.siteId);
   const { policyId, policyVersion, settings } = site.privacy;
   const document = await getPolicyVersion(ctx.db, policyId, policyVersion);
-  const versions = await collections(ctx.db).policyVersions.find({ policyId }).sort({ version: -1 }).toArray();
+  const versions = await listPublishedPolicyVersions(ctx.db, [policyId]);
   return {
     policyId,
     policyVersion,

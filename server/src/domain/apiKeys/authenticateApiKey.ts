@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
-import { collections, type ApiKeyDoc } from "../../db/collections.js";
+import type { ApiKeyDoc } from "../../db/collections.js";
+import { findLiveApiKeyByHash, stampApiKeyUse } from "../../repositories/apiKeyRepository.js";
 import { apiKeyHash, apiKeyPattern } from "./apiKeyHash.js";
 
 // Recording every use would put a write on every API call; a minute of precision is plenty.
@@ -8,11 +9,10 @@ const lastUsedPrecisionMs = 60_000;
 /** The key behind an `Authorization: Bearer` value, or null if it is unknown or revoked. */
 export async function authenticateApiKey(db: Db, secret: string, now: Date): Promise<ApiKeyDoc | null> {
   if (!apiKeyPattern.test(secret)) return null;
-  const { apiKeys } = collections(db);
-  const apiKey = await apiKeys.findOne({ hash: apiKeyHash(secret), revokedAt: null });
+  const apiKey = await findLiveApiKeyByHash(db, apiKeyHash(secret));
   if (!apiKey) return null;
   if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= lastUsedPrecisionMs) {
-    await apiKeys.updateOne({ _id: apiKey._id }, { $set: { lastUsedAt: now } });
+    await stampApiKeyUse(db, apiKey._id, now);
   }
   return apiKey;
 }

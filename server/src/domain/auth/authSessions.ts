@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "mongodb";
-import { collections, type UserDoc } from "../../db/collections.js";
+import type { UserDoc } from "../../db/collections.js";
+import { deleteAuthSession, findLiveAuthSession, insertAuthSession } from "../../repositories/authSessionRepository.js";
+import { findUserById } from "../../repositories/userRepository.js";
 
 export const sessionLifetimeMs = 14 * 24 * 3600 * 1000;
 
@@ -12,7 +14,7 @@ export function sessionIdOf(token: string): string {
 export async function openAuthSession(db: Db, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await collections(db).authSessions.insertOne({ _id: sessionIdOf(token), userId, createdAt: now, expiresAt });
+  await insertAuthSession(db, { _id: sessionIdOf(token), userId, createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 
@@ -21,15 +23,13 @@ export async function resolveAuthSession(
   token: string,
   now: Date,
 ): Promise<{ user: UserDoc; sessionId: string } | null> {
-  const { authSessions, users } = collections(db);
   const sessionId = sessionIdOf(token);
-  // The TTL index removes expired sessions eventually; the expiry check makes it exact.
-  const session = await authSessions.findOne({ _id: sessionId, expiresAt: { $gt: now } });
+  const session = await findLiveAuthSession(db, sessionId, now);
   if (!session) return null;
-  const user = await users.findOne({ _id: session.userId });
+  const user = await findUserById(db, session.userId);
   return user ? { user, sessionId } : null;
 }
 
 export async function closeAuthSession(db: Db, sessionId: string): Promise<void> {
-  await collections(db).authSessions.deleteOne({ _id: sessionId });
+  await deleteAuthSession(db, sessionId);
 }

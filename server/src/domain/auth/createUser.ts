@@ -1,7 +1,8 @@
 import type { Db } from "mongodb";
-import { collections, type UserDoc } from "../../db/collections.js";
+import type { UserDoc } from "../../db/collections.js";
 import { newId } from "../../db/ids.js";
 import { AppError } from "../../errors/appError.js";
+import { insertUser } from "../../repositories/userRepository.js";
 import { hashPassword } from "./passwords.js";
 
 /** Emails are stored lower-cased; the unique index makes a second account for one email a CONFLICT. */
@@ -19,7 +20,7 @@ export async function createUser(
     passwordChangedAt: input.now,
   };
   try {
-    await collections(db).users.insertOne(user);
+    await insertUser(db, user);
   } catch (error) {
     if ((error as { code?: number }).code === 11000) {
       throw new AppError("CONFLICT", { userMessage: "email: an account with this email already exists", field: "email" });

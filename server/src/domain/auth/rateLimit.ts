@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
+import { incrementRateLimit, rateLimitCount } from "../../repositories/rateLimitRepository.js";
 import { AppError } from "../../errors/appError.js";
 
 export interface RateLimitRule {
@@ -22,8 +22,7 @@ function windowOf(rule: RateLimitRule, key: string, now: Date) {
  */
 export async function assertWithinRateLimit(db: Db, rule: RateLimitRule, key: string, now: Date): Promise<void> {
   const window = windowOf(rule, key, now);
-  const doc = await collections(db).rateLimits.findOne({ _id: window.id });
-  if (doc && doc.count >= rule.limit) {
+  if ((await rateLimitCount(db, window.id)) >= rule.limit) {
     throw new AppError("RATE_LIMITED", {
       userMessage: "Too many attempts; try again later",
       retryAfterSeconds: Math.max(1, Math.ceil((window.end - now.getTime()) / 1000)),
@@ -33,9 +32,5 @@ export async function assertWithinRateLimit(db: Db, rule: RateLimitRule, key: st
 
 export async function countRateLimitHit(db: Db, rule: RateLimitRule, key: string, now: Date): Promise<void> {
   const window = windowOf(rule, key, now);
-  await collections(db).rateLimits.updateOne(
-    { _id: window.id },
-    { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(window.end) } },
-    { upsert: true },
-  );
+  await incrementRateLimit(db, window.id, new Date(window.end));
 }

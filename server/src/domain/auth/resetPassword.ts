@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
 import { newId } from "../../db/ids.js";
 import { AppError } from "../../errors/appError.js";
+import { deleteAuthSessionsOfUser } from "../../repositories/authSessionRepository.js";
+import { findUserByEmail, setUserPasswordHash } from "../../repositories/userRepository.js";
 import { appendAuditEntry } from "../audit/appendAuditEntry.js";
 import { hashPassword, passwordSchema } from "./passwords.js";
 
@@ -24,16 +25,15 @@ export interface PasswordReset {
  */
 export async function resetPassword(db: Db, input: { email: string; newPassword?: string | undefined; operator: string; now: Date }): Promise<PasswordReset> {
   const email = input.email.trim().toLowerCase();
-  const { users, authSessions } = collections(db);
-  const user = await users.findOne({ email });
+  const user = await findUserByEmail(db, email);
   if (!user) throw new AppError("NOT_FOUND", { userMessage: `email: no user has the email ${email}`, field: "email" });
   const generated = input.newPassword === undefined;
   const password = input.newPassword ?? randomBytes(12).toString("base64url");
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw new AppError("BAD_INPUT", { userMessage: `password: ${checked.error.issues[0]?.message ?? "is not acceptable"}`, field: "password" });
 
-  await users.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: input.now } });
-  const { deletedCount } = await authSessions.deleteMany({ userId: user._id });
+  await setUserPasswordHash(db, user._id, await hashPassword(password), input.now);
+  const deletedCount = await deleteAuthSessionsOfUser(db, user._id);
   await appendAuditEntry(
     { db, tenantId: null },
     {

@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
-import { collections, type UserDoc } from "../../db/collections.js";
+import type { UserDoc } from "../../db/collections.js";
 import { AppError } from "../../errors/appError.js";
+import { findUserByEmail } from "../../repositories/userRepository.js";
 import { openAuthSession } from "./authSessions.js";
 import { verifyPassword } from "./passwords.js";
 import { assertWithinRateLimit, countRateLimitHit, type RateLimitRule } from "./rateLimit.js";
@@ -25,7 +26,7 @@ export async function signIn(input: SignInInput): Promise<{ user: UserDoc; token
   const email = input.email.trim().toLowerCase();
   await assertWithinRateLimit(input.db, failedSignInsPerEmail, email, input.now);
   await assertWithinRateLimit(input.db, failedSignInsPerClient, input.clientKey, input.now);
-  const user = await collections(input.db).users.findOne({ email });
+  const user = await findUserByEmail(input.db, email);
   const valid = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !valid) {
     await countRateLimitHit(input.db, failedSignInsPerEmail, email, input.now);

@@ -1,8 +1,10 @@
 import type { Db } from "mongodb";
-import { collections, type UserDoc } from "../../db/collections.js";
+import type { UserDoc } from "../../db/collections.js";
 import { newId } from "../../db/ids.js";
 import { AppError } from "../../errors/appError.js";
+import { deleteInvitationById, findLiveInvitation } from "../../repositories/invitationRepository.js";
 import { upsertMembership } from "../../repositories/membershipRepository.js";
+import { findUserByEmail } from "../../repositories/userRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { openAuthSession } from "../auth/authSessions.js";
@@ -24,11 +26,10 @@ export async function acceptInvitation(input: {
   newAccount?: { name?: string | undefined; password?: string | undefined } | undefined;
   now: Date;
 }): Promise<AcceptInvitationResult> {
-  const { invitations, users } = collections(input.db);
-  const invitation = await invitations.findOne({ _id: invitationIdOf(input.token), expiresAt: { $gt: input.now } });
+  const invitation = await findLiveInvitation(input.db, invitationIdOf(input.token), input.now);
   if (!invitation) throw new AppError("NOT_FOUND", { userMessage: "token: this invitation is unknown or has expired", field: "token" });
 
-  const existing = await users.findOne({ email: invitation.email });
+  const existing = await findUserByEmail(input.db, invitation.email);
   let user: UserDoc;
   let newSession: { token: string; expiresAt: Date } | null = null;
   if (existing) {
@@ -51,6 +52,6 @@ export async function acceptInvitation(input: {
     { type: "user", id: user._id },
     { role: invitation.role },
   );
-  await invitations.deleteOne({ _id: invitation._id });
+  await deleteInvitationById(scope, invitation._id);
   return { tenantId: invitation.tenantId, user, newSession };
 }

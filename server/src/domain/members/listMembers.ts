@@ -1,7 +1,8 @@
-import { collections, type InvitationDoc, type Role } from "../../db/collections.js";
+import type { InvitationDoc, Role } from "../../db/collections.js";
 import { listOpenInvitations } from "../../repositories/invitationRepository.js";
 import { listMemberships } from "../../repositories/membershipRepository.js";
 import type { TenantScope } from "../../repositories/tenantScope.js";
+import { listUserContacts } from "../../repositories/userRepository.js";
 
 export interface Member {
   userId: string;
@@ -13,9 +14,7 @@ export interface Member {
 
 export async function listMembers(scope: TenantScope, now: Date): Promise<{ members: Member[]; invitations: InvitationDoc[] }> {
   const memberships = await listMemberships(scope);
-  const users = await collections(scope.db)
-    .users.find({ _id: { $in: memberships.map((m) => m.userId) } }, { projection: { email: 1, name: 1 } })
-    .toArray();
+  const users = await listUserContacts(scope.db, memberships.map((m) => m.userId));
   const byId = new Map(users.map((user) => [user._id, user]));
   const members = memberships.flatMap((m) => {
     const user = byId.get(m.userId);

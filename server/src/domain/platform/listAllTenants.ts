@@ -1,5 +1,5 @@
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
+import { listTenantsWithSizes } from "../../repositories/tenantRepository.js";
 
 export interface PlatformTenantSummary {
   tenantId: string;
@@ -11,24 +11,6 @@ export interface PlatformTenantSummary {
 
 /** For platform staff only (ToS enforcement): every tenant with its size, newest first. */
 export async function listAllTenants(db: Db, options: { limit: number; search?: string | undefined }): Promise<PlatformTenantSummary[]> {
-  const { tenants, memberships, sites } = collections(db);
-  const filter = options.search ? { name: { $regex: escapeRegex(options.search), $options: "i" } } : {};
-  const page = await tenants.find(filter).sort({ createdAt: -1 }).limit(options.limit).toArray();
-  const ids = page.map((tenant) => tenant._id);
-  const [memberCounts, siteCounts] = await Promise.all([
-    memberships.aggregate<{ _id: string; n: number }>([{ $match: { tenantId: { $in: ids } } }, { $group: { _id: "$tenantId", n: { $sum: 1 } } }]).toArray(),
-    sites.aggregate<{ _id: string; n: number }>([{ $match: { tenantId: { $in: ids } } }, { $group: { _id: "$tenantId", n: { $sum: 1 } } }]).toArray(),
-  ]);
-  const count = (rows: { _id: string; n: number }[], id: string) => rows.find((row) => row._id === id)?.n ?? 0;
-  return page.map((tenant) => ({
-    tenantId: tenant._id,
-    name: tenant.name,
-    createdAt: tenant.createdAt,
-    members: count(memberCounts, tenant._id),
-    sites: count(siteCounts, tenant._id),
-  }));
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const page = await listTenantsWithSizes(db, { limit: options.limit, nameContains: options.search });
+  return page.map(({ tenant, members, sites }) => ({ tenantId: tenant._id, name: tenant.name, createdAt: tenant.createdAt, members, sites }));
 }

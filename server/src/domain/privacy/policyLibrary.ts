@@ -1,8 +1,8 @@
 import { mouseStatsPolicyV1 } from "@mousetrail/policies/mousestats/v1";
 import { policyDocumentSchema, type PolicyDocument } from "@mousetrail/policies/schema/policyDocument";
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
 import { notFound } from "../../errors/appError.js";
+import { findLatestPolicyVersion, findPolicyVersion, insertPolicyVersionIfMissing } from "../../repositories/policyVersionRepository.js";
 
 /** The policy every new site runs unless its tenant chooses another published version. */
 export const defaultPolicyId = mouseStatsPolicyV1.id;
@@ -17,11 +17,14 @@ export function policyVersionId(policyId: string, version: number): string {
 /** Idempotent: a version that exists is never overwritten (published versions are immutable). */
 export async function publishBuiltInPolicies(db: Db, now: Date): Promise<void> {
   for (const document of builtInPolicies) {
-    await collections(db).policyVersions.updateOne(
-      { _id: policyVersionId(document.id, document.version) },
-      { $setOnInsert: { policyId: document.id, version: document.version, document, publishedAt: now, publishedBy: "built-in" } },
-      { upsert: true },
-    );
+    await insertPolicyVersionIfMissing(db, {
+      _id: policyVersionId(document.id, document.version),
+      policyId: document.id,
+      version: document.version,
+      document,
+      publishedAt: now,
+      publishedBy: "built-in",
+    });
   }
 }
 
@@ -32,7 +35,7 @@ export async function getPolicyVersion(db: Db, policyId: string, version: number
   const id = policyVersionId(policyId, version);
   const cached = cache.get(id);
   if (cached) return cached;
-  const stored = await collections(db).policyVersions.findOne({ _id: id });
+  const stored = await findPolicyVersion(db, id);
   if (!stored) throw notFound(`Policy ${id}`);
   const document = policyDocumentSchema.parse(stored.document) as PolicyDocument;
   cache.set(id, document);
@@ -40,7 +43,7 @@ export async function getPolicyVersion(db: Db, policyId: string, version: number
 }
 
 export async function latestPolicyVersion(db: Db, policyId: string): Promise<number> {
-  const latest = await collections(db).policyVersions.find({ policyId }).sort({ version: -1 }).limit(1).next();
+  const latest = await findLatestPolicyVersion(db, policyId);
   if (!latest) throw notFound(`Policy ${policyId}`);
   return latest.version;
 }

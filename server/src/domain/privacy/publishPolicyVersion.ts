@@ -1,7 +1,7 @@
 import { policyDocumentSchema, type PolicyDocument } from "@mousetrail/policies/schema/policyDocument";
 import type { Db } from "mongodb";
-import { collections } from "../../db/collections.js";
 import { AppError } from "../../errors/appError.js";
+import { findLatestPolicyVersion, insertPolicyVersion } from "../../repositories/policyVersionRepository.js";
 import { policyVersionId } from "./policyLibrary.js";
 
 /**
@@ -19,8 +19,7 @@ export async function publishPolicyVersion(db: Db, input: { document: unknown; p
     throw new AppError("BAD_INPUT", { userMessage: issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues });
   }
   const document = parsed.data as PolicyDocument;
-  const { policyVersions } = collections(db);
-  const latest = await policyVersions.find({ policyId: document.id }).sort({ version: -1 }).limit(1).next();
+  const latest = await findLatestPolicyVersion(db, document.id);
   if (latest && document.version <= latest.version) {
     throw new AppError("CONFLICT", {
       userMessage: `document.version: ${document.id} is at version ${latest.version}; publish version ${latest.version + 1} or later`,
@@ -32,7 +31,7 @@ export async function publishPolicyVersion(db: Db, input: { document: unknown; p
     throw new AppError("BAD_INPUT", { userMessage: `document.revisedOn: must not be before the previous revision (${latestRevision})`, field: "document.revisedOn" });
   }
   try {
-    await policyVersions.insertOne({
+    await insertPolicyVersion(db, {
       _id: policyVersionId(document.id, document.version),
       policyId: document.id,
       version: document.version,

@@ -1,5 +1,7 @@
 import type { Db } from "mongodb";
-import { collections, type Role } from "../../db/collections.js";
+import type { Role } from "../../db/collections.js";
+import { listMembershipsOfUser } from "../../repositories/membershipRepository.js";
+import { listTenantsByIds } from "../../repositories/tenantRepository.js";
 
 export interface MyTenant {
   tenantId: string;
@@ -8,9 +10,8 @@ export interface MyTenant {
 }
 
 export async function listMyTenants(db: Db, userId: string): Promise<MyTenant[]> {
-  const { memberships, tenants } = collections(db);
-  const mine = await memberships.find({ userId }).limit(1000).toArray();
-  const docs = await tenants.find({ _id: { $in: mine.map((m) => m.tenantId) } }).toArray();
+  const mine = await listMembershipsOfUser(db, userId);
+  const docs = await listTenantsByIds(db, mine.map((m) => m.tenantId));
   const names = new Map(docs.map((doc) => [doc._id, doc.name]));
   return mine
     .filter((m) => names.has(m.tenantId))
