@@ -1,3 +1,4 @@
+import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
 import type { Browser, Page } from "playwright-core";
@@ -133,6 +134,10 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     expect(surveyPath).not.toBe("");
     await answerOnProductPage({ choice: "Yes", rating: "4", text: `Great jacket, write me at ${email} about the blue one` }, "demo-shop-survey");
     await answerOnProductPage({ choice: "No", rating: "4" });
+    // Each answer belongs to its visitor (the recorder's visitor cookie, keyed to the site), for their rights of access and erasure.
+    const stored = await analyticsCollections(testServer.server.database.db).surveyResponses.find({ siteId: demo.siteId, surveyId: surveyPath.split("/").at(-1) }).toArray();
+    expect(stored.map((response) => typeof response.visitorKey)).toEqual(["string", "string"]);
+    expect(new Set(stored.map((response) => response.visitorKey)).size).toBe(2);
 
     await page.goto(`${origin}${surveyPath}`);
     await page.getByText("2 visitors answered.").waitFor();

@@ -94,7 +94,9 @@ function showSurvey(active, survey) {
       return;
     }
     status.textContent = "Sending…";
-    const payload = { v: 1, siteKey: active.siteKey, surveyId: survey.surveyId, responseId, consent: "not-required", answers };
+    // The recorder's visitor id, when it set one: the answers then belong to the visitor's data (access, erasure).
+    const visitorId = active.visitorCookie ? readCookie(active.visitorCookie) : null;
+    const payload = { v: 1, siteKey: active.siteKey, surveyId: survey.surveyId, responseId, ...(visitorId ? { visitorId } : {}), consent: "not-required", answers };
     // text/plain: no preflight, as the recorder sends its batches.
     fetch(active.answersUrl, { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify(payload) })
       .then(async (response) => {
@@ -109,4 +111,12 @@ function showSurvey(active, survey) {
         status.textContent = "Not sent: please try again.";
       });
   });
+}
+
+function readCookie(name) {
+  for (const pair of document.cookie.split(";")) {
+    const separator = pair.indexOf("=");
+    if (separator !== -1 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
+  }
+  return null;
 }

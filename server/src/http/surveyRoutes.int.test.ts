@@ -79,7 +79,7 @@ describe("survey routes", () => {
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
       expect(response.headers.get("cache-control")).toBe("public, max-age=60");
       const body = (await response.json()) as ActiveSurveys;
-      expect(body).toMatchObject({ siteKey: site.siteKey, answersUrl: `${server.url}/surveys/answers`, consentMode: "required" });
+      expect(body).toMatchObject({ siteKey: site.siteKey, answersUrl: `${server.url}/surveys/answers`, consentMode: "required", visitorCookie: "mousestats_vi" });
       expect(body.surveys.map((listed) => listed.surveyId)).toEqual([survey._id]);
       const [listed] = body.surveys;
       // Every page view unless the survey samples; its dates stay on the server.

@@ -70,5 +70,10 @@ export interface ActiveSurveys {
   answersUrl: string;
   /** MS-4.2: in `required` mode, answers are accepted only with `consent: "granted"`. */
   consentMode: "none" | "opt-out" | "required";
+  /**
+   * The first-party cookie holding the recorder's visitor id (MS-1.9), named by the site's policy:
+   * sent as `visitorId`, it ties the answers to the visitor's rights of access and erasure.
+   */
+  visitorCookie: string | null;
   surveys: PublicSurvey[];
 }
