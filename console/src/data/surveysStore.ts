@@ -3,8 +3,10 @@ import { createResource, createSignal } from "solid-js";
 import type { Survey, SurveyDefinition } from "./surveyForm.js";
 
 export type SurveyResults = RouterOutputs["surveys"]["results"];
+/** A survey as the list shows it, with how many visitors answered it. */
+export type ListedSurvey = RouterOutputs["surveys"]["list"][number];
 
-/** The surveys of one site, newest first. */
+/** The surveys of one site, newest first, each with its number of responses. */
 export function createSurveysStore(api: MousetrailClient, tenantId: string, siteId: string) {
   const [surveys, { refetch }] = createResource(() => api.surveys.list.query({ tenantId, siteId }));
   return {
@@ -13,12 +15,6 @@ export function createSurveysStore(api: MousetrailClient, tenantId: string, site
     /** `draft`: shown to nobody until activated; `active`: shown at once. */
     create: (definition: SurveyDefinition, status: "draft" | "active"): Promise<Survey> => api.surveys.create.mutate({ tenantId, siteId, ...definition, status }),
   };
-}
-
-/** How many visitors answered a survey: one small results page (a single free-text entry) read for its count. */
-export function createResponseCount(api: MousetrailClient, tenantId: string, surveyId: string) {
-  const [results] = createResource(() => api.surveys.results.query({ tenantId, surveyId, limit: 1 }));
-  return () => results()?.responses;
 }
 
 /** One survey: its definition, its changes, and its results with the free-text answers a page at a time, newest first. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { access } from "../access.js";
 import { router, tenantProcedure } from "../trpc.js";
-import { surveyOutput, surveyResultsOutput } from "./survey.output.js";
+import { surveyListItemOutput, surveyOutput, surveyResultsOutput } from "./survey.output.js";
 import { createSurveyInput, listSurveysInput, surveyInput, surveyResultsInput, updateSurveyInput } from "./survey.schema.js";
 import {
   activateSurveyHandler,
@@ -17,7 +17,7 @@ const readSurveys = tenantProcedure.meta({ access: access.readSurveys });
 const writeSurveys = tenantProcedure.meta({ access: access.writeSurveys });
 
 export const surveysRouter = router({
-  list: readSurveys.input(listSurveysInput).output(z.array(surveyOutput)).query(listSurveysHandler),
+  list: readSurveys.input(listSurveysInput).output(z.array(surveyListItemOutput)).query(listSurveysHandler),
   get: readSurveys.input(surveyInput).output(surveyOutput).query(getSurveyHandler),
   create: writeSurveys.input(createSurveyInput).output(surveyOutput).mutation(createSurveyHandler),
   update: writeSurveys.input(updateSurveyInput).output(surveyOutput).mutation(updateSurveyHandler),

@@ -40,6 +40,9 @@ export const surveyOutput = z.object({
   archivedAt: isoDate.nullable(),
 });
 
+/** A survey in a list, with how many visitors answered it. */
+export const surveyListItemOutput = surveyOutput.extend({ responses: z.number().int() });
+
 const resultBase = { questionId: z.string(), label: z.string(), answered: z.number().int() };
 
 export const surveyResultsOutput = z.object({

@@ -3,18 +3,19 @@ import { activateSurvey } from "../../domain/surveys/activateSurvey.js";
 import { archiveSurvey } from "../../domain/surveys/archiveSurvey.js";
 import { createSurvey } from "../../domain/surveys/createSurvey.js";
 import { getSurvey } from "../../domain/surveys/getSurvey.js";
-import { listSurveys } from "../../domain/surveys/listSurveys.js";
+import { listSurveysWithResponses } from "../../domain/surveys/listSurveysWithResponses.js";
 import { surveyResults } from "../../domain/surveys/surveyResults.js";
 import { updateSurvey } from "../../domain/surveys/updateSurvey.js";
 import { tenantCallOf, type TenantProcedureContext } from "../trpc.js";
-import { toQuestionDefinition, toSurveyDisplay, toSurveyOutput, toSurveyResultsOutput, type surveyOutput, type surveyResultsOutput } from "./survey.output.js";
+import { toQuestionDefinition, toSurveyDisplay, toSurveyOutput, toSurveyResultsOutput, type surveyListItemOutput, type surveyOutput, type surveyResultsOutput } from "./survey.output.js";
 import type { createSurveyInput, listSurveysInput, surveyInput, surveyResultsInput, updateSurveyInput } from "./survey.schema.js";
 
 type SurveyOutput = z.infer<typeof surveyOutput>;
 type Args<TInput extends z.ZodType> = { ctx: TenantProcedureContext; input: z.infer<TInput> };
 
-export async function listSurveysHandler({ ctx, input }: Args<typeof listSurveysInput>): Promise<SurveyOutput[]> {
-  return (await listSurveys(ctx.tenant.scope, { siteId: input.siteId, status: input.status })).map(toSurveyOutput);
+export async function listSurveysHandler({ ctx, input }: Args<typeof listSurveysInput>): Promise<z.infer<typeof surveyListItemOutput>[]> {
+  const listed = await listSurveysWithResponses(ctx.tenant.scope, { siteId: input.siteId, status: input.status });
+  return listed.map(({ survey, responses }) => ({ ...toSurveyOutput(survey), responses }));
 }
 
 export async function getSurveyHandler({ ctx, input }: Args<typeof surveyInput>): Promise<SurveyOutput> {

@@ -163,6 +163,10 @@ describe("surveys API", () => {
     const change = admin.surveys.update({ tenantId: tenant.tenantId, surveyId: survey.surveyId, questions: [{ ...pricingQuestion, options: ["Yes", "No", "Not sure"] }] });
     await expect(change).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("questions: this survey already has responses") });
     expect((await admin.surveys.update({ tenantId: tenant.tenantId, surveyId: survey.surveyId, title: "Still frozen" })).title).toBe("Still frozen");
+    // The list says how many answered each survey.
+    const listed = await admin.surveys.list({ tenantId: tenant.tenantId, siteId: tenant.site._id });
+    expect(listed.find((entry) => entry.surveyId === survey.surveyId)?.responses).toBe(1);
+    expect(listed.find((entry) => entry.surveyId === tenant.surveyId)?.responses).toBe(0);
   });
 
   it("lets analysts read surveys and results but not change them; compliance officers see no surveys", async () => {

@@ -36,9 +36,12 @@ export default function SiteLayout(props: RouteSectionProps) {
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}/privacy`} activeClass="active">
                         Privacy
                       </A>
-                      <A href={`/t/${tenant.tenantId}/sites/${siteId}/surveys`} activeClass="active">
-                        Surveys
-                      </A>
+                      {/* Compliance officers do not read surveys (their answers are analysts' material). */}
+                      <Show when={tenant.role !== "compliance"}>
+                        <A href={`/t/${tenant.tenantId}/sites/${siteId}/surveys`} activeClass="active">
+                          Surveys
+                        </A>
+                      </Show>
                     </nav>
                     {props.children}
                   </>

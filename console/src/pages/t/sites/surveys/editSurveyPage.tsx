@@ -5,12 +5,15 @@ import { createAction } from "../../../../ui/createAction.js";
 import { EmptyState } from "../../../../ui/formControls.js";
 import { notify } from "../../../../ui/toasts.js";
 import { useSurvey } from "./surveyContext.js";
-import { SurveyEditor } from "./surveyEditor.js";
+import { NotYourRole, SurveyEditor } from "./surveyEditor.js";
+import { useTenant } from "../../tenantContext.js";
 
 /** `/t/:tenantId/sites/:siteId/surveys/:surveyId/edit`: changes to an active survey (its questions only until the first answer). */
 export default function EditSurveyPage() {
   const { store, survey, surveyPath } = useSurvey();
   const navigate = useNavigate();
+  const tenant = useTenant();
+  const canWrite = tenant.role === "owner" || tenant.role === "admin";
   // The status is not the editor's to change: activating and archiving are their own actions.
   const save = createAction(async (definition: SurveyDefinition) => {
     await store.update(definition);
@@ -28,7 +31,9 @@ export default function EditSurveyPage() {
           </EmptyState>
         }
       >
-        <SurveyEditor initial={draftOfSurvey(survey())} submitLabel="Save changes" cancelHref={surveyPath} save={save} />
+        <Show when={canWrite} fallback={<NotYourRole />}>
+          <SurveyEditor initial={draftOfSurvey(survey())} submitLabel="Save changes" cancelHref={surveyPath} save={save} />
+        </Show>
       </Show>
     </>
   );

@@ -4,7 +4,7 @@ import { createStore, unwrap } from "solid-js/store";
 import { fieldError } from "../../../../api/describeApiError.js";
 import { definitionOfDraft, moveQuestion, newQuestion, type SurveyDefinition, type SurveyDraft } from "../../../../data/surveyForm.js";
 import type { Action } from "../../../../ui/createAction.js";
-import { ErrorNotice, TextAreaField, TextField } from "../../../../ui/formControls.js";
+import { EmptyState, ErrorNotice, TextAreaField, TextField } from "../../../../ui/formControls.js";
 import { QuestionEditor } from "./questionEditor.js";
 
 /** The API's limit (surveyLimits.maxQuestions): the button stops there rather than the server refusing. */
@@ -180,5 +180,14 @@ export function SurveyEditor(props: SurveyEditorProps) {
         <A href={props.cancelHref}>Cancel</A>
       </div>
     </form>
+  );
+}
+
+/** In place of the editor for analysts, who read surveys and their results but do not change them. */
+export function NotYourRole() {
+  return (
+    <EmptyState title="Your role cannot change surveys">
+      <p>Owners and admins create and change surveys; you can read them and their results.</p>
+    </EmptyState>
   );
 }

@@ -2,8 +2,8 @@ import { A } from "@solidjs/router";
 import { For, Match, Show, Switch } from "solid-js";
 import { useApi } from "../../../../api/apiContext.js";
 import { describeApiError } from "../../../../api/describeApiError.js";
-import { displayInWords, type Survey } from "../../../../data/surveyForm.js";
-import { createResponseCount, createSurveysStore } from "../../../../data/surveysStore.js";
+import { displayInWords } from "../../../../data/surveyForm.js";
+import { createSurveysStore, type ListedSurvey } from "../../../../data/surveysStore.js";
 import { formatDate } from "../../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../../ui/formControls.js";
 import { useTenant } from "../../tenantContext.js";
@@ -63,9 +63,7 @@ export default function SurveysPage() {
   );
 }
 
-function SurveyRow(props: { survey: Survey; href: string }) {
-  const tenant = useTenant();
-  const responses = createResponseCount(useApi(), tenant.tenantId, props.survey.surveyId);
+function SurveyRow(props: { survey: ListedSurvey; href: string }) {
   return (
     <tr>
       <td>
@@ -80,7 +78,7 @@ function SurveyRow(props: { survey: Survey; href: string }) {
         <span class="muted">{displayInWords(props.survey.display)}</span>
       </td>
       <td data-label="Created">{formatDate(props.survey.createdAt)}</td>
-      <td data-label="Answers">{responses() ?? "…"}</td>
+      <td data-label="Answers">{props.survey.responses}</td>
     </tr>
   );
 }
