@@ -20,6 +20,11 @@ const OverviewPage = lazy(() => import("./pages/t/sites/overview/overviewPage.js
 const HeatmapsPage = lazy(() => import("./pages/t/sites/heatmaps/heatmapsPage.js"));
 const SessionsPage = lazy(() => import("./pages/t/sites/sessions/sessionsPage.js"));
 const ReplayPage = lazy(() => import("./pages/t/sites/sessions/replayPage.js"));
+const SurveysPage = lazy(() => import("./pages/t/sites/surveys/surveysPage.js"));
+const NewSurveyPage = lazy(() => import("./pages/t/sites/surveys/newSurveyPage.js"));
+const SurveyLayout = lazy(() => import("./pages/t/sites/surveys/surveyLayout.js"));
+const SurveyResultsPage = lazy(() => import("./pages/t/sites/surveys/surveyResultsPage.js"));
+const EditSurveyPage = lazy(() => import("./pages/t/sites/surveys/editSurveyPage.js"));
 const MembersPage = lazy(() => import("./pages/t/members/membersPage.js"));
 const ApiKeysPage = lazy(() => import("./pages/t/apiKeys/apiKeysPage.js"));
 const AuditPage = lazy(() => import("./pages/t/audit/auditPage.js"));
@@ -50,6 +55,12 @@ export function App(props: { api: MousetrailClient }) {
           <Route path="/heatmaps" component={HeatmapsPage} />
           <Route path="/sessions" component={SessionsPage} />
           <Route path="/sessions/:sessionId" component={ReplayPage} />
+          <Route path="/surveys" component={SurveysPage} />
+          <Route path="/surveys/new" component={NewSurveyPage} />
+          <Route path="/surveys/:surveyId" component={SurveyLayout}>
+            <Route path="/" component={SurveyResultsPage} />
+            <Route path="/edit" component={EditSurveyPage} />
+          </Route>
         </Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/api-keys" component={ApiKeysPage} />

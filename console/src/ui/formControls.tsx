@@ -2,24 +2,50 @@ import { createUniqueId, Show, splitProps, type JSX } from "solid-js";
 import type { ApiErrorDescription } from "../api/describeApiError.js";
 
 type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | undefined };
+type TextAreaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string | undefined };
 
 /** A labelled input with its hint and its error tied to it for screen readers. */
 export function TextField(props: InputProps) {
   const [own, input] = splitProps(props, ["label", "hint", "error", "id"]);
-  const id = own.id ?? createUniqueId();
-  const describedBy = () => [own.hint ? `${id}-hint` : "", own.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return <LabelledField {...own}>{(control) => <input {...control} {...input} />}</LabelledField>;
+}
+
+/** A labelled multi-line input, its hint and error tied to it as TextField's are. */
+export function TextAreaField(props: TextAreaProps) {
+  const [own, textarea] = splitProps(props, ["label", "hint", "error", "id"]);
+  return <LabelledField {...own}>{(control) => <textarea {...control} {...textarea} />}</LabelledField>;
+}
+
+interface ControlAttributes {
+  id: string;
+  "aria-invalid": "true" | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** The label, hint and error around one control, which gets the attributes that tie them to it. */
+function LabelledField(props: { label: string; hint?: string | undefined; error?: string | undefined; id?: string | undefined; children: (control: ControlAttributes) => JSX.Element }) {
+  const id = props.id ?? createUniqueId();
+  const describedBy = () => [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div class="field">
-      <label for={id}>{own.label}</label>
-      <Show when={own.hint}>
+      <label for={id}>{props.label}</label>
+      <Show when={props.hint}>
         <p class="hint" id={`${id}-hint`}>
-          {own.hint}
+          {props.hint}
         </p>
       </Show>
-      <input id={id} aria-invalid={own.error ? "true" : undefined} aria-describedby={describedBy()} {...input} />
-      <Show when={own.error}>
+      {props.children({
+        id,
+        get "aria-invalid"() {
+          return props.error ? "true" : undefined;
+        },
+        get "aria-describedby"() {
+          return describedBy();
+        },
+      })}
+      <Show when={props.error}>
         <p class="field-error" id={`${id}-error`}>
-          {own.error}
+          {props.error}
         </p>
       </Show>
     </div>

@@ -1,5 +1,6 @@
 import { detectPii, type PiiDetection } from "./detectPii.js";
 import { piiKinds, type PiiKind } from "./piiKind.js";
+import { redactionMarker } from "./redactionMarker.js";
 
 export interface PiiRedaction {
   /** The text with every detection replaced by `[redacted:<kind>]`. */
@@ -23,8 +24,4 @@ export function redactPii(text: string, kinds: readonly PiiKind[] = piiKinds): P
     copiedUpTo = detection.offset + detection.length;
   }
   return { text: redacted + text.slice(copiedUpTo), detections };
-}
-
-export function redactionMarker(kind: PiiKind): string {
-  return `[redacted:${kind}]`;
 }

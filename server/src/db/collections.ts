@@ -187,9 +187,14 @@ export interface SurveyDoc {
   title: string;
   intro: string;
   questions: SurveyQuestion[];
-  /** Shown on pages whose path is under `pathPrefix`, `delaySeconds` after the page loads. */
-  display: { pathPrefix: string; delaySeconds: number };
-  status: "active" | "archived";
+  /**
+   * Shown on pages whose path is under `pathPrefix`, `delaySeconds` after the page loads, to
+   * `samplePercent` of the page views, from `startsAt` until before `endsAt`. The last three are
+   * absent on surveys stored before they existed: every page view, open-ended.
+   */
+  display: { pathPrefix: string; delaySeconds: number; samplePercent?: number; startsAt?: Date | null; endsAt?: Date | null };
+  /** A draft is shown to nobody and takes no answers until it is activated. */
+  status: "draft" | "active" | "archived";
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;

@@ -15,7 +15,7 @@ const pages = {
   checkout: "checkout",
 } as const;
 
-const assets: Record<string, string> = { "demo.css": "text/css; charset=utf-8", "demo.js": "text/javascript; charset=utf-8" };
+const assets: Record<string, string> = { "demo.css": "text/css; charset=utf-8", "demo.js": "text/javascript; charset=utf-8", "survey.js": "text/javascript; charset=utf-8" };
 
 function readDemoFile(name: string): string {
   return readFileSync(path.join(demoDir, name), "utf8");

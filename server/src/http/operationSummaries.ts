@@ -51,6 +51,7 @@ export const operationSummaries: Readonly<Record<string, string>> = {
   "surveys.get": "Get a survey",
   "surveys.create": "Create a survey",
   "surveys.update": "Change a survey",
+  "surveys.activate": "Activate a draft survey",
   "surveys.archive": "Archive a survey",
   "surveys.results": "Get a survey's aggregated answers",
   "complaints.list": "List a tenant's complaints",

@@ -79,10 +79,11 @@ describe("survey routes", () => {
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
       expect(response.headers.get("cache-control")).toBe("public, max-age=60");
       const body = (await response.json()) as ActiveSurveys;
-      expect(body).toMatchObject({ siteKey: site.siteKey, answersUrl: `${server.url}/surveys/answers`, consentMode: "required" });
+      expect(body).toMatchObject({ siteKey: site.siteKey, answersUrl: `${server.url}/surveys/answers`, consentMode: "required", visitorCookie: "mousestats_vi" });
       expect(body.surveys.map((listed) => listed.surveyId)).toEqual([survey._id]);
       const [listed] = body.surveys;
-      expect(listed?.display).toEqual({ pathPrefix: "/pricing", delaySeconds: 3 });
+      // Every page view unless the survey samples; its dates stay on the server.
+      expect(listed?.display).toEqual({ pathPrefix: "/pricing", delaySeconds: 3, samplePercent: 100 });
       expect(listed?.questions[0]).toEqual({ questionId: survey.questions[0]!.questionId, type: "single-choice", label: "How did you find us?", required: true, options: ["Search", "A friend", "An advert"] });
       // The policy's limit, resolved for the recorder.
       expect(listed?.questions[3]).toMatchObject({ type: "free-text", maxLength: 1000 });
@@ -111,6 +112,25 @@ describe("survey routes", () => {
       expect(await postAnswers(server.url, payload)).toMatchObject({ status: 400, body: { error: { field: "surveyId" } } });
       expect(await responseOf(payload.responseId)).toBeNull();
     });
+  });
+
+  it("MS-1.13 shows a draft, or a survey outside its dates, to nobody and takes no answers to it; activated, it shows", async () => {
+    const listed = async () => ((await (await fetch(`${server.url}/surveys/active/${site.siteKey}?path=/drafts`)).json()) as ActiveSurveys).surveys;
+    const oneQuestion = [questions[0]!];
+    const draft = await createSurvey(callOf(), site._id, { title: "Draft", intro: "", questions: oneQuestion, display: { pathPrefix: "/drafts", delaySeconds: 0, samplePercent: 25 } }, "draft");
+    // Dates far from any clock this test runs on: one not started, one over.
+    const later = await createSurvey(callOf(), site._id, { title: "Later", intro: "", questions: oneQuestion, display: { pathPrefix: "/drafts", delaySeconds: 0, startsAt: new Date("2999-01-01T00:00:00Z"), endsAt: null } });
+    const over = await createSurvey(callOf(), site._id, { title: "Over", intro: "", questions: oneQuestion, display: { pathPrefix: "/drafts", delaySeconds: 0, startsAt: null, endsAt: new Date("2000-01-02T00:00:00Z") } });
+    expect(await listed()).toEqual([]);
+    for (const silent of [draft, later, over]) {
+      const payload = answersFor({ surveyId: silent._id, answers: [{ questionId: silent.questions[0]!.questionId, value: "Search" }] });
+      expect(await postAnswers(server.url, payload)).toMatchObject({ status: 400, body: { error: { field: "surveyId" } } });
+      expect(await responseOf(payload.responseId)).toBeNull();
+    }
+    await callerAs(db(), tenant.members.owner).surveys.activate({ tenantId: tenant.tenantId, surveyId: draft._id });
+    expect((await listed()).map((shown) => [shown.surveyId, shown.display.samplePercent])).toEqual([[draft._id, 25]]);
+    const payload = answersFor({ surveyId: draft._id, answers: [{ questionId: draft.questions[0]!.questionId, value: "Search" }] });
+    expect((await postAnswers(server.url, payload)).status).toBe(204);
   });
 
   describe("POST /surveys/answers", () => {

@@ -51,7 +51,8 @@ export function mountSurveyRoutes(router: Router, options: SurveyRoutesOptions):
       siteKey: resolved.site.siteKey,
       answersUrl: `${serverOrigin(ctx, options.publicUrl)}/surveys/answers`,
       consentMode: resolved.policy.consent.mode,
-      surveys: await listActiveSurveys(options.db, resolved.site, resolved.policy, pagePath),
+      visitorCookie: resolved.policy.cookies.find((cookie) => cookie.role === "visitor")?.name ?? null,
+      surveys: await listActiveSurveys(options.db, resolved.site, resolved.policy, pagePath, options.now()),
     };
     ctx.set("Cache-Control", "public, max-age=60");
     ctx.body = body;

@@ -18,6 +18,18 @@ export async function surveyHasResponses(scope: TenantScope, surveyId: string): 
   return found !== null;
 }
 
+/** How many responses each of these surveys has, in one query (a survey without any is absent). */
+export async function countResponsesPerSurvey(scope: TenantScope, surveyIds: readonly string[]): Promise<Map<string, number>> {
+  if (surveyIds.length === 0) return new Map();
+  const rows = await analyticsCollections(scope.db)
+    .surveyResponses.aggregate<{ _id: string; count: number }>([
+      { $match: { tenantId: scope.tenantId, surveyId: { $in: [...surveyIds] } } },
+      { $group: { _id: "$surveyId", count: { $sum: 1 } } },
+    ])
+    .toArray();
+  return new Map(rows.map((row) => [row._id, row.count]));
+}
+
 export interface SurveyAnswerTallies {
   responses: number;
   /** Answers given per question. */

@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { SurveyDoc, SurveyQuestion } from "../../db/collections.js";
 import type { QuestionDefinition } from "../../domain/surveys/surveyDefinition.js";
 import type { SurveyResults } from "../../domain/surveys/surveyResults.js";
+import { everyPageView } from "../../domain/surveys/surveyRunsAt.js";
 import { isoDate } from "../common.schema.js";
-import type { questionInput } from "./survey.schema.js";
+import type { createSurveyInput, questionInput } from "./survey.schema.js";
 
 const questionBase = { questionId: z.string(), label: z.string(), required: z.boolean() };
 
@@ -26,12 +27,21 @@ export const surveyOutput = z.object({
   title: z.string(),
   intro: z.string(),
   questions: z.array(questionOutput),
-  display: z.object({ pathPrefix: z.string(), delaySeconds: z.number().int() }),
-  status: z.enum(["active", "archived"]),
+  display: z.object({
+    pathPrefix: z.string(),
+    delaySeconds: z.number().int(),
+    samplePercent: z.number().int(),
+    startsAt: isoDate.nullable(),
+    endsAt: isoDate.nullable(),
+  }),
+  status: z.enum(["draft", "active", "archived"]),
   createdAt: isoDate,
   updatedAt: isoDate,
   archivedAt: isoDate.nullable(),
 });
+
+/** A survey in a list, with how many visitors answered it. */
+export const surveyListItemOutput = surveyOutput.extend({ responses: z.number().int() });
 
 const resultBase = { questionId: z.string(), label: z.string(), answered: z.number().int() };
 
@@ -63,7 +73,13 @@ export function toSurveyOutput(survey: SurveyDoc): z.infer<typeof surveyOutput> 
     title: survey.title,
     intro: survey.intro,
     questions: survey.questions.map(toQuestionOutput),
-    display: { pathPrefix: survey.display.pathPrefix, delaySeconds: survey.display.delaySeconds },
+    display: {
+      pathPrefix: survey.display.pathPrefix,
+      delaySeconds: survey.display.delaySeconds,
+      samplePercent: survey.display.samplePercent ?? everyPageView,
+      startsAt: survey.display.startsAt?.toISOString() ?? null,
+      endsAt: survey.display.endsAt?.toISOString() ?? null,
+    },
     status: survey.status,
     createdAt: survey.createdAt.toISOString(),
     updatedAt: survey.updatedAt.toISOString(),
@@ -108,4 +124,15 @@ export function toQuestionDefinition(question: z.infer<typeof questionInput>): Q
     case "free-text":
       return { ...base, type: "free-text", placeholder: question.placeholder || null, maxLength: question.maxLength ?? null };
   }
+}
+
+/** API input to the domain's display rules: the dates as dates. */
+export function toSurveyDisplay(display: z.infer<typeof createSurveyInput>["display"]): SurveyDoc["display"] {
+  return {
+    pathPrefix: display.pathPrefix,
+    delaySeconds: display.delaySeconds,
+    samplePercent: display.samplePercent,
+    startsAt: display.startsAt === null ? null : new Date(display.startsAt),
+    endsAt: display.endsAt === null ? null : new Date(display.endsAt),
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { surveyLimits } from "../../domain/surveys/surveyDefinition.js";
-import { idSchema, tenantInput } from "../common.schema.js";
+import { idSchema, isoDate, tenantInput } from "../common.schema.js";
 
 /**
  * Survey definitions as tenants send them (MS-1.13). The shape and fixed size limits are checked
@@ -59,7 +59,16 @@ const display = z.strictObject({
     .min(0, "must be at least 0")
     .max(surveyLimits.maxDelaySeconds, `must be at most ${surveyLimits.maxDelaySeconds}`)
     .default(0),
-});
+    /** The share of page views that show the survey, drawn per page view by the page. */
+    samplePercent: z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(100),
+    /** From when (included) until when (excluded) it shows and takes answers; null or absent: open-ended. */
+    startsAt: isoDate.nullable().default(null),
+    endsAt: isoDate.nullable().default(null),
+  })
+  .refine((shown) => shown.startsAt === null || shown.endsAt === null || Date.parse(shown.endsAt) > Date.parse(shown.startsAt), {
+    message: "must be after display.startsAt",
+    path: ["endsAt"],
+  });
 
 const title = text(surveyLimits.titleLength);
 const intro = z.string().trim().max(surveyLimits.introLength, `must be at most ${surveyLimits.introLength} characters`);
@@ -68,10 +77,18 @@ export const surveyInput = tenantInput.extend({ surveyId: idSchema("survey") });
 
 export const listSurveysInput = tenantInput.extend({
   siteId: idSchema("site").optional(),
-  status: z.enum(["active", "archived"]).optional(),
+  status: z.enum(["draft", "active", "archived"]).optional(),
 });
 
-export const createSurveyInput = tenantInput.extend({ siteId: idSchema("site"), title, intro: intro.default(""), questions, display });
+export const createSurveyInput = tenantInput.extend({
+  siteId: idSchema("site"),
+  title,
+  intro: intro.default(""),
+  questions,
+  display,
+  /** `draft`: shown to nobody until `surveys.activate`; `active` (the default): shown at once. */
+  status: z.enum(["draft", "active"]).default("active"),
+});
 
 export const updateSurveyInput = surveyInput.extend({
   title: title.optional(),

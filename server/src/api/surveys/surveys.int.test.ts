@@ -88,6 +88,45 @@ describe("surveys API", () => {
     expect(overPolicy.body.error?.data.issues?.map((issue) => issue.field)).toEqual(["questions.0.maxLength"]);
   });
 
+  it("saves a draft, activates it (audited, checked again), and never reactivates an archived survey", async () => {
+    const admin = callerAs(db(), tenant.members.admin);
+    const draft = await admin.surveys.create({
+      tenantId: tenant.tenantId,
+      siteId: tenant.site._id,
+      title: "Spring draft",
+      questions: [pricingQuestion],
+      display: { pathPrefix: "/spring", samplePercent: 20, startsAt: "2026-03-01T00:00:00Z", endsAt: "2026-04-01T00:00:00Z" },
+      status: "draft",
+    });
+    expect(draft).toMatchObject({
+      status: "draft",
+      display: { pathPrefix: "/spring", delaySeconds: 0, samplePercent: 20, startsAt: "2026-03-01T00:00:00.000Z", endsAt: "2026-04-01T00:00:00.000Z" },
+    });
+    const drafts = await admin.surveys.list({ tenantId: tenant.tenantId, siteId: tenant.site._id, status: "draft" });
+    expect(drafts.map((survey) => survey.surveyId)).toEqual([draft.surveyId]);
+    // Changing a draft keeps it a draft; dates left out of a new display are open-ended.
+    const changed = await admin.surveys.update({ tenantId: tenant.tenantId, surveyId: draft.surveyId, display: { pathPrefix: "/spring" } });
+    expect(changed).toMatchObject({ status: "draft", display: { samplePercent: 100, startsAt: null, endsAt: null } });
+
+    const active = await admin.surveys.activate({ tenantId: tenant.tenantId, surveyId: draft.surveyId });
+    expect(active.status).toBe("active");
+    expect(await admin.surveys.activate({ tenantId: tenant.tenantId, surveyId: draft.surveyId })).toEqual(active);
+    await admin.surveys.archive({ tenantId: tenant.tenantId, surveyId: draft.surveyId });
+    await expect(admin.surveys.activate({ tenantId: tenant.tenantId, surveyId: draft.surveyId })).rejects.toMatchObject({ code: "CONFLICT" });
+    const audit = await collections(db()).auditLog.find({ tenantId: tenant.tenantId, "target.id": draft.surveyId }).sort({ at: 1 }).toArray();
+    expect(audit.map((entry) => entry.action)).toEqual(["survey.create", "survey.update", "survey.activate", "survey.archive"]);
+  });
+
+  it("MS-1.13 refuses a sampling share or dates out of range, naming the field", async () => {
+    const noViews = await createOverHttp({ display: { pathPrefix: "/", samplePercent: 0 } });
+    expect(noViews.body.error?.message).toBe("display.samplePercent: must be at least 1");
+    const backwards = await createOverHttp({ display: { pathPrefix: "/", startsAt: "2026-03-02T00:00:00Z", endsAt: "2026-03-01T00:00:00Z" } });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error?.data.issues).toEqual([{ field: "display.endsAt", message: "must be after display.startsAt" }]);
+    const notADate = await createOverHttp({ display: { pathPrefix: "/", startsAt: "next monday" } });
+    expect(notADate.body.error?.data.issues?.map((issue) => issue.field)).toEqual(["display.startsAt"]);
+  });
+
   it("MS-1.13 refuses a survey whose own texts carry PII, naming every field, and stores nothing", async () => {
     const before = await collections(db()).surveys.countDocuments({ tenantId: tenant.tenantId });
     const response = await createOverHttp({
@@ -124,6 +163,10 @@ describe("surveys API", () => {
     const change = admin.surveys.update({ tenantId: tenant.tenantId, surveyId: survey.surveyId, questions: [{ ...pricingQuestion, options: ["Yes", "No", "Not sure"] }] });
     await expect(change).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("questions: this survey already has responses") });
     expect((await admin.surveys.update({ tenantId: tenant.tenantId, surveyId: survey.surveyId, title: "Still frozen" })).title).toBe("Still frozen");
+    // The list says how many answered each survey.
+    const listed = await admin.surveys.list({ tenantId: tenant.tenantId, siteId: tenant.site._id });
+    expect(listed.find((entry) => entry.surveyId === survey.surveyId)?.responses).toBe(1);
+    expect(listed.find((entry) => entry.surveyId === tenant.surveyId)?.responses).toBe(0);
   });
 
   it("lets analysts read surveys and results but not change them; compliance officers see no surveys", async () => {

@@ -8,8 +8,11 @@ import type { TenantCall } from "../tenantCall.js";
 import { assertSurveyAllowed } from "./assertSurveyAllowed.js";
 import { withQuestionIds, type SurveyDefinition } from "./surveyDefinition.js";
 
-/** A new survey on one of the tenant's sites, active at once (MS-1.13: checked against the site's policy). */
-export async function createSurvey(call: TenantCall, siteId: string, definition: SurveyDefinition): Promise<SurveyDoc> {
+/**
+ * A new survey on one of the tenant's sites (MS-1.13: checked against the site's policy), active
+ * at once or a draft shown to nobody until activated.
+ */
+export async function createSurvey(call: TenantCall, siteId: string, definition: SurveyDefinition, status: "draft" | "active" = "active"): Promise<SurveyDoc> {
   const site = await getSite(call.scope, siteId);
   assertSurveyAllowed(definition, await effectivePolicyOfSite(call.scope.db, site));
   const survey = await insertSurvey(call.scope, {
@@ -19,11 +22,11 @@ export async function createSurvey(call: TenantCall, siteId: string, definition:
     intro: definition.intro,
     questions: withQuestionIds(definition.questions),
     display: definition.display,
-    status: "active",
+    status,
     createdAt: call.now,
     updatedAt: call.now,
     archivedAt: null,
   });
-  await recordAudit(call, "survey.create", { type: "survey", id: survey._id }, { siteId, questionCount: survey.questions.length });
+  await recordAudit(call, "survey.create", { type: "survey", id: survey._id }, { siteId, questionCount: survey.questions.length, status });
   return survey;
 }

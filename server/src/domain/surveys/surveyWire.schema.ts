@@ -58,7 +58,8 @@ export interface PublicSurvey {
   surveyId: string;
   title: string;
   intro: string;
-  display: { pathPrefix: string; delaySeconds: number };
+  /** `samplePercent`: the share of page views (1-100) on which the page shows the survey, drawn per page view. */
+  display: { pathPrefix: string; delaySeconds: number; samplePercent: number };
   questions: PublicSurveyQuestion[];
 }
 
@@ -69,5 +70,10 @@ export interface ActiveSurveys {
   answersUrl: string;
   /** MS-4.2: in `required` mode, answers are accepted only with `consent: "granted"`. */
   consentMode: "none" | "opt-out" | "required";
+  /**
+   * The first-party cookie holding the recorder's visitor id (MS-1.9), named by the site's policy:
+   * sent as `visitorId`, it ties the answers to the visitor's rights of access and erasure.
+   */
+  visitorCookie: string | null;
   surveys: PublicSurvey[];
 }

@@ -39,6 +39,12 @@ export default function SiteLayout(props: RouteSectionProps) {
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}/sessions`} activeClass="active">
                         Sessions
                       </A>
+                      {/* Compliance officers do not read surveys (their answers are analysts' material). */}
+                      <Show when={tenant.role !== "compliance"}>
+                        <A href={`/t/${tenant.tenantId}/sites/${siteId}/surveys`} activeClass="active">
+                          Surveys
+                        </A>
+                      </Show>
                       <A href={`/t/${tenant.tenantId}/sites/${siteId}`} end activeClass="active">
                         Settings and install
                       </A>
