@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { createClient, type MousetrailClient } from "@mousetrail/client-sdk";
 import { createApiKey } from "@mousetrail/server/domain/apiKeys/createApiKey";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
@@ -168,6 +169,13 @@ describe("the Heatmaps screen over a recorded visit", { timeout: 180_000 }, () =
     await page.getByText("The heatmap as tables").click();
     await expect.poll(() => page.getByRole("table", { name: "Rage and dead clicks" }).innerText()).toContain("button");
     await checkAtBothWidths(page, "heatmaps-clicks");
+
+    // The map on screen as a file: the same cells the API answers, named by site, map and range.
+    const range = lastDays(7, new Date(), (await client.sites.get.query({ tenantId: demo.tenantId, siteId: demo.siteId })).timeZone);
+    const heatmap = await client.reports.heatmap.query({ tenantId: demo.tenantId, siteId: demo.siteId, ...range, urlKey, breakpoint: "desktop", kind: "click" });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the click heatmap as JSON" }).click()]);
+    expect(download.suggestedFilename()).toBe(`demo-shop-website-heatmap-click-desktop-${range.fromDay}_${range.toDay}.json`);
+    expect(JSON.parse(await readFile((await download.path()) as string, "utf8"))).toEqual(heatmap.cells);
     // Still drawn over the page at the phone's width (the page is scaled into the narrow panel).
     await page.setViewportSize({ width: widths.phone, height: 900 });
     await pageDrawn(page);

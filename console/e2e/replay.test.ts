@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { createClient, type MousetrailClient } from "@mousetrail/client-sdk";
 import { createApiKey } from "@mousetrail/server/domain/apiKeys/createApiKey";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
@@ -17,7 +18,7 @@ import { checkAtBothWidths, consoleContext, pollUntil, signIn, startConsoleSessi
  */
 
 /** Typed into masked fields: every three characters hold a space or a mark no id or stored text has (see demoCheckout.browser.test.ts). */
-const maskedFields = { name: "Zq Vx'Oy Jw", email: "zq.vx@oy.jw", address: "Qy 9! Zx Vk", phone: "+9 (6) 39 79 98", notes: "Bq Xz\nJv Qw" } as const;
+const maskedFields = { name: "Zq Vx'Oy Jw", email: "zq.vx@oy.qw", address: "Qy 9! Zx Vk", phone: "+9 (6) 39 79 98", notes: "Bq Xz\nJv Qw" } as const;
 /** MS-2.4: never recorded, not even as a mask. */
 const password = "Wk!Qz#Jv!Xq";
 /** Clicks on "Add to cart" within a second: one rage click by the server's rule. */
@@ -127,6 +128,15 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
     await page.getByLabel("Longer than (seconds)").fill("");
     await page.getByRole("button", { name: "Apply filter" }).click();
     await row.waitFor();
+
+    // The sessions the applied filter matches, as a file: this visit is among them, with its rage click.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the sessions matching the filter as CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe("demo-shop-website-sessions.csv");
+    const [header, ...rows] = (await readFile((await download.path()) as string, "utf8")).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const columns = header!.split(",");
+    const visit = rows.map((line) => line.split(",")).find((cells) => cells[columns.indexOf("sessionId")] === sessionId);
+    expect(visit, "the visit's row").toBeDefined();
+    expect(Number(visit![columns.indexOf("rageClicks")])).toBe(1);
     await page.close();
   });
 
@@ -158,6 +168,14 @@ describe("the Sessions list and the replay player", { timeout: 180_000 }, () => 
     expect(await page.getByRole("list", { name: "On the timeline" }).textContent()).toContain(`${clicksMade} clicks`);
     await expect.poll(() => page.locator(".player-url").textContent()).toContain(`${origin}/demo/checkout`);
     await checkAtBothWidths(page, "replay");
+
+    // The recording as a file is masked as it replays: nothing typed in it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the recording as JSON" }).click()]);
+    const recording = await readFile((await download.path()) as string, "utf8");
+    expect((JSON.parse(recording) as unknown[]).length).toBeGreaterThan(0);
+    for (const value of [...Object.values(maskedFields), password]) {
+      for (const piece of piecesOf(value)) expect(recording.includes(piece), `"${piece}" of "${value}" in the downloaded recording`).toBe(false);
+    }
     await page.close();
   });
 

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import type { DemoLogin } from "@mousetrail/server/domain/demo/seedDemo";
 import { useTestServer } from "@mousetrail/server/testing/testServer";
@@ -168,10 +169,9 @@ describe("the console's survey screens", { timeout: 180_000 }, () => {
     await page.goto(`${origin}${surveyPath}`);
 
     // The download holds the stored (redacted) answers too.
-    await page.getByRole("link", { name: "CSV" }).waitFor();
-    const csv = await page.request.get(`${origin}${await page.getByRole("link", { name: "CSV" }).getAttribute("href")}`);
-    expect(csv.status()).toBe(200);
-    const file = await csv.text();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the answers as CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-answers\.csv$/);
+    const file = await readFile((await download.path()) as string, "utf8");
     expect(file).toContain("[redacted:email]");
     expect(file).not.toContain(email);
   });

@@ -16,7 +16,8 @@ import { describe, expect, it } from "vitest";
  */
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const policiesSource = join(root, "policies/src");
-const productionRoots = [join(root, "server/src"), join(root, "client-sdk/src")];
+/** The product's code: the server, the SDK and recorder, and the console (which renders the policy's marks, e.g. redacted survey text). */
+const productionRoots = [join(root, "server/src"), join(root, "client-sdk/src"), join(root, "console/src")];
 const ruleSources = ["enforce/", "masking/", "pii/", "selectors/", "render/", "effectivePolicy.ts", "tenantSettings.ts"].map((path) => join(policiesSource, path));
 const isRule = (file: string) => ruleSources.some((source) => file === source || (source.endsWith("/") && file.startsWith(source)));
 
@@ -30,7 +31,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === "testing" || entry.name === "node_modules" ? [] : sourceFiles(path);
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") && !entry.name.endsWith(".d.ts") ? [path] : [];
+    return /\.tsx?$/u.test(entry.name) && !/\.test\.tsx?$/u.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
   });
 }
 
@@ -94,7 +95,7 @@ describe("policies has one implementation of every rule, and production calls it
     expect([...exports.keys()].filter((name) => isRule(exports.get(name)!.file)).length).toBeGreaterThan(40);
   });
 
-  it("MS-4.2 MS-1.11 MS-1.13 MS-1.5 every exported function of policies has a production caller in server/ or client-sdk/", () => {
+  it("MS-4.2 MS-1.11 MS-1.13 MS-1.5 every exported function of policies has a production caller in server/, client-sdk/ or console/", () => {
     const uncalled = [...exports.keys()]
       .filter((name) => isRule(exports.get(name)!.file) && !reached.has(name) && !(name in allowedWithoutCaller))
       .map((name) => `${name} (${relative(root, exports.get(name)!.file)})`);

@@ -8,8 +8,8 @@
 export function contained<Args extends unknown[]>(action: (...args: Args) => unknown): (...args: Args) => void {
   return (...args) => {
     try {
-      const result = action(...args);
-      if (result instanceof Promise) result.catch(ignore);
+      // The recorder's own functions return nothing or a promise, whose rejection is swallowed too.
+      (action(...args) as Promise<unknown> | undefined)?.catch?.(ignore);
     } catch {
       // Swallowed on purpose; see above.
     }

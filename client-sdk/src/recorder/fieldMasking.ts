@@ -105,10 +105,10 @@ export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (sel
   };
 }
 
-/** Whether the browser can apply a selector; `querySelector` throws on one it cannot parse. */
+/** Whether the browser can apply a selector; `matches` throws on one it cannot parse (the root element is always there, even for a script in the head). */
 export function isValidSelector(selector: string): boolean {
   try {
-    document.createDocumentFragment().querySelector(selector);
+    document.documentElement.matches(selector);
     return true;
   } catch {
     return false;

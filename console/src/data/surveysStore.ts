@@ -52,7 +52,3 @@ export function createSurveyStore(api: MousetrailClient, tenantId: string, surve
 
 export type SurveyStore = ReturnType<typeof createSurveyStore>;
 
-/** The answers as a file, from the download route (the session cookie authorises it). */
-export function surveyAnswersDownloadUrl(tenantId: string, surveyId: string, format: "csv" | "json"): string {
-  return `/exports/survey-answers?input=${encodeURIComponent(JSON.stringify({ tenantId, surveyId, format }))}`;
-}

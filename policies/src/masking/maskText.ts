@@ -4,7 +4,11 @@
  * nothing of the original remains.
  */
 export function maskEnteredText(text: string, maskCharacter: string): string {
-  return maskCharacter.repeat(codePointsOf(text));
+  // Counted by code point (a string iterates so): a typed emoji is one mask character. Nothing is
+  // kept per character, so an 8 MB value costs no more than its masked copy.
+  let codePoints = 0;
+  for (const _ of text) codePoints++;
+  return maskCharacter.repeat(codePoints);
 }
 
 /**
@@ -16,26 +20,7 @@ export function maskEnteredText(text: string, maskCharacter: string): string {
  * (appending the runs one by one made a rope of ~100 MB for that snapshot).
  */
 export function maskPageText(text: string, maskCharacter: string): string {
-  return text.replace(nonSpaceRuns, (run) => maskCharacter.repeat(codePointsOf(run)));
-}
-
-const nonSpaceRuns = /\S+/g;
-
-function codePointsOf(text: string): number {
-  let codePoints = 0;
-  for (let index = 0; index < text.length; index++) {
-    codePoints++;
-    if (isPairAt(text, index)) index++;
-  }
-  return codePoints;
-}
-
-/** A high surrogate followed by a low one: one code point in two code units. */
-function isPairAt(text: string, index: number): boolean {
-  const unit = text.charCodeAt(index);
-  if (unit < 0xd800 || unit > 0xdbff || index + 1 >= text.length) return false;
-  const next = text.charCodeAt(index + 1);
-  return next >= 0xdc00 && next <= 0xdfff;
+  return text.replace(/\S+/g, (run) => maskEnteredText(run, maskCharacter));
 }
 
 /**

@@ -33,7 +33,7 @@ import { everyStoredString } from "./storedStrings.js";
  */
 const maskedFields = {
   name: "Zq Vx'Oy Jw",
-  email: "zq.vx@oy.jw",
+  email: "zq.vx@oy.qw",
   address: "Qy 9! Zx Vk",
   phone: "+9 (6) 39 79 98",
   notes: "Bq Xz\nJv Qw",

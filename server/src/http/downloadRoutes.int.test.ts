@@ -95,6 +95,8 @@ describe("download routes: exports and the recording stream", () => {
     const batch = batchPayload(tenant.site.siteKey, { sessionId, pageId, page: { url: "https://shop.example/checkout", referrer: "https://search.example/", startedAt: Date.now(), loadTimeMs: 100 } });
     expect(await postBatch(server.url, batch)).toMatchObject({ status: 204, body: null });
     expect((await postBatch(server.url, { ...batch, seq: 1, page: undefined })).status).toBe(204);
+    // Sessions are derived from the stored batches in the background: waited for, not raced.
+    await server.server.derivation.drain();
     const { sessions } = await callerAs(db(), tenant.members.analyst).sessions.list({ tenantId: tenant.tenantId, url: "https://shop.example/checkout" });
     const input = { tenantId: tenant.tenantId, siteId: tenant.site._id, sessionId: sessions[0]!.sessionId };
 

@@ -3,6 +3,8 @@ import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from "s
 import { useApi } from "../../../../api/apiContext.js";
 import { describeApiError } from "../../../../api/describeApiError.js";
 import { breakpoints, createHeatmapStore, createSitePagesStore, type Breakpoint, type HeatmapKind } from "../../../../data/heatmapStore.js";
+import { DownloadButtons } from "../../../../ui/downloadButtons.js";
+import { reportFileName, type DownloadFormat } from "../../../../ui/downloadFile.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../../ui/formControls.js";
 import { useTenant } from "../../tenantContext.js";
 import { useSite } from "../siteContext.js";
@@ -69,6 +71,16 @@ export default function HeatmapsPage() {
   };
   const error = () => pages.pages.error ?? reports.heatmap.error ?? reports.scrollMap.error ?? reports.clickProblems.error ?? reports.pageEvents.error;
   const rangeWords = () => `the last ${days()} days`;
+  // The map on screen as a file (its cells or depths, as the report answers them), and the page's rage and dead clicks.
+  const mapExport = () => {
+    const chosen = selection();
+    if (!chosen) return null;
+    const page = { siteId: site.siteId, urlKey: chosen.urlKey, breakpoint: chosen.breakpoint, fromDay: chosen.fromDay, toDay: chosen.toDay };
+    return chosen.scroll
+      ? { what: "the scroll map", report: `scroll-map-${chosen.breakpoint}`, input: { tenantId: tenant.tenantId, report: "scrollMap", ...page } }
+      : { what: `the ${chosen.kind} heatmap`, report: `heatmap-${chosen.kind}-${chosen.breakpoint}`, input: { tenantId: tenant.tenantId, report: "heatmap", kind: chosen.kind, ...page } };
+  };
+  const exportName = (report: string) => (format: DownloadFormat) => reportFileName({ site: site.store.site()?.name ?? "site", report, ...range(), format });
 
   return (
     <section aria-labelledby="heatmaps-title" class="heatmaps">
@@ -126,6 +138,25 @@ export default function HeatmapsPage() {
           </For>
         </fieldset>
       </div>
+
+      <Show when={mapExport()}>
+        {(file) => (
+          <div class="heatmap-downloads">
+            <span class="muted">Download {file().what}</span>
+            <DownloadButtons what={file().what} path="/exports/report" input={() => file().input} fileName={exportName(file().report)} small />
+            <Show when={!selection()?.scroll}>
+              <span class="muted">Rage and dead clicks</span>
+              <DownloadButtons
+                what="the page's rage and dead clicks"
+                path="/exports/report"
+                input={() => ({ tenantId: tenant.tenantId, report: "clickProblems", siteId: site.siteId, urlKey: urlKey(), ...range(), limit: 200 })}
+                fileName={exportName("click-problems")}
+                small
+              />
+            </Show>
+          </div>
+        )}
+      </Show>
 
       <Switch fallback={<Loading what="the heatmap" />}>
         <Match when={error()}>

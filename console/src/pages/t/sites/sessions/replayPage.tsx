@@ -1,5 +1,6 @@
 import { A, useParams } from "@solidjs/router";
 import { Match, Show, Switch } from "solid-js";
+import { DownloadButtons } from "../../../../ui/downloadButtons.js";
 import { useApi } from "../../../../api/apiContext.js";
 import { describeApiError } from "../../../../api/describeApiError.js";
 import { createSessionStore, type SessionDetail } from "../../../../data/sessionsStore.js";
@@ -36,12 +37,10 @@ export default function ReplayPage() {
             </Switch>
             <Show when={!store.session.error}>
               <ReplayPlayer tenantId={tenant.tenantId} siteId={site.siteId} sessionId={sessionId} />
-              <p>
-                <a href={`/exports/recording?input=${encodeURIComponent(JSON.stringify(input))}`} download="">
-                  Download the recording
-                </a>{" "}
-                <span class="muted">(rrweb JSON, masked as replayed; the download is audited)</span>
-              </p>
+              <div class="replay-download">
+                <span class="muted">The recording as rrweb JSON, masked as replayed (the download is audited)</span>
+                <DownloadButtons what="the recording" path="/exports/recording" input={() => input} fileName={() => `recording-${sessionId}.json`} formats={["json"]} fileOptions={false} small />
+              </div>
             </Show>
           </>
         );

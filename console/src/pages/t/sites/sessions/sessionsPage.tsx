@@ -2,7 +2,9 @@ import { A } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { useApi } from "../../../../api/apiContext.js";
 import { describeApiError, fieldError } from "../../../../api/describeApiError.js";
-import { createSessionsStore, noSessionFilter, type SessionFilter, type SessionSummary } from "../../../../data/sessionsStore.js";
+import { createSessionsStore, noSessionFilter, sessionQueryFilter, type SessionFilter, type SessionSummary } from "../../../../data/sessionsStore.js";
+import { DownloadButtons } from "../../../../ui/downloadButtons.js";
+import { fileNamePart } from "../../../../ui/downloadFile.js";
 import { FilterButtons } from "../../../../ui/filterButtons.js";
 import { EmptyState, ErrorNotice, Loading, TextField } from "../../../../ui/formControls.js";
 import { NewerOlderPager } from "../../../../ui/newerOlderPager.js";
@@ -64,7 +66,17 @@ export default function SessionsPage() {
           }}
         />
       </form>
-      <p class="muted">Times are in the site's time zone, {timeZone()}.</p>
+      <div class="sessions-head">
+        <p class="muted">Times are in the site's time zone, {timeZone()}.</p>
+        {/* Every session the applied filter matches, not only this page of them. */}
+        <DownloadButtons
+          what="the sessions matching the filter"
+          path="/exports/sessions"
+          input={() => ({ tenantId: tenant.tenantId, siteId: site.siteId, ...sessionQueryFilter(store.filter(), timeZone()) })}
+          fileName={(format) => `${fileNamePart(site.store.site()?.name ?? "site")}-sessions.${format}`}
+          small
+        />
+      </div>
       <Switch fallback={<Loading what="the sessions" />}>
         <Match when={store.page.error}>
           <ErrorNotice error={error()} />

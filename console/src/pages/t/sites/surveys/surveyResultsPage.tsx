@@ -3,8 +3,10 @@ import { For, Match, onMount, Show, Switch } from "solid-js";
 import { describeApiError } from "../../../../api/describeApiError.js";
 import { displayInWords } from "../../../../data/surveyForm.js";
 import { barText, freeTextByQuestion, resultBars } from "../../../../data/surveyResultsView.js";
-import { surveyAnswersDownloadUrl, type SurveyResults } from "../../../../data/surveysStore.js";
+import { type SurveyResults } from "../../../../data/surveysStore.js";
 import { ConfirmDialog } from "../../../../ui/confirmDialog.js";
+import { DownloadButtons } from "../../../../ui/downloadButtons.js";
+import { fileNamePart } from "../../../../ui/downloadFile.js";
 import { createAction } from "../../../../ui/createAction.js";
 import { formatDate } from "../../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../../ui/formControls.js";
@@ -63,15 +65,14 @@ export default function SurveyResultsPage() {
             <p>Visitors stop seeing it and no more answers are accepted. Its results stay here. An archived survey cannot be reactivated.</p>
           </ConfirmDialog>
         </Show>
-        <span class="downloads">
-          Download the answers:{" "}
-          <a href={surveyAnswersDownloadUrl(tenant.tenantId, surveyId, "csv")} download="">
-            CSV
-          </a>{" "}
-          <a href={surveyAnswersDownloadUrl(tenant.tenantId, surveyId, "json")} download="">
-            JSON
-          </a>
-        </span>
+        <span class="muted">Answers</span>
+        <DownloadButtons
+          what="the answers"
+          path="/exports/survey-answers"
+          input={() => ({ tenantId: tenant.tenantId, surveyId })}
+          fileName={(format) => `${fileNamePart(survey().title)}-answers.${format}`}
+          small
+        />
       </div>
       <Switch fallback={<Loading what="the results" />}>
         <Match when={store.results.error}>
