@@ -69,6 +69,10 @@ describe("detectPii", () => {
     ["a timestamp", "1700000000000"],
     ["a colour", "#ff00aa"],
     ["a UUID", "123e4567-e89b-12d3-a456-426614174000"],
+    ["an IBAN-like code one character longer than its country's IBANs", "DE893704004405320130001"],
+    ["an IBAN-like code one letter longer than its country's IBANs", "GB82WEST12345698765432X"],
+    ["an IBAN with two spaces between its groups", "GB82  WEST 1234 5698 7654 32"],
+    ["digits with a run of separators in an international number", "+44 --- 20 7946 0958"],
   ])("MS-1.7 reports nothing for %s: %j", (_description, text) => {
     expect(detectPii(text)).toEqual([]);
   });
@@ -93,6 +97,28 @@ describe("detectPii", () => {
   it("MS-1.7 keeps the more specific kind when detections overlap", () => {
     // A 16-digit card number written with a leading + also has the shape of an international phone number.
     expect(kindsIn("+4111 1111 1111 1111")).toEqual(["payment-card"]);
+    // A 13-digit card number with a leading + is a valid E.164 phone number as well: one detection, the card.
+    expect(detectPii("+4222222222222")).toEqual([{ kind: "payment-card", offset: 1, length: 13 }]);
+    expect(redactPii("call +4222222222222 now").text).toBe("call +[redacted:payment-card] now");
+    // Each kind in between as well, whichever other detections stand before it in the text.
+    expect(detectPii("jane@x.com, +4222222222222 and 123-45-6789")).toEqual([
+      { kind: "email", offset: 0, length: 10 },
+      { kind: "payment-card", offset: 13, length: 13 },
+      { kind: "us-ssn", offset: 31, length: 11 },
+    ]);
+  });
+
+  it("MS-1.7 reports an IBAN written in groups once, even when its groups hold another valid IBAN", () => {
+    // MT56 AAAA DE89 ... is a valid Maltese IBAN whose groups from DE89 are a valid German one.
+    const text = "Pay to MT56 AAAA DE89 3704 0044 0532 0130 00 1 today";
+    expect(detectPii(text)).toEqual([{ kind: "iban", offset: 7, length: 39 }]);
+    expect(redactPii(text).text).toBe("Pay to [redacted:iban] today");
+  });
+
+  it("MS-1.7 finds national numbers with the area code in parentheses, with or without a space after it", () => {
+    for (const sample of ["(020)7946 0958", "(020)79460958"]) {
+      expect(detectPii(`call ${sample} today`)).toEqual([{ kind: "phone", offset: 5, length: sample.length }]);
+    }
   });
 
   it("MS-1.7 redacts a text with more than 1,000 pieces of PII whole, without finding them all", () => {

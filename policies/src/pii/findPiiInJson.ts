@@ -43,20 +43,24 @@ export function findPiiInJson(value: unknown, kinds: readonly PiiKind[] = piiKin
     const { value: current, path } = pending.pop()!;
     if (typeof current === "string") {
       scan(current, path, false);
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: what this leaves out (short or unsafe numbers, booleans) has too few digits, or an exponent, for any detector, so reading it too finds nothing.
-    } else if (typeof current === "number" && Number.isSafeInteger(current) && Math.abs(current) >= 100_000_000) {
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: what this leaves out (short or unsafe numbers, booleans) has too few digits, or an exponent, for any detector, so reading it too finds nothing.
+    if (typeof current === "number" && Number.isSafeInteger(current) && Math.abs(current) >= 100_000_000) {
       scan(String(current), path, false);
-      // Stryker disable next-line ConditionalExpression: a number or boolean reaching the object branch has no entries, so it adds nothing.
-    } else if (typeof current === "object" && current !== null && !visited.has(current)) {
-      visited.add(current);
-      if (Array.isArray(current)) {
-        current.forEach((item: unknown, index) => pending.push({ value: item, path: { parent: path, segment: index } }));
-      } else {
-        for (const [key, child] of Object.entries(current)) {
-          const childPath = { parent: path, segment: key };
-          scan(key, childPath, true);
-          pending.push({ value: child, path: childPath });
-        }
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression: a number or boolean let through has no entries, so it adds nothing.
+    if (typeof current !== "object") continue;
+    if (current === null || visited.has(current)) continue;
+    visited.add(current);
+    if (Array.isArray(current)) {
+      current.forEach((item: unknown, index) => pending.push({ value: item, path: { parent: path, segment: index } }));
+    } else {
+      for (const [key, child] of Object.entries(current)) {
+        const childPath = { parent: path, segment: key };
+        scan(key, childPath, true);
+        pending.push({ value: child, path: childPath });
       }
     }
   }
