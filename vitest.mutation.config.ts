@@ -20,6 +20,7 @@ export default defineConfig({
     include: [
       "policies/src/**/*.test.ts",
       "client-sdk/src/recorder/fieldMasking.test.ts",
+      "client-sdk/src/recorder/fieldMasking.dom.test.ts",
       "client-sdk/src/recorder/maskFieldValues.test.ts",
       "client-sdk/src/recorder/rrwebOptions.test.ts",
     ],

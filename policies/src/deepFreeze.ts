@@ -9,9 +9,10 @@ export type DeepReadonly<T> = T extends (infer Item)[]
     : T;
 
 export function deepFreeze<T>(value: T): DeepReadonly<T> {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+  // Primitives, null and undefined included, count as frozen; an object frozen already is not walked again.
+  if (!Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+    for (const child of Object.values(value as object)) deepFreeze(child);
   }
   return value as DeepReadonly<T>;
 }

@@ -38,13 +38,14 @@ describe("resolveEffectivePolicy", () => {
     expect(effective.masking).toMatchObject({ maskCharacter: "*", textMasking: "inputs-only" });
     expect(effective.masking.neverCapture.inputTypes).toContain("password");
     expect(resolve().masking.textMasking).toBe("all-text");
+    expect(effective.masking.clauses).toEqual(["MS-1.5", "MS-1.6", "MS-1.7"]);
   });
 
   it("MS-1.6 resolves the tenant's selectors, trimmed and without duplicates", () => {
     const effective = resolve({
       nonSensitiveSelectors: ["#q", " #q ", "[name=qty]"],
-      maskedSelectors: [".private"],
-      blockedSelectors: [".ad", ".ad"],
+      maskedSelectors: [".private", " .private "],
+      blockedSelectors: [".ad", " .ad\n"],
     });
     expect(effective.masking).toMatchObject({
       nonSensitiveSelectors: ["#q", "[name=qty]"],
@@ -83,6 +84,18 @@ describe("resolveEffectivePolicy", () => {
     } catch (error) {
       expect((error as PolicyResolutionError).errors.map((problem) => problem.path)).toEqual([["textMasking"], ["consentMode"]]);
     }
+    const tooLong = tenantPrivacySettingsSchema.parse({ retentionDays: { rawRecordings: 400, aggregates: 2000 } });
+    const refusal = (() => {
+      try {
+        resolveEffectivePolicy(policy, tooLong);
+      } catch (error) {
+        return error as PolicyResolutionError;
+      }
+    })();
+    expect(refusal?.name).toBe("PolicyResolutionError");
+    expect(refusal?.message).toBe(
+      "cannot resolve the effective policy: retentionDays.rawRecordings: retention must be between 1 and 365 days, got 400; retentionDays.aggregates: retention must be between 1 and 1095 days, got 2000",
+    );
   });
 
   it("MS-5.1 refuses a policy document that does not validate", () => {

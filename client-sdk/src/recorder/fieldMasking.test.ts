@@ -43,7 +43,9 @@ describe("isNeverCaptureElement", () => {
 });
 
 describe("createFieldMasking: maskValue", () => {
-  const { maskValue } = createFieldMasking(masking(), isValidTestSelector);
+  // Built in each call, so that the masking is created while a test runs (mutation testing
+  // attributes the code a test runs to that test; a describe block's code belongs to none).
+  const maskValue = (value: string, element: Element | null) => createFieldMasking(masking(), isValidTestSelector).maskValue(value, element);
 
   it("MS-1.5 replaces every entered character with the mask, one for one, whitespace and emoji included", () => {
     expect(maskValue("jane@example.com", input({ type: "email", id: "email" }).asElement)).toBe("****************");
@@ -88,6 +90,17 @@ describe("createFieldMasking: maskValue", () => {
     expect(lenient("4111111111111111", input({ autocomplete: "cc-number" }).asElement)).toBe("");
   });
 
+  it("MS-1.5 masks every field when the tenant marked none non-sensitive", () => {
+    const { maskValue: strict } = createFieldMasking(masking({ nonSensitiveSelectors: [] }), isValidTestSelector);
+    expect(strict("red shoes", input({ type: "search", id: "search" }).asElement)).toBe("*********");
+    expect(strict("3", new FakeElement("select", { name: "quantity" }).asElement)).toBe("********");
+  });
+
+  it("MS-1.5 treats only option elements as a select's options", () => {
+    const select = new FakeElement("select", { id: "country" });
+    for (const tag of ["option-card", "x-option"]) expect(maskValue("DE", new FakeElement(tag, {}, select).asElement)).toBe("DE");
+  });
+
   it("keeps values that are the page's own (button labels) and drops values of nodes it cannot see", () => {
     expect(maskValue("Pay now", input({ type: "submit" }).asElement)).toBe("Pay now");
     expect(maskValue("3", new FakeElement("li").asElement)).toBe("3");
@@ -113,6 +126,12 @@ describe("createFieldMasking: rrweb selectors", () => {
       '.private,textarea,[contenteditable]:not([contenteditable="false" i]),select',
     );
     expect(createFieldMasking(masking({ textMasking: "all-text" }), isValidTestSelector).maskTextSelector).toBe("*");
+    expect(createFieldMasking(masking({ maskedSelectors: [".private", "#card"] }), isValidTestSelector).maskTextSelector).toBe(
+      '.private,#card,textarea,[contenteditable]:not([contenteditable="false" i]),select',
+    );
+    expect(createFieldMasking(masking({ maskedSelectors: [] }), isValidTestSelector).maskTextSelector).toBe(
+      'textarea,[contenteditable]:not([contenteditable="false" i]),select',
+    );
   });
 
   it("passes the tenant's blocked selectors to rrweb", () => {
@@ -129,6 +148,10 @@ describe("createFieldMasking: rrweb selectors", () => {
     expect(broken.maskValue("red", input({ id: "search" }).asElement)).toBe("red");
     // A masked selector that cannot be applied masks all page text instead.
     expect(broken.maskTextSelector).toBe("*");
+    // So does a blocked selector that cannot be applied; the usable ones are still blocked.
+    const brokenBlock = createFieldMasking(masking({ blockedSelectors: [".chat", "div > p"] }), isValidTestSelector);
+    expect(brokenBlock.maskTextSelector).toBe("*");
+    expect(brokenBlock.blockSelector).toBe(".chat");
     const unknownLevel = masking({ textMasking: "some" as Masking["textMasking"] });
     expect(createFieldMasking(unknownLevel, isValidTestSelector).maskTextSelector).toBe("*");
   });

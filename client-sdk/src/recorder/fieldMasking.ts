@@ -17,6 +17,7 @@ export function isNeverCaptureElement(element: FieldElement, neverCapture: Maski
     {
       tagName: element.tagName,
       type: String(element.type),
+      // Stryker disable next-line StringLiteral: a missing attribute holds no token, and no never-capture token reads "Stryker was here!".
       autocomplete: element.getAttribute("autocomplete") ?? "",
       revealedPassword: element.hasAttribute("data-rr-is-password"),
     },
@@ -97,6 +98,7 @@ export function createFieldMasking(masking: MaskingPolicy, isValidSelector: (sel
         return select && keepsOwnValue(select) ? text : maskPageText(text, maskCharacter);
       }
       // The outermost editable region decides, as on the server.
+      // Stryker disable next-line OptionalChaining: only the root element has no parent, and it is never an editable region of a page.
       const keep = !region.parentElement?.closest(editableRegions) && keepsOwnValue(region);
       return keep ? text : maskEnteredText(text, maskCharacter);
     },

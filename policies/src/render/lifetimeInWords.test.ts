@@ -19,7 +19,7 @@ describe("durationInWords", () => {
   });
 
   it.each([-1, 1.5, Number.NaN])("refuses %d", (seconds) => {
-    expect(() => durationInWords(seconds)).toThrow(RangeError);
+    expect(() => durationInWords(seconds)).toThrow(new RangeError(`not a duration in seconds: ${seconds}`));
   });
 });
 

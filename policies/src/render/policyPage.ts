@@ -123,7 +123,7 @@ function informationReceived(policy: EffectivePolicy, siteName: string): PolicyS
           : [
               `${siteName} has marked ${countInWords(nonSensitive.length, "field", "fields")} as non-sensitive (`,
               ...joinInline(nonSensitive.map((selector) => ({ code: selector }))),
-              "); only characters typed into those fields are kept as typed.",
+              `); only characters typed into ${nonSensitive.length === 1 ? "that field are" : "those fields are"} kept as typed.`,
             ]),
         " ",
         masking.textMasking === "all-text"
@@ -179,8 +179,9 @@ function pagesSentence(policy: EffectivePolicy, siteName: string): string {
   const visited = policy.pages.recordPageViews ? `The pages of ${siteName} a visitor has visited` : "";
   const referrers = policy.pages.recordReferrers ? "the addresses of the pages that referred the visitor" : "";
   const what = [visited, referrers].filter(Boolean).join(", and ");
+  if (what === "") return "No page addresses.";
   const fragments = policy.pages.fragments === "drop" ? "everything after a # is removed" : "parts after a # are kept only when they hold no personal information";
-  return `${what || "No page addresses"}. Query strings are always removed from these addresses, ${fragments}, and e-mail addresses, phone numbers, long numbers and tokens in them are replaced.`;
+  return `${what}. Query strings are always removed from these addresses, ${fragments}, and e-mail addresses, phone numbers, long numbers and tokens in them are replaced.`;
 }
 
 function notCollected(policy: EffectivePolicy, siteName: string): PolicySection {
@@ -325,6 +326,7 @@ function item(content: Inline[], clauses: readonly ClauseId[]) {
 }
 
 function listInWords(items: readonly string[], conjunction = "and"): string {
+  // Stryker disable next-line StringLiteral: one item, or none, is joined without a separator whatever it is.
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }

@@ -10,7 +10,7 @@ describe("revisionDateInWords", () => {
     expect(revisionDateInWords(iso)).toBe(words);
   });
 
-  it.each(["2018-13-02", "02.03.2018", ""])("refuses %j", (iso) => {
-    expect(() => revisionDateInWords(iso)).toThrow(RangeError);
+  it.each(["2018-13-02", "02.03.2018", "", "x2018-03-02", "2018-03-02x"])("refuses %j, naming it", (iso) => {
+    expect(() => revisionDateInWords(iso)).toThrow(new RangeError(`not an ISO date: ${iso}`));
   });
 });
