@@ -24,12 +24,8 @@ export function registerSerializedTree(node: unknown, parentId: number | null, r
   if (node.type === NodeType.Element && typeof node.tagName === "string" && isRecord(node.attributes)) {
     const { value: _enteredValue, ...attributes } = node.attributes;
     registry.registerElement(node.id, parentId, node.tagName, attributes);
-  } else if (node.type === NodeType.Document) {
-    registry.registerOther(node.id, parentId, "document");
-  } else if (node.type === NodeType.Text) {
-    registry.registerOther(node.id, parentId, "text");
   } else {
-    registry.registerOther(node.id, parentId, "other");
+    registry.registerOther(node.id, parentId);
   }
   if (Array.isArray(node.childNodes)) {
     for (const child of node.childNodes) registerSerializedTree(child, node.id, registry);

@@ -26,7 +26,7 @@ describe("NodeRegistry", () => {
 
   it("MS-2.4 MS-1.7 starts an element seen for the first time neither never-capture nor blocked", () => {
     const registry = new NodeRegistry();
-    registry.registerOther(10, null, "text");
+    registry.registerOther(10, null);
     registry.registerElement(10, null, "input", { type: "text" });
     expect(registry.treatment(10, rules)).toMatchObject({ neverCapture: false, blocked: false });
   });
@@ -63,7 +63,7 @@ describe("NodeRegistry: attributes and ancestry", () => {
     const registry = new NodeRegistry();
     registry.registerElement(1, null, "div", { contenteditable: "true" });
     registry.registerElement(2, 1, "div", { contenteditable: "true", id: "notes" });
-    registry.registerOther(3, 2, "text");
+    registry.registerOther(3, 2);
     expect(registry.contextOf(3, withNotes).context.region).toEqual({ kind: "entered-text", keep: false });
   });
 });

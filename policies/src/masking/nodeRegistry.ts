@@ -12,8 +12,9 @@ interface ElementEntry {
   stickyBlocked: boolean;
 }
 
+/** A node that is not an element (the document, text, a comment...): only its place in the tree counts. */
 interface OtherEntry {
-  readonly kind: "document" | "text" | "other";
+  readonly kind: "other";
   parentId: number | null;
 }
 
@@ -50,8 +51,8 @@ export class NodeRegistry {
     });
   }
 
-  registerOther(id: number, parentId: number | null, kind: OtherEntry["kind"]): void {
-    this.#nodes.set(id, { kind, parentId });
+  registerOther(id: number, parentId: number | null): void {
+    this.#nodes.set(id, { kind: "other", parentId });
   }
 
   /** An element's attributes as last seen (entered values excepted), or null for other nodes. */

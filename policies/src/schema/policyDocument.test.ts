@@ -32,18 +32,22 @@ describe("policyDocumentSchema", () => {
     ["MS-1.5 a text masking minimum of none", (d) => (d.textMasking.minimumLevel = "none"), /^textMasking\.minimumLevel: MS-1\.5/],
     ["MS-1.5 a letter as the mask character", (d) => (d.inputMasking.maskCharacter = "x"), /^inputMasking\.maskCharacter/],
     ["MS-1.5 two mask characters", (d) => (d.inputMasking.maskCharacter = "**"), /^inputMasking\.maskCharacter/],
-    ["MS-1.8 a session cookie living a full day", (d) => (d.cookies[0].lifetimeSeconds = 86_400), /^cookies\.0\.lifetimeSeconds/],
+    ["MS-1.8 a session cookie living a full day", (d) => (d.cookies[0].lifetimeSeconds = 86_400), /^cookies\.0\.lifetimeSeconds: the lifetime must lie within the cookie's published bounds$/],
+    ["MS-1.9 a visitor cookie shorter than its published minimum", (d) => (d.cookies[1].minLifetimeSeconds = d.cookies[1].lifetimeSeconds + 1), /^cookies\.1\.lifetimeSeconds: the lifetime must lie within/],
     ["MS-1.9 a visitor cookie beyond its bound", (d) => (d.cookies[1].lifetimeSeconds = d.cookies[1].maxLifetimeSeconds + 1), /^cookies\.1\.lifetimeSeconds/],
     ["MS-1.12 a third-party cookie", (d) => (d.cookies[0].firstParty = false), /^cookies\.0\.firstParty/],
     ["MS-1.12 a cookie holding an e-mail address", (d) => (d.cookies[0].content = "email"), /^cookies\.0\.content/],
     ["MS-1.12 two cookies with one name", (d) => (d.cookies[1].name = d.cookies[0].name), /^cookies\.1\.name: duplicate/],
     ["MS-1.12 two cookies with one role", (d) => (d.cookies[1].role = d.cookies[0].role), /^cookies\.1\.role: duplicate cookie role/],
-    ["MS-1.11 an opt-out cookie the policy does not list", (d) => (d.optOut.cookieName = "other"), /^optOut\.cookieName/],
+    ["MS-1.11 an opt-out cookie the policy does not list", (d) => (d.optOut.cookieName = "other"), /^optOut\.cookieName: the opt-out cookie must be one of the policy's cookies, with role opt-out$/],
     ["MS-1.13 survey answers kept with PII", (d) => (d.surveys.redactPiiInAnswers = false), /^surveys\.redactPiiInAnswers/],
     ["MS-2.3 visitor ids shared across sites", (d) => (d.visitorIdentity.scope = "global"), /^visitorIdentity\.scope/],
     ["MS-2.4 password inputs not in never-capture", (d) => (d.inputMasking.neverCapture.inputTypes = ["search"]), /^inputMasking\.neverCapture\.inputTypes: MS-2\.4/],
-    ["MS-3.1 a retention default outside its bounds", (d) => (d.retention.rawRecordings.defaultDays = 400), /^retention\.rawRecordings/],
-    ["MS-5.1 a changelog that does not end with this version", (d) => (d.version = 2), /^changelog: /],
+    ["MS-3.1 a retention default outside its bounds", (d) => (d.retention.rawRecordings.defaultDays = 400), /^retention\.rawRecordings: retention bounds must satisfy minDays <= defaultDays <= maxDays$/],
+    ["MS-3.1 a retention default under its minimum", (d) => (d.retention.aggregates.defaultDays = 0), /^retention\.aggregates: retention bounds must satisfy/],
+    ["MS-5.1 a changelog that does not end with this version", (d) => (d.version = 2), /^changelog: the last changelog entry must describe this version and revision date \(MS-5\.1\)$/],
+    ["MS-5.1 a changelog that does not end with this revision date", (d) => (d.revisedOn = "2018-03-03"), /^changelog: the last changelog entry must describe/],
+    ["MS-5.1 an empty changelog", (d) => (d.changelog = []), /^changelog/],
     ["MS-5.1 a changelog whose versions do not increase", (d) => withChangelog(d, [[1, "2018-03-02"], [3, "2019-01-01"], [3, "2020-01-01"]]), /^changelog\.2: changelog entries must be in increasing/],
     ["MS-5.1 a changelog whose dates go back", (d) => withChangelog(d, [[1, "2018-03-02"], [2, "2017-01-01"], [3, "2020-01-01"]]), /^changelog\.1: changelog entries must be in increasing/],
     ["MS-5.1 a revision date that is not a date", (d) => (d.revisedOn = "02 March 2018"), /^revisedOn/],
@@ -61,6 +65,21 @@ describe("policyDocumentSchema", () => {
       d.changelog.push({ version: 2, revisedOn: "2026-01-15", summary: "Retention bounds tightened." });
     });
     expect(issuesOf(next)).toEqual([]);
+  });
+
+  it("MS-3.1 accepts retention defaults at their bounds", () => {
+    const atBounds = changed((d) => {
+      d.retention.rawRecordings = { defaultDays: 1, minDays: 1, maxDays: 365 };
+      d.retention.aggregates = { defaultDays: 1095, minDays: 1, maxDays: 1095 };
+    });
+    expect(issuesOf(atBounds)).toEqual([]);
+  });
+
+  it("MS-5.1 reports the policy's own rules as custom issues, each with its path and message", () => {
+    const result = policyDocumentSchema.safeParse(changed((d) => (d.version = 2)));
+    expect(result.success ? [] : result.error.issues).toEqual([
+      expect.objectContaining({ code: "custom", path: ["changelog"], message: "the last changelog entry must describe this version and revision date (MS-5.1)" }),
+    ]);
   });
 
   it("MS-5.1 accepts two revisions published on the same day", () => {
