@@ -4,7 +4,7 @@ import { NodeRegistryCache } from "./nodeRegistryCache.js";
 
 function registryOf(nodes: number): NodeRegistry {
   const registry = new NodeRegistry();
-  for (let id = 1; id <= nodes; id++) registry.registerOther(id, null, "text");
+  for (let id = 1; id <= nodes; id++) registry.registerOther(id, null);
   return registry;
 }
 
