@@ -1,12 +1,9 @@
-import { promisify } from "node:util";
-import { brotliCompressSync, brotliDecompress, constants, gunzip } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
 import { Binary, type Filter } from "mongodb";
 import { analyticsCollections, type RecordingChunkDoc } from "../db/analyticsCollections.js";
 import { groupedWrite } from "./groupedWrite.js";
 import type { TenantScope } from "./tenantScope.js";
 
-const gunzipAsync = promisify(gunzip);
-const brotliDecompressAsync = promisify(brotliDecompress);
 
 export interface ChunkAddress {
   siteId: string;
@@ -71,7 +68,10 @@ export async function encodeChunkEvents(events: readonly unknown[]): Promise<Sto
 
 /** The masked events of a stored chunk: brotli, or gzip for chunks stored before (no `eventsEncoding`). */
 export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events" | "eventsEncoding">): Promise<unknown[]> {
-  const bytes = chunk.eventsEncoding === "brotli" ? await brotliDecompressAsync(chunk.events.buffer) : await gunzipAsync(chunk.events.buffer);
+  // Synchronous, like the encoding: a recorder batch inflates in ~50 us, far less than a thread
+  // pool round trip, which under load also waits behind every request queued on the event loop
+  // (the derivation spent 40% of its time here). A chunk at the 8 MiB limit takes ~20 ms.
+  const bytes = chunk.eventsEncoding === "brotli" ? brotliDecompressSync(chunk.events.buffer) : gunzipSync(chunk.events.buffer);
   return JSON.parse(bytes.toString("utf8")) as unknown[];
 }
 
