@@ -158,9 +158,14 @@ export interface MarkedOutcome {
 /**
  * One unordered bulkWrite of `$inc`/`$min`/`$max` upserts, each applied unless its document
  * already carries `mark`, and leaving the mark in it in the same write.
+ *
+ * `markIsNew`: the caller made the mark up for this round and has written nothing under it to
+ * this collection, so no document can carry it yet and each upsert is addressed by its unique key
+ * alone (on the offline database, a filter with `derivingChunks` as well scans the collection for
+ * every upsert). A round that resumes another's mark, or repeats a write, leaves it false.
  */
-export function upsertMarked(db: Db, collection: MarkedCollection, upserts: readonly MarkedUpsert[], mark: string): Promise<MarkedOutcome[]> {
-  return upsertEach(db, collection, upserts, mark);
+export function upsertMarked(db: Db, collection: MarkedCollection, upserts: readonly MarkedUpsert[], mark: string, options: { markIsNew: boolean }): Promise<MarkedOutcome[]> {
+  return upsertEach(db, collection, upserts, { mark, markIsNew: options.markIsNew });
 }
 
 /** The page steps and creation day of sessions (for their bounce changes), in the order of `filters`; null for one not found. */
@@ -179,7 +184,13 @@ export async function releaseMarks(db: Db, collection: MarkedCollection, filters
 
 const maxAttempts = 3;
 
-async function upsertEach(db: Db, collection: MarkedCollection | "pageViews", upserts: readonly MarkedUpsert[], mark: string | null): Promise<MarkedOutcome[]> {
+async function upsertEach(
+  db: Db,
+  collection: MarkedCollection | "pageViews",
+  upserts: readonly MarkedUpsert[],
+  marking: { mark: string; markIsNew: boolean } | null,
+): Promise<MarkedOutcome[]> {
+  const mark = marking?.mark ?? null;
   const outcomes: MarkedOutcome[] = upserts.map(() => ({ upserted: false, already: false, createdBy: undefined }));
   const target = db.collection<Derivable>(collection);
   let todo = upserts.map((_, index) => index);
@@ -191,7 +202,9 @@ async function upsertEach(db: Db, collection: MarkedCollection | "pageViews", up
           ? { updateOne: { filter, update, upsert: true } }
           : {
               updateOne: {
-                filter: { ...filter, derivingChunks: { $ne: mark } },
+                // After a duplicate key (another round created the document meanwhile) the retry is
+                // guarded again: the failed attempt may have been this round's own, repeated.
+                filter: marking?.markIsNew && attempt === 1 ? filter : { ...filter, derivingChunks: { $ne: mark } },
                 update: { ...update, $push: { ...(update.$push as Record<string, unknown> | undefined), derivingChunks: mark } },
                 upsert: true,
               },

@@ -117,7 +117,8 @@ export class DerivationWorker implements DerivationSignal {
     }
     const mark = `r_${randomBytes(9).toString("base64url")}`;
     const chunks = await claimFreshChunks(this.db, ids, mark, this.now(), leaseMs);
-    return derived + (await deriveRound(this.db, mark, chunks, this.now, this.#options));
+    // A mark made up here: nothing carries it yet, so the round's counting upserts go by key alone.
+    return derived + (await deriveRound(this.db, mark, chunks, this.now, { ...this.#options, markIsNew: true }));
   }
 
   async #run(): Promise<void> {

@@ -31,7 +31,14 @@ import { breakdownUpserts, pageKeysOf, planCounts, planPageViews, siteDailyUpser
  * only after every count that reads their depth has landed, so a repeat reads what the first
  * attempt read.
  */
-export async function deriveRound(db: Db, mark: string, held: readonly ClaimedChunk[], now: () => Date, options: { waitForFirstBatchMs: number }): Promise<number> {
+export async function deriveRound(
+  db: Db,
+  mark: string,
+  held: readonly ClaimedChunk[],
+  now: () => Date,
+  options: { waitForFirstBatchMs: number; markIsNew?: boolean },
+): Promise<number> {
+  const markIsNew = options.markIsNew === true;
   if (held.length === 0) return 0;
   let pagePlan = planPageViews(held.map((chunk) => ({ chunk })), mark);
   const existing = await findPageViews(db, pagePlan.keys);
@@ -82,7 +89,7 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
   const urlKeys = new Map(pagePlan.creations.map(({ pageKey, upsert }) => [pageKey, String((upsert.update.$setOnInsert as { urlKey?: unknown } | undefined)?.urlKey ?? "")]));
 
   const plan = planCounts(chunks, { created, before, urlKeys }, mark);
-  const sessions = await upsertMarked(db, "sessions", plan.sessions.map(({ upsert }) => upsert), mark);
+  const sessions = await upsertMarked(db, "sessions", plan.sessions.map(({ upsert }) => upsert), mark, { markIsNew });
   const createdSessions = sessions.map((outcome) => outcome.upserted || (outcome.already && outcome.createdBy === mark));
   const bounceChanges = await bounceChangesOf(db, plan.sessions, mark);
   const counted: [MarkedCollection, MarkedUpsert[]][] = [
@@ -93,7 +100,7 @@ export async function deriveRound(db: Db, mark: string, held: readonly ClaimedCh
     ["siteBreakdownDaily", breakdownUpserts(plan, createdSessions)],
     ["clickTargetDaily", plan.clickTargets],
   ];
-  await Promise.all(counted.map(([collection, upserts]) => upsertMarked(db, collection, upserts, mark)));
+  await Promise.all(counted.map(([collection, upserts]) => upsertMarked(db, collection, upserts, mark, { markIsNew })));
   await extendPageViews(db, plan.pageViewExtensions);
   await markChunksApplied(
     db,
