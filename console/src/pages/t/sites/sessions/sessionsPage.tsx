@@ -69,13 +69,16 @@ export default function SessionsPage() {
       <div class="sessions-head">
         <p class="muted">Times are in the site's time zone, {timeZone()}.</p>
         {/* Every session the applied filter matches, not only this page of them. */}
-        <DownloadButtons
-          what="the sessions matching the filter"
-          path="/exports/sessions"
-          input={() => ({ tenantId: tenant.tenantId, siteId: site.siteId, ...sessionQueryFilter(store.filter(), timeZone()) })}
-          fileName={(format) => `${fileNamePart(site.store.site()?.name ?? "site")}-sessions.${format}`}
-          small
-        />
+        <div class="sessions-download">
+          <span class="muted">Download every session the filter matches</span>
+          <DownloadButtons
+            what="the sessions matching the filter"
+            path="/exports/sessions"
+            input={() => ({ tenantId: tenant.tenantId, siteId: site.siteId, ...sessionQueryFilter(store.filter(), timeZone()) })}
+            fileName={(format) => `${fileNamePart(site.store.site()?.name ?? "site")}-sessions.${format}`}
+            small
+          />
+        </div>
       </div>
       <Switch fallback={<Loading what="the sessions" />}>
         <Match when={store.page.error}>
