@@ -22,7 +22,7 @@ const stored: Survey = {
 
 describe("the survey editor's draft and the API's definition", () => {
   it("sends a stored survey back as the server holds it, so saving it unchanged changes no question", () => {
-    expect(definitionOfDraft(draftOfSurvey(stored))).toEqual({
+    expect(definitionOfDraft(draftOfSurvey(stored, "UTC"), "UTC")).toEqual({
       title: "Checkout feedback",
       intro: "Two quick questions",
       display: { pathPrefix: "/demo/checkout", delaySeconds: 5, samplePercent: 20, startsAt: "2026-03-01T00:00:00.000Z", endsAt: "2026-04-01T00:00:00.000Z" },
@@ -40,34 +40,46 @@ describe("the survey editor's draft and the API's definition", () => {
   it("sends only the fields of the question's current type, whatever was typed under another type", () => {
     const question = { ...newQuestion("single-choice"), label: "Rate us", options: "Yes\nNo", placeholder: "left over" };
     const draft = { ...newSurveyDraft(), title: "T", questions: [{ ...question, type: "rating" as const }] };
-    expect(definitionOfDraft(draft).questions).toEqual([{ type: "rating", label: "Rate us", required: false, scale: { min: 1, max: 5 }, lowLabel: "", highLabel: "" }]);
+    expect(definitionOfDraft(draft, "UTC").questions).toEqual([{ type: "rating", label: "Rate us", required: false, scale: { min: 1, max: 5 }, lowLabel: "", highLabel: "" }]);
   });
 
   it("sends numbers as typed, so the server names a bad one beside its field", () => {
     const draft = { ...newSurveyDraft(), delaySeconds: "2.5", questions: [{ ...newQuestion("free-text"), maxLength: "0" }, { ...newQuestion("rating"), scaleMin: "", scaleMax: "x" }] };
-    const definition = definitionOfDraft(draft);
+    const definition = definitionOfDraft(draft, "UTC");
     expect(definition.display.delaySeconds).toBe(2.5);
     expect(definition.questions[0]).toMatchObject({ maxLength: 0 });
     expect(definition.questions[1]).toMatchObject({ scale: { min: 1, max: Number.NaN } });
   });
 
   it("starts a new survey shown on every page at once, with one question", () => {
-    expect(definitionOfDraft(newSurveyDraft())).toMatchObject({
+    expect(definitionOfDraft(newSurveyDraft(), "UTC")).toMatchObject({
       display: { pathPrefix: "/", delaySeconds: 0, samplePercent: 100, startsAt: null, endsAt: null },
       questions: [{ type: "single-choice", options: [] }],
     });
   });
 
   it("shows the days a survey runs as the date inputs want them, the last day included (endsAt excluded)", () => {
-    expect(draftOfSurvey(stored)).toMatchObject({ samplePercent: "20", firstDay: "2026-03-01", lastDay: "2026-03-31" });
+    expect(draftOfSurvey(stored, "UTC")).toMatchObject({ samplePercent: "20", firstDay: "2026-03-01", lastDay: "2026-03-31" });
     const oneDay = { ...newSurveyDraft(), firstDay: "2026-02-28", lastDay: "2026-02-28" };
-    expect(definitionOfDraft(oneDay).display).toMatchObject({ startsAt: "2026-02-28T00:00:00.000Z", endsAt: "2026-03-01T00:00:00.000Z" });
+    expect(definitionOfDraft(oneDay, "UTC").display).toMatchObject({ startsAt: "2026-02-28T00:00:00.000Z", endsAt: "2026-03-01T00:00:00.000Z" });
     // An end set by the API mid-day: the day it falls on is the last one.
-    expect(draftOfSurvey({ ...stored, display: { ...stored.display, endsAt: "2026-03-10T12:00:00.000Z" } }).lastDay).toBe("2026-03-10");
+    expect(draftOfSurvey({ ...stored, display: { ...stored.display, endsAt: "2026-03-10T12:00:00.000Z" } }, "UTC").lastDay).toBe("2026-03-10");
+  });
+
+  it("reads the days a survey runs in the site's time zone, across a daylight-saving change", () => {
+    // Lisbon is UTC+1 in summer and UTC+0 in winter; the clocks went back on 2026-10-25.
+    const days = { ...newSurveyDraft(), firstDay: "2026-07-01", lastDay: "2026-10-25" };
+    const display = definitionOfDraft(days, "Europe/Lisbon").display;
+    expect(display).toMatchObject({ startsAt: "2026-06-30T23:00:00.000Z", endsAt: "2026-10-26T00:00:00.000Z" });
+    const lisbon = { ...stored, display: { ...stored.display, ...display } };
+    expect(draftOfSurvey(lisbon, "Europe/Lisbon")).toMatchObject({ firstDay: "2026-07-01", lastDay: "2026-10-25" });
+    expect(displayInWords(lisbon.display, "Europe/Lisbon")).toBe("every page view, from 2026-07-01 to 2026-10-25 (Europe/Lisbon)");
+    // The same instants read in UTC start the evening before.
+    expect(draftOfSurvey(lisbon, "UTC").firstDay).toBe("2026-06-30");
   });
 
   it("gives every question its own key, so rows keep their state while they move", () => {
-    const keys = draftOfSurvey(stored).questions.map((question) => question.key);
+    const keys = draftOfSurvey(stored, "UTC").questions.map((question) => question.key);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
@@ -124,6 +136,6 @@ describe("displayInWords", () => {
     [{ startsAt: "2026-03-01T00:00:00.000Z" }, "every page view, from 2026-03-01 (UTC)"],
     [{ endsAt: "2026-04-01T00:00:00.000Z" }, "every page view, until 2026-03-31 (UTC)"],
   ] as const)("%j → %s", (change, words) => {
-    expect(displayInWords({ ...display, ...change })).toBe(words);
+    expect(displayInWords({ ...display, ...change }, "UTC")).toBe(words);
   });
 });

@@ -1,4 +1,6 @@
 import type { RouterInputs, RouterOutputs } from "@mousetrail/client-sdk";
+import { startOfDayIn } from "../ui/siteTime.js";
+import { dayIn } from "./reportRange.js";
 
 export type Survey = RouterOutputs["surveys"]["get"];
 export type QuestionType = Survey["questions"][number]["type"];
@@ -57,17 +59,20 @@ export function newSurveyDraft(): SurveyDraft {
   return { title: "", intro: "", pathPrefix: "/", delaySeconds: "0", samplePercent: "100", firstDay: "", lastDay: "", questions: [newQuestion()] };
 }
 
-/** A stored survey in the editor, so saving it unchanged sends exactly what the server holds. */
-export function draftOfSurvey(survey: Survey): SurveyDraft {
+/**
+ * A stored survey in the editor, so saving it unchanged sends exactly what the server holds. Its
+ * first and last days are calendar days in the site's time zone, as its reports count days.
+ */
+export function draftOfSurvey(survey: Survey, timeZone: string): SurveyDraft {
   return {
     title: survey.title,
     intro: survey.intro,
     pathPrefix: survey.display.pathPrefix,
     delaySeconds: String(survey.display.delaySeconds),
     samplePercent: String(survey.display.samplePercent),
-    firstDay: survey.display.startsAt === null ? "" : dayOf(Date.parse(survey.display.startsAt)),
+    firstDay: survey.display.startsAt === null ? "" : dayOf(Date.parse(survey.display.startsAt), timeZone),
     // The survey ends before `endsAt`: its last day is the one the millisecond before falls on.
-    lastDay: survey.display.endsAt === null ? "" : dayOf(Date.parse(survey.display.endsAt) - 1),
+    lastDay: survey.display.endsAt === null ? "" : dayOf(Date.parse(survey.display.endsAt) - 1, timeZone),
     questions: survey.questions.map((question) => {
       const draft = { ...newQuestion(question.type), label: question.label, required: question.required };
       switch (question.type) {
@@ -88,7 +93,7 @@ export function draftOfSurvey(survey: Survey): SurveyDraft {
  * 2.5), so the server's own message about them shows next to the field; nothing is checked here
  * a second time.
  */
-export function definitionOfDraft(draft: SurveyDraft): SurveyDefinition {
+export function definitionOfDraft(draft: SurveyDraft, timeZone: string): SurveyDefinition {
   return {
     title: draft.title,
     intro: draft.intro,
@@ -96,8 +101,8 @@ export function definitionOfDraft(draft: SurveyDraft): SurveyDefinition {
       pathPrefix: draft.pathPrefix.trim(),
       delaySeconds: numberOf(draft.delaySeconds, 0),
       samplePercent: numberOf(draft.samplePercent, 100),
-      startsAt: draft.firstDay === "" ? null : startOfUtcDay(draft.firstDay, 0),
-      endsAt: draft.lastDay === "" ? null : startOfUtcDay(draft.lastDay, 1),
+      startsAt: draft.firstDay === "" ? null : startOfDay(draft.firstDay, timeZone, 0),
+      endsAt: draft.lastDay === "" ? null : startOfDay(draft.lastDay, timeZone, 1),
     },
     questions: draft.questions.map(questionOfDraft),
   };
@@ -126,17 +131,15 @@ export function optionLines(text: string): string[] {
     .filter((line) => line !== "");
 }
 
-const dayMs = 86_400_000;
-
-/** `2026-03-01` → the ISO instant that day starts in UTC, `plusDays` later (the API's `endsAt` is exclusive). */
-function startOfUtcDay(day: string, plusDays: number): string {
-  const start = Date.parse(`${day}T00:00:00.000Z`);
+/** `2026-03-01` → the ISO instant that day starts in the time zone, `plusDays` later (the API's `endsAt` is exclusive). */
+function startOfDay(day: string, timeZone: string, plusDays: number): string {
   // A malformed day goes as it is, for the server to name the field.
-  return Number.isNaN(start) ? day : new Date(start + plusDays * dayMs).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00.000Z`))) return day;
+  return startOfDayIn(day, timeZone, plusDays).toISOString();
 }
 
-function dayOf(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+function dayOf(time: number, timeZone: string): string {
+  return dayIn(timeZone, new Date(time));
 }
 
 function numberOf(text: string, blank: number): number {
@@ -167,14 +170,14 @@ export function optionsError(issues: readonly { field: string; message: string }
   return messages.length > 0 ? messages.join(" ") : undefined;
 }
 
-/** Where, to whom and when a survey shows, in words: "20 % of page views, after 5 s, from 2026-03-01 to 2026-03-31 (UTC)". */
-export function displayInWords(display: Survey["display"]): string {
+/** Where, to whom and when a survey shows, in words: "20 % of page views, after 5 s, from 2026-03-01 to 2026-03-31 (Europe/Lisbon)". */
+export function displayInWords(display: Survey["display"], timeZone: string): string {
   const parts = [display.samplePercent < 100 ? `${display.samplePercent} % of page views` : "every page view"];
   if (display.delaySeconds > 0) parts.push(`after ${display.delaySeconds} s`);
-  const first = display.startsAt === null ? null : dayOf(Date.parse(display.startsAt));
-  const last = display.endsAt === null ? null : dayOf(Date.parse(display.endsAt) - 1);
-  if (first && last) parts.push(`from ${first} to ${last} (UTC)`);
-  else if (first) parts.push(`from ${first} (UTC)`);
-  else if (last) parts.push(`until ${last} (UTC)`);
+  const first = display.startsAt === null ? null : dayOf(Date.parse(display.startsAt), timeZone);
+  const last = display.endsAt === null ? null : dayOf(Date.parse(display.endsAt) - 1, timeZone);
+  if (first && last) parts.push(`from ${first} to ${last} (${timeZone})`);
+  else if (first) parts.push(`from ${first} (${timeZone})`);
+  else if (last) parts.push(`until ${last} (${timeZone})`);
   return parts.join(", ");
 }

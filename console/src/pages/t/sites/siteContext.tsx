@@ -13,3 +13,9 @@ export function useSite(): SiteSegment {
   if (!site) throw new Error("useSite: called outside /t/:tenantId/sites/:siteId");
   return site;
 }
+
+/** The site's time zone (its reports count days there); UTC until the site is loaded. */
+export function useSiteTimeZone(): () => string {
+  const site = useSite();
+  return () => site.store.site()?.timeZone ?? "UTC";
+}

@@ -7,11 +7,13 @@ import { notify } from "../../../../ui/toasts.js";
 import { useSurvey } from "./surveyContext.js";
 import { NotYourRole, SurveyEditor } from "./surveyEditor.js";
 import { useTenant } from "../../tenantContext.js";
+import { useSite } from "../siteContext.js";
 
 /** `/t/:tenantId/sites/:siteId/surveys/:surveyId/edit`: changes to an active survey (its questions only until the first answer). */
 export default function EditSurveyPage() {
   const { store, survey, surveyPath } = useSurvey();
   const navigate = useNavigate();
+  const site = useSite();
   const tenant = useTenant();
   const canWrite = tenant.role === "owner" || tenant.role === "admin";
   // The status is not the editor's to change: activating and archiving are their own actions.
@@ -32,7 +34,10 @@ export default function EditSurveyPage() {
         }
       >
         <Show when={canWrite} fallback={<NotYourRole />}>
-          <SurveyEditor initial={draftOfSurvey(survey())} submitLabel="Save changes" cancelHref={surveyPath} save={save} />
+          {/* The survey's days are read in the site's time zone, so the editor waits for the site. */}
+          <Show when={site.store.site()}>
+            {(loaded) => <SurveyEditor initial={draftOfSurvey(survey(), loaded().timeZone)} submitLabel="Save changes" cancelHref={surveyPath} save={save} />}
+          </Show>
         </Show>
       </Show>
     </>

@@ -6,6 +6,7 @@ import { definitionOfDraft, moveQuestion, newQuestion, type SurveyDefinition, ty
 import type { Action } from "../../../../ui/createAction.js";
 import { EmptyState, ErrorNotice, TextAreaField, TextField } from "../../../../ui/formControls.js";
 import { QuestionEditor } from "./questionEditor.js";
+import { useSiteTimeZone } from "../siteContext.js";
 
 /** The API's limit (surveyLimits.maxQuestions): the button stops there rather than the server refusing. */
 const maxQuestions = 10;
@@ -30,6 +31,7 @@ export interface SurveyEditorProps {
 export function SurveyEditor(props: SurveyEditorProps) {
   // The form starts from the initial draft and then owns its state.
   const [draft, setDraft] = createStore<SurveyDraft>(structuredClone(props.initial));
+  const timeZone = useSiteTimeZone();
   let form!: HTMLFormElement;
   const error = (field: string) => fieldError(props.save.error(), field);
   /** About the list itself (too many, or frozen by answers), not about one question in it. */
@@ -69,7 +71,7 @@ export function SurveyEditor(props: SurveyEditorProps) {
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const saveAs: SaveAs = event.submitter instanceof HTMLButtonElement && event.submitter.value === "draft" ? "draft" : "active";
-    await props.save.run(definitionOfDraft(unwrap(draft)), saveAs);
+    await props.save.run(definitionOfDraft(unwrap(draft), timeZone()), saveAs);
     if (props.save.error()) {
       afterRender(() => (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>(".notice-holder"))?.focus());
     }
@@ -125,7 +127,7 @@ export function SurveyEditor(props: SurveyEditorProps) {
         <div class="field-pair">
           <TextField
             label="First day (optional)"
-            hint="In UTC. Blank: from when it is active."
+            hint={`In the site's time zone, ${timeZone()}. Blank: from when it is active.`}
             type="date"
             value={draft.firstDay}
             onInput={(e) => setDraft("firstDay", e.currentTarget.value)}
@@ -133,7 +135,7 @@ export function SurveyEditor(props: SurveyEditorProps) {
           />
           <TextField
             label="Last day (optional)"
-            hint="In UTC, included. Blank: until archived."
+            hint={`In the site's time zone, included. Blank: until archived.`}
             type="date"
             value={draft.lastDay}
             onInput={(e) => setDraft("lastDay", e.currentTarget.value)}

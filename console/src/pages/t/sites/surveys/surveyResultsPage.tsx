@@ -16,11 +16,13 @@ import { useTenant } from "../../tenantContext.js";
 import { FreeTextAnswer } from "./freeTextAnswer.js";
 import { StatusBadge } from "./statusBadge.js";
 import { useSurvey } from "./surveyContext.js";
+import { useSiteTimeZone } from "../siteContext.js";
 
 /** `/t/:tenantId/sites/:siteId/surveys/:surveyId`: what visitors answered, question by question; archive; download. */
 export default function SurveyResultsPage() {
   const tenant = useTenant();
   const { surveyId, store, survey, surveyPath } = useSurvey();
+  const timeZone = useSiteTimeZone();
   const location = useLocation<{ saved?: boolean }>();
   const canWrite = tenant.role === "owner" || tenant.role === "admin";
   let heading!: HTMLHeadingElement;
@@ -41,7 +43,7 @@ export default function SurveyResultsPage() {
         {survey().title}
       </h2>
       <p>
-        <StatusBadge survey={survey()} /> Pages under <code>{survey().display.pathPrefix}</code>: {displayInWords(survey().display)}. Created {formatDate(survey().createdAt)}.
+        <StatusBadge survey={survey()} /> Pages under <code>{survey().display.pathPrefix}</code>: {displayInWords(survey().display, timeZone())}. Created {formatDate(survey().createdAt)}.
       </p>
       <ErrorNotice error={activate.error()} />
       <div class="row">

@@ -7,13 +7,14 @@ import { createSurveysStore, type ListedSurvey } from "../../../../data/surveysS
 import { formatDate } from "../../../../ui/formatDate.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../../ui/formControls.js";
 import { useTenant } from "../../tenantContext.js";
-import { useSite } from "../siteContext.js";
+import { useSite, useSiteTimeZone } from "../siteContext.js";
 import { StatusBadge } from "./statusBadge.js";
 
 /** `/t/:tenantId/sites/:siteId/surveys`: the site's surveys, newest first, with how many visitors answered each. */
 export default function SurveysPage() {
   const tenant = useTenant();
   const { siteId } = useSite();
+  const timeZone = useSiteTimeZone();
   const api = useApi();
   const store = createSurveysStore(api, tenant.tenantId, siteId);
   const surveysPath = `/t/${tenant.tenantId}/sites/${siteId}/surveys`;
@@ -52,7 +53,7 @@ export default function SurveysPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={surveys()}>{(survey) => <SurveyRow survey={survey} href={`${surveysPath}/${survey.surveyId}`} />}</For>
+                  <For each={surveys()}>{(survey) => <SurveyRow survey={survey} href={`${surveysPath}/${survey.surveyId}`} timeZone={timeZone()} />}</For>
                 </tbody>
               </table>
             </div>
@@ -63,7 +64,7 @@ export default function SurveysPage() {
   );
 }
 
-function SurveyRow(props: { survey: ListedSurvey; href: string }) {
+function SurveyRow(props: { survey: ListedSurvey; href: string; timeZone: string }) {
   return (
     <tr>
       <td>
@@ -75,7 +76,7 @@ function SurveyRow(props: { survey: ListedSurvey; href: string }) {
       <td data-label="Shown on">
         <code>{props.survey.display.pathPrefix}</code>
         <br />
-        <span class="muted">{displayInWords(props.survey.display)}</span>
+        <span class="muted">{displayInWords(props.survey.display, props.timeZone)}</span>
       </td>
       <td data-label="Created">{formatDate(props.survey.createdAt)}</td>
       <td data-label="Answers">{props.survey.responses}</td>
