@@ -51,6 +51,7 @@ const compiledRules = new WeakMap<EffectivePolicy["masking"], MaskingRules>();
 
 function compiledRulesOf(masking: EffectivePolicy["masking"]): MaskingRules {
   let rules = compiledRules.get(masking);
+  // Stryker disable next-line ConditionalExpression: a cache only; compiling again gives the same rules.
   if (!rules) compiledRules.set(masking, (rules = compileMaskingRules(masking)));
   return rules;
 }

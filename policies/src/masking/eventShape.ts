@@ -13,5 +13,6 @@ export function isAttributeValue(value: unknown): value is string | number | tru
 
 /** rrweb node ids are positive integers (rrweb uses -1 and -2 only for nodes it does not emit). */
 export function isNodeId(value: unknown): value is number {
+  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger is false for anything but a number; the typeof only narrows the type.
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }

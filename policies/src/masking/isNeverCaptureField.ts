@@ -23,13 +23,12 @@ export type NeverCaptureRules = Pick<EffectivePolicy["masking"]["neverCapture"],
 export function isNeverCaptureField(field: FieldFacts, neverCapture: NeverCaptureRules): boolean {
   const lower = (text: string) => text.toLowerCase();
   const type = lower(field.type);
+  // Stryker disable next-line Regex: splitting on each blank only adds empty tokens, which match nothing.
+  const tokens = lower(field.autocomplete).split(/\s+/u);
   return (
     field.revealedPassword ||
     (lower(field.tagName) === "input" && neverCapture.inputTypes.some((listed) => lower(listed) === type)) ||
-    lower(field.autocomplete)
-      // Stryker disable next-line Regex: splitting on each blank only adds empty tokens, which match nothing.
-      .split(/\s+/u)
-      .some(
+    tokens.some(
         (token) =>
           // Stryker disable next-line ConditionalExpression,StringLiteral: an empty token is neither listed nor starts with a (non-empty) prefix; the check only says so.
           token !== "" &&

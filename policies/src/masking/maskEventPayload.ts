@@ -49,8 +49,10 @@ export function maskEventPayload(payload: unknown, maskStrings: boolean, maskCha
     visited.add(container);
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) container[index] = visit(container[index], depth + 1);
-      // Stryker disable next-line ConditionalExpression: every object that is not a list is a record here.
-    } else if (isRecord(container)) {
+      continue;
+    }
+    // Stryker disable next-line ConditionalExpression: every object that is not a list is a record here.
+    if (isRecord(container)) {
       const entries = Object.entries(container);
       for (const [name] of entries) delete container[name];
       for (const [name, value] of entries) {

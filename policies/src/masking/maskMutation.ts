@@ -72,6 +72,7 @@ export function maskMutation(data: Record<string, unknown>, state: MaskingState)
       // An element never seen is judged by the changed attributes alone, as of unknown ancestry,
       // and as if it were an input holding a choice, so a `value` it is given is masked (or
       // removed) whatever it is, to a length that says nothing.
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: for an element never seen, every value is masked to a fixed length and blocking is decided by its context, whatever these flags say.
       const treatment = { ...treatElement("input", changed, rules, { neverCapture: false, blocked: false }), holdsChoice: true };
       maskElementAttributes(changed, changed, treatment, unknownAncestryContext, rules, report);
     }

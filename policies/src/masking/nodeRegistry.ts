@@ -52,6 +52,7 @@ export class NodeRegistry {
   }
 
   registerOther(id: number, parentId: number | null): void {
+    // Stryker disable next-line StringLiteral: only "element" is ever asked for.
     this.#nodes.set(id, { kind: "other", parentId });
   }
 

@@ -84,6 +84,12 @@ describe("the public policy page", () => {
     await expect(renderPolicyMarkdown(policy, site)).toMatchFileSnapshot(`./policyPage.golden/${name}.md`);
   });
 
+  it("MS-5.1 cites the clause of each change-log entry for auditors", () => {
+    const html = renderPolicyHtml(policies[1]!.policy, site);
+    expect(html).toContain('<li data-clauses="MS-5.1">Version 1, 02 March 2018: Privacy policy as published on 02 March 2018.</li>');
+    expect(html).toContain('<li data-clauses="MS-5.1">Version 2, 30 November 2026: Referrers and mouse movements are no longer recorded.</li>');
+  });
+
   // Both renderers draw on the same model, so one HTML page pins the HTML renderer's own markup.
   it("MS-5.1 renders the seed policy as the reviewed standalone HTML page", async () => {
     await expect(renderPolicyHtml(policies[0]!.policy, site)).toMatchFileSnapshot("./policyPage.golden/seed-defaults.html");

@@ -113,6 +113,7 @@ function parseAttribute(text: string, whole: string): AttributeParseResult {
   const quoted = quotedValue.exec(rest);
   const bare = identifier.exec(rest);
   if (quoted) {
+    // Stryker disable next-line StringLiteral: one of the two quoted forms always matched.
     value = quoted[1] ?? quoted[2] ?? "";
     rest = rest.slice(quoted[0].length);
   } else if (bare) {
@@ -127,6 +128,7 @@ function parseAttribute(text: string, whole: string): AttributeParseResult {
 }
 
 function unsupportedReason(rest: string): string {
+  // Stryker disable next-line StringLiteral: only called with something left to parse.
   const next = rest[0] ?? "";
   if (/\s|>|\+|~/.test(next)) {
     return "combinators (descendant space, >, +, ~) are not supported: name the field itself with #id, .class or [attr=value]";

@@ -29,6 +29,11 @@ describe("matchesAnySelector", () => {
     [".search.public", false],
     [".public.search", false],
     ["[required]", true],
+    // A boolean attribute's value is the empty string, as the DOM gives it.
+    ["[required='']", true],
+    ["[required=required]", false],
+    ["*.search", true],
+    ["*.public", false],
     ["[disabled]", false],
     ["[name=q]", true],
     ["[NAME=q]", true],
