@@ -32,7 +32,8 @@ export const maxQueuedChars = 8_388_608;
 export const maxAttempts = 8;
 
 export interface EncodedBody {
-  readonly bytes: Uint8Array<ArrayBuffer>;
+  /** What fetch sends: the gzip stream read out whole, or the JSON encoded as UTF-8. */
+  readonly bytes: ArrayBuffer | Uint8Array<ArrayBuffer>;
   readonly encoding: "gzip" | "identity";
 }
 
@@ -150,7 +151,7 @@ export function createUploader(
 async function encode(json: string): Promise<EncodedBody> {
   try {
     const compressed = new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"));
-    return { bytes: new Uint8Array(await new Response(compressed).arrayBuffer()), encoding: "gzip" };
+    return { bytes: await new Response(compressed).arrayBuffer(), encoding: "gzip" };
   } catch {
     return identityBody(json);
   }

@@ -24,11 +24,12 @@ export function maskFieldValues(
   const walk = (value: unknown): void => {
     if (typeof value !== "object" || value === null) return;
     const item = value as Record<string, unknown>;
-    const { id, attributes } = item;
+    const { id } = item;
+    // A node's attributes (serialized, or changed by a mutation); an input event has none.
+    const attributes = item.attributes as Record<string, unknown> | null | undefined;
     if (typeof id === "number") {
-      if (typeof attributes === "object" && attributes !== null) {
-        const fields = attributes as Record<string, unknown>;
-        if (typeof fields.value === "string") fields.value = maskOf(id, fields.value);
+      if (attributes) {
+        if (typeof attributes.value === "string") attributes.value = maskOf(id, attributes.value);
       } else if (item.source === inputSource && typeof item.text === "string") {
         item.text = maskOf(id, item.text);
       }

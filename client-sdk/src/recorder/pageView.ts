@@ -17,8 +17,7 @@ export function recordableUrl(href: string, dropQueryParameters: boolean): strin
     return undefined;
   }
   if (!/^https?:$/.test(url.protocol)) return undefined;
-  url.username = "";
-  url.password = "";
+  url.username = url.password = "";
   if (dropQueryParameters) url.search = "";
   if (url.href.length > maxUrlLength) url.hash = "";
   return url.href.slice(0, maxUrlLength);

@@ -24,8 +24,8 @@ export function classifyCollectResponse(status: number, body: unknown, retryAfte
  * proxy then falls back to the jittered backoff, which is what a missing header gets).
  */
 export function retryAfterMs(header: string | null): number | null {
-  const value = header?.trim() ?? "";
-  return /^\d+$/.test(value) ? Number(value) * 1000 : null;
+  // Number() ignores the white space around the digits, as the pattern does.
+  return header !== null && /^\s*\d+\s*$/.test(header) ? Number(header) * 1000 : null;
 }
 
 export const backoffBaseMs = 1_000;
