@@ -72,6 +72,16 @@ describe("createFieldMasking: maskText on a DOM", () => {
   });
 });
 
+describe("createFieldMasking: maskValue on elements that are not form fields", () => {
+  // maskFieldValues hands maskValue every `value` attribute it finds, a custom element's too; only
+  // input, textarea and select hold what a visitor typed or chose, the rest is the page's own markup.
+  it.each(["x-input", "input-list", "my-textarea", "select-menu"])("MS-1.5 keeps the value attribute of <%s>, whose name only contains a field's", (tagName) => {
+    const element = document.createElement(tagName);
+    element.setAttribute("value", "42");
+    expect(createFieldMasking(masking(), isValidSelector).maskValue("42", element)).toBe("42");
+  });
+});
+
 describe("isValidSelector", () => {
   it("MS-1.6 accepts a selector the browser can apply and refuses one it cannot parse", () => {
     expect(isValidSelector("#search, [name=quantity]")).toBe(true);

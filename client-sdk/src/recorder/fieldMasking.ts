@@ -38,8 +38,10 @@ export interface FieldMasking {
 
 const valueTags = /^(input|textarea|select)$/i;
 /** Inputs whose `value` is the label on a button, not something chosen or typed. */
+// Stryker disable next-line Regex: an input's `type` property is always one of the HTML keywords (an unknown type reads as "text"), and no other keyword starts or ends with these.
 const buttonInputTypes = /^(button|submit|reset|image)$/;
 /** Normalised types of the fields whose value is a choice among the page's own options. */
+// Stryker disable next-line Regex: a field's `type` property is always one of the HTML keywords, and no other keyword starts or ends with these.
 const choiceTypes = /^(select-one|select-multiple|checkbox|radio)$/;
 /** Elements whose text children are what the visitor typed. */
 const editableRegions = 'textarea,[contenteditable]:not([contenteditable="false" i])';

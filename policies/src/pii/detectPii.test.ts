@@ -121,6 +121,22 @@ describe("detectPii", () => {
     }
   });
 
+  it.each(["+44 20 7946 0958", "020 7946 0958", "(415) 555-2671"])(
+    "MS-1.7 finds %s ending a sentence, or followed by punctuation and a digit that is not part of it",
+    (sample) => {
+      // Only a dot or dash followed by a digit continues a number; anything else after it ends one.
+      for (const after of [". Thanks", "-x", "/2", ", 5 items"]) {
+        expect(detectPii(`call ${sample}${after}`), after).toEqual([{ kind: "phone", offset: 5, length: sample.length }]);
+      }
+    },
+  );
+
+  it("MS-1.7 finds North American numbers with the country code 1 written without a separator, and the area code in parentheses without a space", () => {
+    for (const sample of ["1(415) 555-2671", "(415)555-2671", "1(415)555-2671"]) {
+      expect(detectPii(`call ${sample} today`)).toEqual([{ kind: "phone", offset: 5, length: sample.length }]);
+    }
+  });
+
   it("MS-1.7 redacts a text with more than 1,000 pieces of PII whole, without finding them all", () => {
     const text = "mail jane@x.org now ".repeat(maxDetectionsPerText + 1);
     expect(detectPii(text)).toEqual([{ kind: "email", offset: 0, length: text.length }]);

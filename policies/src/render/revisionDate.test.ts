@@ -6,6 +6,9 @@ describe("revisionDateInWords", () => {
     ["2018-03-02", "02 March 2018"],
     ["2026-12-31", "31 December 2026"],
     ["2020-01-09", "09 January 2020"],
+    ...["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"].map(
+      (name, index) => [`2025-${String(index + 1).padStart(2, "0")}-15`, `15 ${name} 2025`],
+    ),
   ])("MS-5.1 writes %s as %s", (iso, words) => {
     expect(revisionDateInWords(iso)).toBe(words);
   });

@@ -38,6 +38,12 @@ describe("parseSelectorList", () => {
     ["svg|rect", /namespaces/],
     ["#a\\:b", /backslash escapes/],
     ["#123", /must be followed by a name/],
+    // A name must start the text after its marker: one found later in it is not taken.
+    ["#1a", /must be followed by a name/],
+    [".9lives", /must be followed by a name/],
+    ["[1name]", /attribute name/],
+    ["[name=5a]", /a name or a quoted string/],
+    ['[name=5"x"]', /a name or a quoted string/],
     ["", /an empty selector/],
     ["#a,", /an empty selector/],
     ["[", /attribute name/],
