@@ -63,6 +63,10 @@ export const indexSpecs: Record<string, IndexDescription[]> = {
   recordingChunks: [
     { key: { tenantId: 1, siteId: 1, sessionKey: 1, pageId: 1, seq: 1 }, unique: true, name: "chunk_unique" },
     { key: { "rollup.state": 1, "rollup.claimedUntil": 1 }, name: "rollup_pending" },
+    // A derivation round claims a chunk by `_id` and no claim yet (derivationRepository): on MongoDB
+    // the `_id` index serves that filter alone; the offline database serves a filter from an index
+    // only when it names exactly that index's fields, and would scan every chunk for each claim.
+    { key: { _id: 1, "rollup.claim": 1 }, unique: true, name: "claim_by_id" },
     { key: { tenantId: 1, siteId: 1, receivedAt: 1 }, name: "site_received" },
     { key: { tenantId: 1, siteId: 1, "context.visitorKey": 1 }, name: "site_visitor" },
   ],

@@ -32,13 +32,7 @@ export type ValidBatch = Omit<ParsedBatch, "json"> & { payload: CollectPayload }
 
 export type SiteBatch = ValidBatch & { site: SiteDoc; policy: EffectivePolicy; sessionKey: string; visitorKey: string };
 
-/**
- * Past the opt-out check; `optOutCheckedAt` (the server's clock, taken before the check) bounds
- * how late the batch may still be stored (domain/compliance/batchInFlight.ts).
- */
-export type ClearedBatch = SiteBatch & { optOutCheckedAt: Date };
-
-export type AnonymousBatch = Omit<ClearedBatch, "ip"> & { ipTruncated: string | null };
+export type AnonymousBatch = Omit<SiteBatch, "ip"> & { ipTruncated: string | null };
 
 /** The User-Agent header is read by technicalInfoStep and not carried further. */
 export type DescribedBatch = Omit<AnonymousBatch, "userAgent"> & { technical: StoredTechnicalInfo; breakpoint: Breakpoint; view: ViewState | null };

@@ -8,7 +8,6 @@ import { consentStep } from "./steps/consentStep.js";
 import { detectPiiStep } from "./steps/detectPiiStep.js";
 import { inheritPageUrlKeyStep } from "./steps/inheritPageUrlKeyStep.js";
 import { maskEventsStep } from "./steps/maskEventsStep.js";
-import { optOutStep } from "./steps/optOutStep.js";
 import { parseBodyStep } from "./steps/parseBodyStep.js";
 import { resolveSiteStep } from "./steps/resolveSiteStep.js";
 import { scrubUrlsStep } from "./steps/scrubUrlsStep.js";
@@ -42,7 +41,6 @@ export function createCollectPipeline(deps: CollectPipelineDeps) {
     .then(validatePayloadStep)
     .then(resolveSiteStep(deps.sites, deps.visitorKeySecret))
     .then(consentStep)
-    .then(optOutStep(deps.db, deps.now))
     .then(truncateIpStep)
     .then(technicalInfoStep)
     .then(maskEventsStep(deps.db, deps.registries ?? new NodeRegistryCache()))

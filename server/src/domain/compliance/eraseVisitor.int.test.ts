@@ -254,12 +254,13 @@ describe("compliance.eraseVisitor", () => {
     expect(await data().recordingChunks.findOne({ tenantId: tenant.tenantId, "context.visitorKey": keyOf(visitorId) })).toMatchObject({ rollup: { state: "applied" } });
   });
 
-  it("MS-4.1 a batch already past the opt-out check when the fence is written is not stored", async () => {
+  it("MS-4.1 a batch already in the pipeline when the fence is written is not stored", async () => {
     const visitorId = randomRecorderId();
     const sessionId = randomRecorderId();
     const pageId = randomRecorderId();
     const scope = tenantScope(db(), tenant.tenantId);
-    // The fence lands while the batch is between its opt-out check and its insert (its page's urlKey lookup).
+    // The fence lands while the batch is on its way, before its opt-out check (its page's urlKey
+    // lookup); a fence after the check is the final pass's (erasureRace.int.test.ts).
     const racing = interceptedDb(db(), async (call, proceed) => {
       if (call.collection === "recordingChunks" && call.method === "findOne") await fenceVisitorForErasure(scope, { siteId: site._id, visitorKey: keyOf(visitorId), erasureId: "ers_fencedinflight", at: new Date() });
       return proceed();
@@ -273,14 +274,14 @@ describe("compliance.eraseVisitor", () => {
 
   it("MS-4.1 a batch that reaches its insert later than the in-flight bound after its opt-out check is refused for a retry, not stored", async () => {
     const visitorId = randomRecorderId();
-    let clock = new Date();
-    const slow = interceptedDb(db(), async (call, proceed) => {
-      if (call.collection === "recordingChunks" && call.method === "findOne") clock = new Date(clock.getTime() + maxBatchInFlightMs + 1);
-      return proceed();
-    });
-    const pipeline = createCollectPipeline({ db: slow, sites: createSiteDirectory(db()), visitorKeySecret: visitorKeySecretOf(testSecret), now: () => clock });
+    const receivedAt = new Date();
+    // Every reading of the clock is later than the bound after the one before: the opt-out read
+    // (between the check's start and the insert) is answered too late.
+    let reads = 0;
+    const now = () => new Date(receivedAt.getTime() + reads++ * (maxBatchInFlightMs + 1));
+    const pipeline = createCollectPipeline({ db: db(), sites: createSiteDirectory(db()), visitorKeySecret: visitorKeySecretOf(testSecret), now });
     const payload = batchPayload(site.siteKey, { visitorId, sessionId: randomRecorderId(), pageId: randomRecorderId(), seq: 1, page: undefined });
-    const outcome = await pipeline.run({ body: Buffer.from(JSON.stringify(payload)), encoding: "identity", origin: "https://shop.example", ip: "203.0.113.9", userAgent: "test", receivedAt: clock });
+    const outcome = await pipeline.run({ body: Buffer.from(JSON.stringify(payload)), encoding: "identity", origin: "https://shop.example", ip: "203.0.113.9", userAgent: "test", receivedAt });
     expect(outcome).toMatchObject({ kind: "reject", rejection: { code: "UNAVAILABLE", message: expect.stringContaining(`${maxBatchInFlightMs} ms`) } });
     expect(await data().recordingChunks.countDocuments({ tenantId: tenant.tenantId, "context.visitorKey": keyOf(visitorId) })).toBe(0);
   });

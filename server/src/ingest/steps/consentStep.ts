@@ -9,7 +9,7 @@ import { drop, ok } from "../../pipeline/stepResult.js";
  * either the batch says so or the request carries `Sec-GPC: 1`/`DNT: 1` (which a recorder cannot
  * take off), so a batch from a recorder that ignored them is refused unstored, with its own reason;
  * where the site requires consent, a batch without it is refused too. The opt-out cookie is not
- * sent with batches: optOutStep checks the stored opt-outs instead (MS-4.1).
+ * sent with batches: storeBatchStep checks the stored opt-outs instead (MS-4.1).
  */
 export const consentStep = step<SiteBatch, SiteBatch>("consent", (batch) => {
   const declared = batch.payload.privacySignals;

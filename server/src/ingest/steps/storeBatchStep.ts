@@ -18,12 +18,13 @@ import { drop, ok, reject } from "../../pipeline/stepResult.js";
  * derivation worker this step tells. A replayed batch hits the chunk's unique index and is
  * reported as a duplicate; if that chunk is still pending, the worker is told again.
  *
- * The erasure fence (MS-4.1): just before writing, the visitor's opt-out is checked again, so a
- * batch that passed optOutStep before an erasure wrote its fence is not stored behind it. The
- * check joins the opt-out read of the batches arriving in the same turn (optOutCheck), so a busy
- * ingest still makes about one read per turn, not one more per batch. A batch that reaches this
- * point later than `batchInFlightMs` after it was received is refused for the recorder to retry:
- * that bound is what an erasure's final pass waits for (batchInFlight.ts).
+ * MS-4.1: no event of a visitor who opted out of this site is stored, and an erasure's fence is
+ * one of those opt-outs: just before writing, the visitor's opt-out is checked, once, so a batch
+ * is not stored behind an opt-out or fence written before that check. The check joins the opt-out
+ * read of the batches arriving in the same turn (optOutCheck): a busy ingest makes about one read
+ * per turn, not one per batch. A batch whose insert comes later than `batchInFlightMs` after its
+ * check started is refused for the recorder to retry: that bound is what an erasure's final pass
+ * waits for (batchInFlight.ts), so a fence written after the check still finds the chunk.
  */
 export function storeBatchStep(db: Db, signal: DerivationSignal | null, options: { now?: () => Date; batchInFlightMs?: number } = {}) {
   const now = options.now ?? (() => new Date());
@@ -34,8 +35,9 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null, options:
     const address = { siteId: site._id, sessionKey: batch.sessionKey, pageId: payload.pageId, seq: payload.seq };
     const stored = await encodeChunkEvents(batch.events);
 
+    const optOutCheckedAt = now();
     if (await isOptedOut(db, { tenantId: site.tenantId, siteId: site._id, visitorKey: batch.visitorKey })) return drop("opted-out");
-    if (!stillInFlight(batch.optOutCheckedAt, now(), batchInFlightMs)) {
+    if (!stillInFlight(optOutCheckedAt, now(), batchInFlightMs)) {
       return reject({ code: "UNAVAILABLE", message: `batch: not stored within ${batchInFlightMs} ms of its opt-out check (the server is overloaded): retry it` });
     }
     await recordViolations(

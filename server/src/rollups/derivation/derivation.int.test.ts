@@ -332,15 +332,17 @@ async function bruteForceRecount(chunks: RecordingChunkDoc[]) {
   return { pages, heatmaps, pageDaily, scroll, site: { ...site, bounces } };
 }
 
+/** A site of a tenant of its own, receiving from `origin`. */
+async function siteOfNewTenant(db: Db, name: string): Promise<SiteDoc> {
+  const tenant = await createTenantFixture(db, name);
+  return createSite({ scope: tenantScope(db, tenant.tenantId), actor: { type: "system", id: "test" }, now: new Date() }, { name, allowedOrigins: [origin] });
+}
+
 describe("derivation rounds: two workers, one database", () => {
   const database = useTestDatabase();
 
   it("MS-1.4 derives a generated data set to exactly a brute-force recount over the raw chunks", async () => {
-    const tenant = await createTenantFixture(database.db, "Two workers");
-    const site = await createSite(
-      { scope: tenantScope(database.db, tenant.tenantId), actor: { type: "system", id: "test" }, now: new Date() },
-      { name: "Generated", allowedOrigins: [origin] },
-    );
+    const site = await siteOfNewTenant(database.db, "Generated");
     // Received after the last of the generated visits began (ingestion refuses times ahead of its clock).
     const ingest = ingestInto(database.db, new Date(startedAt + 10 * 60_000));
     const stored: ObjectId[] = [];
@@ -388,3 +390,45 @@ describe("derivation rounds: two workers, one database", () => {
   });
 });
 
+
+describe("the derivation worker's rounds under load", () => {
+  const database = useTestDatabase();
+
+  it("gathers the chunks stored while it pauses between rounds into one round, and starts early once a full round waits", async () => {
+    const site = await siteOfNewTenant(database.db, "Paced");
+    const ingest = ingestInto(database.db);
+    const storeVisit = async () => {
+      const ids: ObjectId[] = [];
+      for (const batch of visitBatches(site.siteKey, { sessionId: crypto.randomUUID() })) ids.push((await ingest(batch)).chunk._id as ObjectId);
+      return ids;
+    };
+    const chunks = analyticsCollections(database.db).recordingChunks;
+    const roundOf = async (ids: readonly ObjectId[]) => {
+      for (;;) {
+        const found = await chunks.find({ _id: { $in: [...ids] } }).toArray();
+        if (found.every((chunk) => chunk.rollup.state === "applied")) return new Set(found.map((chunk) => chunk.rollup.claim));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    // A pause far longer than the test: only a full round can start the next one.
+    const paced = worker(database.db, () => new Date(), { maxChunksPerRound: 4, roundEveryMs: 3_600_000, pollMs: 3_600_000, maxPollMs: 3_600_000 });
+    paced.start();
+    try {
+      const first = await storeVisit();
+      for (const id of first) paced.chunkStored(id);
+      expect((await roundOf(first)).size).toBe(1);
+      // Two chunks during the pause wait for it; two more make a full round, counted together.
+      const second = await storeVisit();
+      for (const id of second) paced.chunkStored(id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await chunks.countDocuments({ _id: { $in: second }, "rollup.state": "pending" })).toBe(2);
+      const third = await storeVisit();
+      for (const id of third) paced.chunkStored(id);
+      const rounds = await roundOf([...second, ...third]);
+      expect(rounds.size).toBe(1);
+      expect(rounds.has([...(await roundOf(first))][0])).toBe(false);
+    } finally {
+      await paced.stop();
+    }
+  });
+});

@@ -11,8 +11,10 @@ import {
   upsertMarked,
   type ClaimedChunk,
   type MarkedCollection,
+  type MarkedOutcome,
   type MarkedUpsert,
 } from "../../repositories/derivationRepository.js";
+import type { SessionDoc } from "../../db/analyticsCollections.js";
 import { findErasureFences } from "../../repositories/optOutRepository.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { computeBatchRollups, type BatchRollups } from "../computeBatchRollups.js";
@@ -91,7 +93,7 @@ export async function deriveRound(
   const plan = planCounts(chunks, { created, before, urlKeys }, mark);
   const sessions = await upsertMarked(db, "sessions", plan.sessions.map(({ upsert }) => upsert), mark, { markIsNew });
   const createdSessions = sessions.map((outcome) => outcome.upserted || (outcome.already && outcome.createdBy === mark));
-  const bounceChanges = await bounceChangesOf(db, plan.sessions, mark);
+  const bounceChanges = await bounceChangesOf(db, plan.sessions, sessions, mark);
   const counted: [MarkedCollection, MarkedUpsert[]][] = [
     ["heatmapRollups", plan.heatmapRollups],
     ["scrollRollups", plan.scrollRollups],
@@ -123,12 +125,18 @@ async function fencedChunksOf(db: Db, chunks: readonly ClaimedChunk[]): Promise<
 
 /**
  * What the round did to each session's standing as a bounce, read back from the sessions it added
- * pages to (after its own write to them, so a repeated attempt reads the same steps).
+ * pages to (after its own write to them, so a repeated attempt reads the same steps). A session
+ * this attempt's write inserted is not read: it holds this round's step alone, on the day the
+ * round gave it.
  */
-async function bounceChangesOf(db: Db, sessions: readonly SessionPlan[], mark: string): Promise<(BounceChange | null)[]> {
-  const adding = sessions.filter((session) => session.pages > 0);
+async function bounceChangesOf(db: Db, sessions: readonly SessionPlan[], outcomes: readonly MarkedOutcome[], mark: string): Promise<(BounceChange | null)[]> {
+  const inserted = new Set(sessions.filter((_, index) => outcomes[index]?.upserted === true));
+  const adding = sessions.filter((session) => session.pages > 0 && !inserted.has(session));
   const found = await findSessionPageSteps(db, adding.map((session) => session.upsert.filter));
-  const byPlan = new Map(adding.map((session, index) => [session, found[index]]));
+  const byPlan = new Map<SessionPlan, Pick<SessionDoc, "day" | "pageSteps"> | null | undefined>(adding.map((session, index) => [session, found[index]]));
+  for (const session of sessions) {
+    if (session.pages > 0 && inserted.has(session)) byPlan.set(session, { day: session.site.day, pageSteps: [{ round: mark, pages: session.pages }] });
+  }
   return sessions.map((session) => {
     const stored = byPlan.get(session);
     // A session derived before its day was kept is in no day's figures.

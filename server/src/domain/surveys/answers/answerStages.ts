@@ -23,7 +23,7 @@ export type ValidAnswers = Omit<ParsedAnswers, "json"> & { payload: SurveyAnswer
 /** `visitorKey`: the visitor id keyed to the site (MS-2.3); the raw id is never stored. */
 export type SiteAnswers = ValidAnswers & { site: SiteDoc; policy: EffectivePolicy; visitorKey: string | null };
 
-/** Past the opt-out check, with the time it started (see ClearedBatch). */
+/** Past the opt-out check, with the time it started: it bounds how late the answers may still be stored (domain/compliance/batchInFlight.ts). */
 export type ClearedAnswers = SiteAnswers & { optOutCheckedAt: Date };
 
 export type SurveyAnswers = ClearedAnswers & { survey: SurveyDoc };
