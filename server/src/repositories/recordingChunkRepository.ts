@@ -1,4 +1,5 @@
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
 import { Binary, type Filter } from "mongodb";
 import { analyticsCollections, type RecordingChunkDoc } from "../db/analyticsCollections.js";
 import { groupedWrite } from "./groupedWrite.js";
@@ -45,6 +46,9 @@ export type StoredChunkEvents = Pick<RecordingChunkDoc, "events" | "rawBytes" | 
  * 1.3-1.6 MB snapshots and mutations 16% smaller; decoding costs less than gunzip. Quality 9 and
  * up cost 20 times the CPU for 3% less; a 4 MiB window gained nothing per chunk and costs memory.
  */
+const compressOnPoolBelowBytes = 256 * 1024;
+const brotliCompressOnPool = promisify(brotliCompress);
+
 const brotliParams = (bytes: number) => ({
   params: {
     [constants.BROTLI_PARAM_QUALITY]: 5,
@@ -55,14 +59,15 @@ const brotliParams = (bytes: number) => ({
 });
 
 /**
- * On the event loop, whatever the size: a thread pool round trip costs more than a recorder
- * batch's compression, and an 8 MiB batch at the limits compresses in ~0.2 s, while the
- * encoder's tens of MB, allocated on the pool's threads, stayed in their malloc arenas: 20 such
- * batches left ~110 MB of native memory behind.
+ * A recorder batch (a few kB) is compressed on the thread pool: under load the event loop is
+ * what limits ingest, and this is a tenth of its work per batch, while another core has time
+ * to spare. A large one (up to 8 MiB at the limits, ~0.2 s) on the event loop: the encoder's
+ * tens of MB, allocated on the pool's threads, stayed in their malloc arenas (20 such batches
+ * left ~110 MB of native memory behind).
  */
 export async function encodeChunkEvents(events: readonly unknown[]): Promise<StoredChunkEvents> {
   const json = Buffer.from(JSON.stringify(events));
-  const compressed = brotliCompressSync(json, brotliParams(json.length));
+  const compressed = json.length <= compressOnPoolBelowBytes ? await brotliCompressOnPool(json, brotliParams(json.length)) : brotliCompressSync(json, brotliParams(json.length));
   return { events: new Binary(compressed), eventsEncoding: "brotli", rawBytes: json.length, storedBytes: compressed.length };
 }
 
