@@ -122,7 +122,7 @@ export class DerivationWorker implements DerivationSignal {
       const abandoned = new Set<string>();
       for (const chunk of claimable) {
         if (chunk.claim !== undefined) abandoned.add(chunk.claim);
-        else if (ids.length < maxChunksPerRound && !ids.some((id) => id.equals(chunk.id))) ids.push(chunk.id);
+        else if (ids.length < maxChunksPerRound && !told.has(chunk.id.toHexString())) ids.push(chunk.id);
       }
       for (const claim of abandoned) {
         const chunks = await claimAbandonedRound(this.db, claim, this.now(), leaseMs);
@@ -154,33 +154,30 @@ export class DerivationWorker implements DerivationSignal {
       if (derived > 0) await this.#pauseUntil(roundStartedAt + this.#options.roundEveryMs);
       if (this.#stopped) break;
       if (!failed && this.#waiting.size > 0) continue;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.#wake = null;
-          resolve();
-        };
-        const timer = setTimeout(done, failed ? this.#options.pollMs : Math.max(0, this.#lastPollAt + this.#pollEveryMs - Date.now()));
-        timer.unref();
-        // After a failure only the timer wakes it: no busy loop against a database that is down.
-        if (!failed) this.#wake = done;
-      });
+      // After a failure only the timer wakes it: no busy loop against a database that is down.
+      await sleep(failed ? this.#options.pollMs : this.#lastPollAt + this.#pollEveryMs - Date.now(), failed ? () => undefined : (wake) => (this.#wake = wake));
+      this.#wake = null;
     }
   }
 
   /** Waits until `at`, or until a full round of chunks is waiting or the worker stops. */
   async #pauseUntil(at: number): Promise<void> {
-    const ms = at - Date.now();
-    if (ms <= 0 || this.#waiting.size >= this.#options.maxChunksPerRound) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#hurry = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      timer.unref();
-      this.#hurry = done;
-    });
+    if (this.#waiting.size >= this.#options.maxChunksPerRound) return;
+    await sleep(at - Date.now(), (hurry) => (this.#hurry = hurry));
+    this.#hurry = null;
   }
+}
+
+/** Resolves after `ms` (at once if not positive), or when the function handed to `wakeWith` is called. */
+function sleep(ms: number, wakeWith: (wake: () => void) => void): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    wakeWith(done);
+  });
 }

@@ -130,15 +130,12 @@ async function fencedChunksOf(db: Db, chunks: readonly ClaimedChunk[]): Promise<
  * round gave it.
  */
 async function bounceChangesOf(db: Db, sessions: readonly SessionPlan[], outcomes: readonly MarkedOutcome[], mark: string): Promise<(BounceChange | null)[]> {
-  const inserted = new Set(sessions.filter((_, index) => outcomes[index]?.upserted === true));
-  const adding = sessions.filter((session) => session.pages > 0 && !inserted.has(session));
-  const found = await findSessionPageSteps(db, adding.map((session) => session.upsert.filter));
-  const byPlan = new Map<SessionPlan, Pick<SessionDoc, "day" | "pageSteps"> | null | undefined>(adding.map((session, index) => [session, found[index]]));
-  for (const session of sessions) {
-    if (session.pages > 0 && inserted.has(session)) byPlan.set(session, { day: session.site.day, pageSteps: [{ round: mark, pages: session.pages }] });
-  }
-  return sessions.map((session) => {
-    const stored = byPlan.get(session);
+  const toRead = sessions.filter((session, index) => session.pages > 0 && !outcomes[index]?.upserted);
+  const found = await findSessionPageSteps(db, toRead.map((session) => session.upsert.filter));
+  const read = new Map(toRead.map((session, index) => [session, found[index]]));
+  return sessions.map((session, index) => {
+    const stored: Pick<SessionDoc, "day" | "pageSteps"> | null | undefined =
+      session.pages > 0 && outcomes[index]?.upserted ? { day: session.site.day, pageSteps: [{ round: mark, pages: session.pages }] } : read.get(session);
     // A session derived before its day was kept is in no day's figures.
     if (!stored?.day) return null;
     return { day: stored.day, change: bounceChange(stored.pageSteps ?? [], mark) };
