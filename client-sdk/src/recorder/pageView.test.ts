@@ -3,7 +3,11 @@ import { currentView, loadTimeMs, recordableUrl, technicalInfo, type TechnicalSo
 
 describe("recordableUrl", () => {
   it.each([
-    { href: "https://shop.example/search?q=jane%40example.com&page=2#results", drop: true, url: "https://shop.example/search#results" },
+    { href: "https://shop.example/search?q=jane%40example.com&page=2#results", drop: true, url: "https://shop.example/search" },
+    { href: "https://app.example/#/orders/7?tab=2", drop: true, url: "https://app.example/#/orders/7?tab=2" },
+    { href: "https://app.example/#!/orders", drop: true, url: "https://app.example/#!/orders" },
+    { href: "https://app.example/callback#access_token=abc&state=x", drop: true, url: "https://app.example/callback" },
+    { href: "https://app.example/a#", drop: false, url: "https://app.example/a" },
     { href: "https://shop.example/search?q=shoes", drop: false, url: "https://shop.example/search?q=shoes" },
     { href: "https://jane:secret@shop.example/account", drop: true, url: "https://shop.example/account" },
     { href: "http://localhost:8080/", drop: true, url: "http://localhost:8080/" },
@@ -16,7 +20,8 @@ describe("recordableUrl", () => {
 
   it("MS-1.3 fits the collect endpoint's 2048 characters, dropping the fragment first", () => {
     const path = `https://shop.example/${"a".repeat(2000)}`;
-    expect(recordableUrl(`${path}#${"b".repeat(100)}`, true)).toBe(path);
+    expect(recordableUrl(`${path}#/${"b".repeat(100)}`, true)).toBe(path);
+    expect(recordableUrl(`${path}#/${"b".repeat(10)}`, true)).toBe(`${path}#/${"b".repeat(10)}`);
     expect(recordableUrl(`https://shop.example/${"c".repeat(3000)}`, true)).toHaveLength(2048);
   });
 });

@@ -6,8 +6,11 @@ const maxUrlLength = 2048;
 /**
  * MS-1.3: a page or referrer URL as the recorder sends it: without user name and password, and
  * without the query string when the policy drops query parameters (sites put e-mail addresses,
- * tokens and search terms there). The server scrubs it again. Longer than the collect endpoint
- * accepts, the fragment goes first, then the tail. Undefined for anything that is not http(s).
+ * tokens and search terms there). The server scrubs it again. A fragment stays only when it is a
+ * client-side route (`#/cart`, `#!/cart`), the only fragments that name a page (the server's
+ * urlKeyOf): an in-page anchor (`#reviews`) is a place on the same page, so following it opens
+ * no new page view, and `#access_token=...` never leaves the browser. Longer than the collect
+ * endpoint accepts, the fragment goes first, then the tail. Undefined for anything that is not http(s).
  */
 export function recordableUrl(href: string, dropQueryParameters: boolean): string | undefined {
   let url: URL;
@@ -19,7 +22,7 @@ export function recordableUrl(href: string, dropQueryParameters: boolean): strin
   if (!/^https?:$/.test(url.protocol)) return undefined;
   url.username = url.password = "";
   if (dropQueryParameters) url.search = "";
-  if (url.href.length > maxUrlLength) url.hash = "";
+  if (!/^#!?\//.test(url.hash) || url.href.length > maxUrlLength) url.hash = "";
   return url.href.slice(0, maxUrlLength);
 }
 

@@ -423,7 +423,7 @@ describe("the recorder in a browser", () => {
     await context.close();
   });
 
-  it("MS-1.3 starts a page view per route of a single-page application: pushState, popstate and hash changes; not for a dropped query string", async () => {
+  it("MS-1.3 starts a page view per route of a single-page application: pushState, popstate and hash routes; not for a dropped query string or an in-page anchor", async () => {
     const context = await browser.newContext();
     const page = await visit(context, "spa.html");
     await recordingStarted(context);
@@ -431,6 +431,8 @@ describe("the recorder in a browser", () => {
     // replaceState to a URL differing only in its query string: the query is dropped (MS-1.3), same page view.
     await page.click("#filter");
     await page.goBack();
+    // Following an anchor on the page (#footer) is the same page: no page view, no snapshot.
+    await page.click("#to-footer");
     await page.click("#to-settings");
     await leave(page);
     const firstBatches = () => server.batches.filter((batch) => batch.seq === 0);

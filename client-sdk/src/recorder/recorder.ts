@@ -136,7 +136,7 @@ function startRecording(
   /**
    * One page view: its own id, queue and uploader, so its batches are numbered from 0 and the
    * first carries its URL. A single-page application's navigation (pushState, replaceState,
-   * popstate, hash changes) opens a new one; the previous one sends what it still holds.
+   * popstate, a hash route such as `#/cart`) opens a new one; the previous one sends what it still holds.
    * Only the page the browser loaded (the first, `landing`) has a load time, and it started with
    * the navigation. (Once stopped, no page view opens: `uploaders` is never empty while recording.)
    */
@@ -199,7 +199,7 @@ function startRecording(
   });
 
   const navigate = () => {
-    // Compared as recorded: a change the policy drops (the query string) is the same page. The
+    // Compared as recorded: a change the policy drops (the query string, an in-page anchor) is the same page. The
     // history API keeps the page's origin, so an http(s) page's URL stays recordable.
     const next = recordableUrl(location.href, dropQuery) as string;
     // Stopped (no uploader left), or not another page.

@@ -94,8 +94,10 @@ function singlePageApplication(snippet: string): string {
     <button id="to-cart" type="button">Cart</button>
     <button id="filter" type="button">Filter</button>
     <button id="to-settings" type="button">Settings</button>
+    <a id="to-footer" href="#footer">Contact</a>
   </nav>
   <main id="view">Home</main>
+  <footer id="footer">Contact us</footer>
   <script>
     const render = (text) => (document.getElementById("view").textContent = text);
     document.getElementById("to-cart").addEventListener("click", () => { history.pushState({}, "", "/site/cart"); render("Cart"); });
