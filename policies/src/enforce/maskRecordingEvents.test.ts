@@ -1,5 +1,6 @@
 import { EventType, IncrementalSource } from "@rrweb/types";
 import { describe, expect, it } from "vitest";
+import { maxInlineImageChars } from "../masking/maskElementAttributes.js";
 import { NodeRegistry } from "../masking/nodeRegistry.js";
 import { effectivePolicyFor } from "../../testing/effectivePolicyFor.js";
 import {
@@ -408,6 +409,29 @@ describe("maskRecordingEvents: page text, masked and blocked elements", () => {
   it("MS-1.7 removes an iframe's srcdoc, which is raw HTML outside node-by-node masking", () => {
     const events = [fullSnapshot([element(10, "iframe", { srcdoc: "<input value='jane@example.com'>" })])];
     expect(attributesOf(maskRecordingEvents(events, inputsOnly).events, 10)).toEqual({});
+  });
+
+  it("MS-1.7 removes images the page encoded itself (data: URLs over 8,192 characters) in snapshots and mutations, and keeps inlined icons", () => {
+    const photo = `data:image/jpeg;base64,${"A".repeat(maxInlineImageChars)}`;
+    const icon = `data:image/svg+xml;base64,${"B".repeat(maxInlineImageChars - 26)}`;
+    expect(icon).toHaveLength(maxInlineImageChars);
+    const events = [
+      fullSnapshot([element(10, "img", { src: photo, width: "320", alt: "preview" }), element(11, "img", { src: icon }), element(12, "video", { poster: ` DATA:${photo.slice(5)}` }), element(14, "div", { style: `background: url(${photo})` })]),
+      mutation({
+        attributes: [{ id: 11, attributes: { src: photo } }],
+        adds: [{ parentId: 1, nextId: null, node: element(13, "a", { href: photo, download: "scan.jpg" }) }],
+      }),
+    ];
+    const { events: masked, report } = maskRecordingEvents(events, inputsOnly);
+    expect(attributesOf(masked, 10)).toEqual({ width: "320", alt: "preview" });
+    expect(attributesOf(masked, 11)).toEqual({ src: icon });
+    expect(attributesOf(masked, 12)).toEqual({});
+    // Only a whole attribute that is a data: URL: inline styles and stylesheets are CSS, kept as CSS.
+    expect(attributesOf(masked, 14)).toEqual({ style: `background: url(${photo})` });
+    // The change held nothing else: dropped whole.
+    expect(eventData(masked[1]).attributes).toEqual([]);
+    expect(attributesOf(masked.slice(1), 13)).toEqual({ download: "scan.jpg" });
+    expect(report.removedInlineImages).toBe(4);
   });
 });
 

@@ -11,6 +11,9 @@ const buttonInputTypes = new Set(["button", "submit", "reset", "image"]);
 
 const fieldTags = new Set(["input", "textarea", "select"]);
 
+/** 8,192 characters: a 6 kB file in base64, above what bundlers inline as icons. */
+export const maxInlineImageChars = 8_192;
+
 /**
  * Masks an element's attributes in place: the whole set of a serialized element, or the changed
  * ones of an attribute mutation (`attributes`), looked up against all the element's attributes
@@ -22,7 +25,12 @@ const fieldTags = new Set(["input", "textarea", "select"]);
  * - `checked` is removed from never-capture fields; in a masked select the options lose
  *   `selected`, their values are masked to the fixed length and their labels as page text;
  * - `srcdoc` is always removed: it is raw HTML that would bypass node-by-node masking, and rrweb
- *   replays an iframe from its serialized document, not from it.
+ *   replays an iframe from its serialized document, not from it;
+ * - an image the page made itself, a `data:` URL longer than `maxInlineImageChars` in any
+ *   attribute (`src`, `srcset`, `poster`, `href`...), is removed (MS-1.7): what a page encodes
+ *   there is the photo a visitor is about to upload, a scanned ID, a drawn signature, a QR code
+ *   of their ticket, which no text detector can read; the replay shows the element's box
+ *   without it. Icons a bundler inlines (Vite's limit is 4 kB of file) stay.
  */
 export function maskElementAttributes(
   attributes: Record<string, unknown>,
@@ -33,6 +41,14 @@ export function maskElementAttributes(
   report: MaskingReport,
 ): void {
   delete attributes.srcdoc;
+  for (const name in attributes) {
+    const value = attributes[name];
+    // Stryker disable next-line ConditionalExpression: a value that is not text has no length over the limit (an array that long is malformed and masked anyway).
+    if (typeof value === "string" && value.length > maxInlineImageChars && /^\s*data:/i.test(value)) {
+      delete attributes[name];
+      report.removedInlineImages++;
+    }
+  }
   const maskAsPageText = context.masked || rules.maskAllText;
   // Stryker disable next-line StringLiteral: a missing type matches none of the types the rules name, whatever stands in for it.
   const inputType = typeof allAttributes.type === "string" ? allAttributes.type.toLowerCase() : "";

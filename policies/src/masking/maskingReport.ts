@@ -4,6 +4,8 @@ export interface MaskingReport {
   maskedValues: number;
   /** Values of never-capture fields (passwords, payment cards) removed (MS-2.4). */
   neverCapturedValues: number;
+  /** Images the page encoded in a `data:` URL, removed (maskElementAttributes). */
+  removedInlineImages: number;
   /** Elements reduced to an empty box by a blocked selector. */
   blockedElements: number;
   /** Events dropped whole, by position in the input and reason. */
@@ -15,5 +17,5 @@ export interface MaskingReport {
 }
 
 export function emptyMaskingReport(): MaskingReport {
-  return { maskedValues: 0, neverCapturedValues: 0, blockedElements: 0, droppedEvents: [], droppedParts: 0, unknownNodeTargets: 0 };
+  return { maskedValues: 0, neverCapturedValues: 0, removedInlineImages: 0, blockedElements: 0, droppedEvents: [], droppedParts: 0, unknownNodeTargets: 0 };
 }

@@ -96,8 +96,8 @@ export interface RecordingChunkDoc {
   eventCount: number;
   /** The JSON array of masked rrweb events, compressed as `eventsEncoding` says (repositories/recordingChunkRepository.ts). */
   events: Binary;
-  /** Absent: gzip (chunks stored before brotli). */
-  eventsEncoding?: "brotli";
+  /** Absent: gzip (chunks stored before brotli); "brotli-id-deltas": large chunks, node ids written as differences (repositories/nodeIdDeltas.ts). */
+  eventsEncoding?: "brotli" | "brotli-id-deltas";
   rawBytes: number;
   storedBytes: number;
   policy: PolicyStamp;

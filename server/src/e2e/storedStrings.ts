@@ -1,4 +1,5 @@
 import { Binary, type Db } from "mongodb";
+import type { RecordingChunkDoc } from "../db/analyticsCollections.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 
 /**
@@ -25,7 +26,7 @@ export async function everyStoredString(db: Db): Promise<string[]> {
       collect(document);
       // Recording chunks keep their events compressed: searched decoded, as a replay reads them.
       const events: unknown = document.events;
-      if (events instanceof Binary) collect(await decodeChunkEvents({ events, eventsEncoding: document.eventsEncoding === "brotli" ? "brotli" : undefined }));
+      if (events instanceof Binary) collect(await decodeChunkEvents({ events, eventsEncoding: document.eventsEncoding as RecordingChunkDoc["eventsEncoding"] }));
     }
   }
   return strings;

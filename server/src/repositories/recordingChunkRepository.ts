@@ -3,6 +3,7 @@ import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, gu
 import { Binary, type Filter } from "mongodb";
 import { analyticsCollections, type RecordingChunkDoc } from "../db/analyticsCollections.js";
 import { groupedWrite } from "./groupedWrite.js";
+import { parseWithIdDeltas, stringifyWithIdDeltas } from "./nodeIdDeltas.js";
 import type { TenantScope } from "./tenantScope.js";
 
 
@@ -37,7 +38,7 @@ export function findChunk(scope: TenantScope, address: ChunkAddress): Promise<Re
 }
 
 /** A chunk's events as stored: every reader decodes them with decodeChunkEvents, every writer encodes them with encodeChunkEvents. */
-export type StoredChunkEvents = Pick<RecordingChunkDoc, "events" | "rawBytes" | "storedBytes"> & { eventsEncoding: "brotli" };
+export type StoredChunkEvents = Pick<RecordingChunkDoc, "events" | "rawBytes" | "storedBytes"> & { eventsEncoding: "brotli" | "brotli-id-deltas" };
 
 /**
  * Brotli at quality 5 with a 1 MiB window, chosen by measurement (scripts/bench, README's bench
@@ -48,6 +49,13 @@ export type StoredChunkEvents = Pick<RecordingChunkDoc, "events" | "rawBytes" | 
  */
 const compressOnPoolBelowBytes = 256 * 1024;
 const brotliCompressOnPool = promisify(brotliCompress);
+
+/**
+ * From this size on (snapshots, large mutations) the JSON is written with node ids as
+ * differences (nodeIdDeltas.ts): 40-55% smaller there. A recorder batch of a few kB stays plain:
+ * it holds few ids, and its second serialisation would cost the hot path more than it saves.
+ */
+const idDeltasFromBytes = 32 * 1024;
 
 const brotliParams = (bytes: number) => ({
   params: {
@@ -66,18 +74,23 @@ const brotliParams = (bytes: number) => ({
  * left ~110 MB of native memory behind).
  */
 export async function encodeChunkEvents(events: readonly unknown[]): Promise<StoredChunkEvents> {
-  const json = Buffer.from(JSON.stringify(events));
+  const plain = JSON.stringify(events);
+  const withIdDeltas = plain.length >= idDeltasFromBytes ? stringifyWithIdDeltas(events) : null;
+  const json = Buffer.from(withIdDeltas ?? plain);
+  // rawBytes is the plain JSON's size: what the events are, whatever the encoding.
+  const rawBytes = withIdDeltas === null ? json.length : Buffer.byteLength(plain);
   const compressed = json.length <= compressOnPoolBelowBytes ? await brotliCompressOnPool(json, brotliParams(json.length)) : brotliCompressSync(json, brotliParams(json.length));
-  return { events: new Binary(compressed), eventsEncoding: "brotli", rawBytes: json.length, storedBytes: compressed.length };
+  return { events: new Binary(compressed), eventsEncoding: withIdDeltas === null ? "brotli" : "brotli-id-deltas", rawBytes, storedBytes: compressed.length };
 }
 
-/** The masked events of a stored chunk: brotli, or gzip for chunks stored before (no `eventsEncoding`). */
+/** The masked events of a stored chunk: brotli, brotli over ids as differences, or gzip for chunks stored before (no `eventsEncoding`). */
 export async function decodeChunkEvents(chunk: Pick<RecordingChunkDoc, "events" | "eventsEncoding">): Promise<unknown[]> {
   // Synchronous, like the encoding: a recorder batch inflates in ~50 us, far less than a thread
   // pool round trip, which under load also waits behind every request queued on the event loop
   // (the derivation spent 40% of its time here). A chunk at the 8 MiB limit takes ~20 ms.
-  const bytes = chunk.eventsEncoding === "brotli" ? brotliDecompressSync(chunk.events.buffer) : gunzipSync(chunk.events.buffer);
-  return JSON.parse(bytes.toString("utf8")) as unknown[];
+  const bytes = chunk.eventsEncoding === undefined ? gunzipSync(chunk.events.buffer) : brotliDecompressSync(chunk.events.buffer);
+  const json = bytes.toString("utf8");
+  return chunk.eventsEncoding === "brotli-id-deltas" ? parseWithIdDeltas(json) : (JSON.parse(json) as unknown[]);
 }
 
 /**
