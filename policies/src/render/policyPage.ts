@@ -136,6 +136,7 @@ function informationReceived(policy: EffectivePolicy, siteName: string): PolicyS
         { code: maskChoice(masking.maskCharacter) },
         ` (always ${maskedChoiceLength} characters, whatever was chosen), and the options of such a drop-down list are masked too, so that neither the length nor the labels tell what was chosen; whether a box is ticked is kept.`,
         ` Data that the code of ${siteName} adds to a recording is treated as text shown on the page${masking.textMasking === "all-text" ? ", and so masked" : ""}; data from recording plug-ins (console messages, network requests) is always masked.`,
+        ` Images that a page of ${siteName} makes itself, larger than an icon (a photo about to be uploaded, a scanned document, a drawn signature), are not recorded; a replay shows their place empty.`,
       ],
       ["MS-1.5", "MS-1.6"],
     ),
