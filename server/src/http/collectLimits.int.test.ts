@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import Router from "@koa/router";
+import type { Db } from "mongodb";
 import Koa from "koa";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { analyticsCollections } from "../db/analyticsCollections.js";
@@ -17,9 +18,9 @@ import { createLogger } from "../logging/logger.js";
 import { decodeChunkEvents } from "../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../repositories/tenantScope.js";
 import { createTenantFixture } from "../testing/apiHarness.js";
-import { batchPayload, postBatch } from "../testing/collectClient.js";
+import { batchPayload, largePageEvents, postBatch } from "../testing/collectClient.js";
 import { useTestServer } from "../testing/testServer.js";
-import { mountCollectRoute } from "./collectRoute.js";
+import { mountCollectRoute, type CollectRouteOptions } from "./collectRoute.js";
 
 /** Values as JSON.parse allocates them, object keys included: counted here without the scanner. */
 function countValues(value: unknown): number {
@@ -189,6 +190,46 @@ describe("POST /collect: the memory budget of decompression and parsing", () => 
   });
 });
 
+/** A site of a new tenant, and a collect route of its own with `options`, listening on a free port. */
+async function collectRouteOfNewSite(db: Db, name: string, options: Omit<CollectRouteOptions, "pipeline" | "logger">): Promise<{ site: SiteDoc; url: string; close: () => void }> {
+  const tenant = await createTenantFixture(db, name);
+  const call = { scope: tenantScope(db, tenant.tenantId), actor: { type: "user" as const, id: tenant.members.owner._id, platform: false }, now: new Date() };
+  const site = await createSite(call, { name: "Shop", allowedOrigins: ["https://shop.example"] });
+  const pipeline = createCollectPipeline({ db, sites: createSiteDirectory(db), visitorKeySecret: visitorKeySecretOf("test-session-secret-test-session-secret") });
+  const router = new Router();
+  mountCollectRoute(router, { pipeline, logger: createLogger({ level: "silent" }), ...options });
+  const listening = new Koa().use(router.routes()).listen(0, "127.0.0.1");
+  await new Promise((resolve) => listening.once("listening", resolve));
+  return { site, url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}`, close: () => listening.close() };
+}
+
+describe("POST /collect: the memory a large batch lets go", () => {
+  const server = useTestServer();
+  const noted: number[] = [];
+  let site: SiteDoc;
+  let url = "";
+  let close = () => {};
+
+  beforeAll(async () => {
+    const largeGarbage = { note: (bytes: number) => void noted.push(bytes), collections: 0 };
+    ({ site, url, close } = await collectRouteOfNewSite(server.server.database.db, "Large batches", { maxInFlight: 8, largeGarbage }));
+  });
+  afterAll(() => close());
+
+  it("reports what a product-page-sized batch held once it is answered, and nothing for a recorder-sized batch or a refused one", async () => {
+    expect((await postBatch(url, batchPayload(site.siteKey))).status).toBe(204);
+    const bomb = gzipSync(Buffer.from(`{"events":[{"type":3,"timestamp":1,"data":[${"{},".repeat(300_000)}{}]}]}`));
+    expect((await postBatch(url, null, { rawBody: bomb, headers: { "content-encoding": "gzip" } })).status).toBe(413);
+    expect(noted).toEqual([]);
+    const large = batchPayload(site.siteKey, { events: largePageEvents(1_500_000, Date.now() - 1_000) });
+    const rawBytes = Buffer.byteLength(JSON.stringify(large));
+    expect((await postBatch(url, large)).status).toBe(204);
+    // The batch's settled estimate: four times its JSON, and per value what parsing allocates.
+    expect(noted).toHaveLength(1);
+    expect(noted[0]).toBeGreaterThan(4 * rawBytes);
+  });
+});
+
 describe("POST /collect: slow senders", () => {
   const server = useTestServer();
   const bodyDeadlineMs = 1_500;
@@ -197,17 +238,7 @@ describe("POST /collect: slow senders", () => {
   let close = () => {};
 
   beforeAll(async () => {
-    const db = server.server.database.db;
-    const tenant = await createTenantFixture(db, "Slow senders");
-    const call = { scope: tenantScope(db, tenant.tenantId), actor: { type: "user" as const, id: tenant.members.owner._id, platform: false }, now: new Date() };
-    site = await createSite(call, { name: "Shop", allowedOrigins: ["https://shop.example"] });
-    const pipeline = createCollectPipeline({ db, sites: createSiteDirectory(db), visitorKeySecret: visitorKeySecretOf("test-session-secret-test-session-secret") });
-    const router = new Router();
-    mountCollectRoute(router, { pipeline, logger: createLogger({ level: "silent" }), maxInFlight: 2, bodyDeadlineMs, receivingBytes: 64 * 1024 });
-    const listening = new Koa().use(router.routes()).listen(0, "127.0.0.1");
-    await new Promise((resolve) => listening.once("listening", resolve));
-    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-    close = () => listening.close();
+    ({ site, url, close } = await collectRouteOfNewSite(server.server.database.db, "Slow senders", { maxInFlight: 2, bodyDeadlineMs, receivingBytes: 64 * 1024 }));
   });
   afterAll(() => close());
 

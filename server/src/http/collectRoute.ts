@@ -1,5 +1,6 @@
 import type Router from "@koa/router";
 import type { Logger } from "../logging/logger.js";
+import { largeGarbage, type LargeGarbage } from "../memory/largeGarbage.js";
 import { createBatchMemoryBudget, estimatedBatchMemory, type BatchMemoryBudget, type BatchMemoryLease } from "../ingest/batchMemoryBudget.js";
 import { collectLimits } from "../ingest/collectPayload.schema.js";
 import type { CollectPipeline } from "../ingest/collectPipeline.js";
@@ -17,7 +18,12 @@ export interface CollectRouteOptions {
   bodyDeadlineMs?: number;
   /** The bytes of the bodies being received at once (default 32 MiB); past it the answer is 429. */
   receivingBytes?: number;
+  /** Where what a large batch held is reported as let go once answered (default: the process's, memory/largeGarbage.ts). */
+  largeGarbage?: LargeGarbage;
 }
+
+/** 4 MiB estimated (a batch of ~0.5 MB of JSON and up): what a recorder batch of a few kB never reaches. */
+const largeBatchBytes = 4 * 1024 * 1024;
 
 /** The most one batch can be estimated to cost: reserved before it is inflated. */
 export const maxBatchMemory = estimatedBatchMemory(collectLimits.maxDecompressedBytes, collectLimits.maxJsonValues);
@@ -105,7 +111,10 @@ export function mountCollectRoute(router: Router, options: CollectRouteOptions):
       options.logger.error({ err: error }, "collect failed");
       answerError(ctx, 503, { message: "temporarily unable to store this batch: retry later" }, 5);
     } finally {
+      // What a large batch held is garbage now: collected soon, not when V8's heap has grown to it.
+      const held = lease?.bytes ?? 0;
       lease?.release();
+      if (held >= largeBatchBytes) (options.largeGarbage ?? largeGarbage).note(held);
       inFlight--;
     }
   });

@@ -6,6 +6,8 @@
  * settles to its estimated cost once its size is known, and releases it when answered.
  */
 export interface BatchMemoryLease {
+  /** What the lease holds now: the reservation, or the batch's estimate once settled; 0 once released. */
+  readonly bytes: number;
   /** Lowers the reservation to `bytes` (never raises it: a raise could wait on itself). */
   settle(bytes: number): void;
   release(): void;
@@ -36,6 +38,9 @@ export function createBatchMemoryBudget(options: { totalBytes: number; maxWaitin
   const lease = (reserved: number): BatchMemoryLease => {
     let held = reserved;
     return {
+      get bytes() {
+        return held;
+      },
       settle(bytes) {
         if (bytes >= held) return;
         inUse -= held - bytes;

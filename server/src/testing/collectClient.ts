@@ -27,6 +27,26 @@ export function recordedAt(events: CollectPayload["events"], startAt: number): C
   return events.map((event) => ({ ...event, timestamp: event.timestamp + shift }));
 }
 
+/**
+ * A meta event and a full snapshot of paragraphs of page text, about `jsonBytes` of JSON in all:
+ * a batch of a product page's size (recorder batches are a few kB).
+ */
+export function largePageEvents(jsonBytes: number, at: number): CollectPayload["events"] {
+  const text = "Merino wool jacket, light and warm, with a hood and two zip pockets. ".repeat(7);
+  const paragraphs = Math.ceil(jsonBytes / (text.length + 110));
+  const childNodes = Array.from({ length: paragraphs }, (_, index) => ({
+    type: 2,
+    tagName: "p",
+    attributes: {},
+    childNodes: [{ type: 3, textContent: text, id: 2 * index + 3 }],
+    id: 2 * index + 2,
+  }));
+  return [
+    { type: 4, data: { href: "https://shop.example/product", width: 1280, height: 720 }, timestamp: at },
+    { type: 2, data: { node: { type: 0, childNodes, id: 1 }, initialOffset: { top: 0, left: 0 } }, timestamp: at + 1 },
+  ];
+}
+
 export function batchPayload(siteKey: string, overrides: Partial<CollectPayload> = {}): CollectPayload {
   const now = Date.now();
   return {

@@ -10,7 +10,7 @@ import { visitorKeySecretOf } from "../../domain/sites/siteScopedKey.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { tenantScope } from "../../repositories/tenantScope.js";
 import { createTenantFixture, type TenantFixture } from "../../testing/apiHarness.js";
-import { batchPayload, recordedAt, recordedCheckoutEvents } from "../../testing/collectClient.js";
+import { batchPayload, largePageEvents, recordedAt, recordedCheckoutEvents } from "../../testing/collectClient.js";
 import { interceptedDb, SimulatedCrash } from "../../testing/interceptedDb.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { computeBatchRollups } from "../computeBatchRollups.js";
@@ -390,6 +390,21 @@ describe("derivation rounds: two workers, one database", () => {
   });
 });
 
+
+describe("the derivation of large chunks", () => {
+  const database = useTestDatabase();
+
+  it("reports a large chunk's decoded events as let go, and nothing for recorder-sized chunks", async () => {
+    const site = await siteOfNewTenant(database.db, "Large pages");
+    const ingest = ingestInto(database.db);
+    for (const batch of visitBatches(site.siteKey)) await ingest(batch);
+    const large = await ingest(batchPayload(site.siteKey, { page: { url: `${origin}/product`, startedAt }, sentAt: startedAt + 2_000, events: largePageEvents(1_500_000, startedAt + 1_000) }));
+    const noted: number[] = [];
+    expect(await worker(database.db, () => new Date(), { largeGarbage: { note: (bytes) => void noted.push(bytes), collections: 0 } }).drain()).toBe(3);
+    expect(large.chunk.rawBytes).toBeGreaterThan(1024 * 1024);
+    expect(noted).toEqual([4 * large.chunk.rawBytes]);
+  });
+});
 
 describe("the derivation worker's rounds under load", () => {
   const database = useTestDatabase();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, ObjectId } from "mongodb";
 import type { Logger } from "../../logging/logger.js";
+import type { LargeGarbage } from "../../memory/largeGarbage.js";
 import { claimAbandonedRound, claimFreshChunks, listClaimableChunks } from "../../repositories/derivationRepository.js";
 import { deriveRound } from "./deriveRound.js";
 
@@ -26,6 +27,8 @@ export interface DerivationOptions {
    * 200 a round instead of a handful), while a quiet site still sees a batch counted within it.
    */
   roundEveryMs: number;
+  /** Where the decoded events of large chunks are reported as let go (default: the process's, memory/largeGarbage.ts). */
+  largeGarbage?: LargeGarbage;
 }
 
 export const defaultDerivationOptions: DerivationOptions = { maxChunksPerRound: 250, leaseMs: 60_000, pollMs: 1_000, maxPollMs: 5_000, waitForFirstBatchMs: 120_000, roundEveryMs: 500 };

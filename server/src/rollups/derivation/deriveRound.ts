@@ -16,11 +16,15 @@ import {
 } from "../../repositories/derivationRepository.js";
 import type { SessionDoc } from "../../db/analyticsCollections.js";
 import { findErasureFences } from "../../repositories/optOutRepository.js";
+import { largeGarbage, type LargeGarbage } from "../../memory/largeGarbage.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { computeBatchRollups, type BatchRollups } from "../computeBatchRollups.js";
 import { indexElements, selectorOf } from "../elementSelector.js";
 import { bounceChange } from "./bounceChange.js";
 import { breakdownUpserts, pageKeysOf, planCounts, planPageViews, siteDailyUpserts, type BounceChange, type RoundChunk, type SessionPlan } from "./planRound.js";
+
+/** 1 MiB of JSON: a product page's snapshot or more; recorder batches are a few kB. */
+const largeChunkBytes = 1024 * 1024;
 
 /**
  * Derives sessions, page views and rollups (MS-1.4, MS-3.1, MS-3.2) from the chunks a round
@@ -38,7 +42,7 @@ export async function deriveRound(
   mark: string,
   held: readonly ClaimedChunk[],
   now: () => Date,
-  options: { waitForFirstBatchMs: number; markIsNew?: boolean },
+  options: { waitForFirstBatchMs: number; markIsNew?: boolean; largeGarbage?: LargeGarbage },
 ): Promise<number> {
   const markIsNew = options.markIsNew === true;
   if (held.length === 0) return 0;
@@ -68,6 +72,8 @@ export async function deriveRound(
     const decoded = await decodeChunkEvents({ events, eventsEncoding });
     const rollups = computeBatchRollups(decoded, chunk.context.view);
     chunks.push({ chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) });
+    // A large chunk's decoded events (about four times its JSON) are garbage from here on.
+    if (chunk.rawBytes >= largeChunkBytes) (options.largeGarbage ?? largeGarbage).note(4 * chunk.rawBytes);
   }
   // MS-4.1: a visitor an erasure has fenced gets nothing derived, checked as late as possible
   // (after decoding, just before the first write): their chunks are marked applied without being
