@@ -1,5 +1,4 @@
-import { promisify } from "node:util";
-import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
 import { Binary, type Filter } from "mongodb";
 import { analyticsCollections, type RecordingChunkDoc } from "../db/analyticsCollections.js";
 import { groupedWrite } from "./groupedWrite.js";
@@ -41,22 +40,19 @@ export function findChunk(scope: TenantScope, address: ChunkAddress): Promise<Re
 export type StoredChunkEvents = Pick<RecordingChunkDoc, "events" | "rawBytes" | "storedBytes"> & { eventsEncoding: "brotli" | "brotli-id-deltas" };
 
 /**
- * Brotli at quality 5 with a 1 MiB window, chosen by measurement (scripts/bench, README's bench
- * section): on the recorder's batches (6.3 kB of JSON) 9% smaller than gzip for about the CPU of
- * a synchronous gzip and half that of the asynchronous one used before; on the realistic page's
- * 1.3-1.6 MB snapshots and mutations 16% smaller; decoding costs less than gunzip. Quality 9 and
- * up cost 20 times the CPU for 3% less; a 4 MiB window gained nothing per chunk and costs memory.
- */
-const compressOnPoolBelowBytes = 256 * 1024;
-const brotliCompressOnPool = promisify(brotliCompress);
-
-/**
  * From this size on (snapshots, large mutations) the JSON is written with node ids as
  * differences (nodeIdDeltas.ts): 40-55% smaller there. A recorder batch of a few kB stays plain:
  * it holds few ids, and its second serialisation would cost the hot path more than it saves.
  */
 const idDeltasFromBytes = 32 * 1024;
 
+/**
+ * Brotli at quality 5 with a 1 MiB window, chosen by measurement (scripts/bench, README's bench
+ * section): on the recorder's batches (6.3 kB of JSON) 9% smaller than gzip for about the CPU of
+ * a synchronous gzip and half that of the asynchronous one used before; on the realistic page's
+ * 1.3-1.6 MB snapshots and mutations 16% smaller; decoding costs less than gunzip. Quality 9 and
+ * up cost 20 times the CPU for 3% less; a 4 MiB window gained nothing per chunk and costs memory.
+ */
 const brotliParams = (bytes: number) => ({
   params: {
     [constants.BROTLI_PARAM_QUALITY]: 5,
@@ -67,11 +63,12 @@ const brotliParams = (bytes: number) => ({
 });
 
 /**
- * A recorder batch (a few kB) is compressed on the thread pool: under load the event loop is
- * what limits ingest, and this is a tenth of its work per batch, while another core has time
- * to spare. A large one (up to 8 MiB at the limits, ~0.2 s) on the event loop: the encoder's
- * tens of MB, allocated on the pool's threads, stayed in their malloc arenas (20 such batches
- * left ~110 MB of native memory behind).
+ * Compressed synchronously, on the event loop. On the thread pool a recorder batch cost the
+ * event loop more than compressing it here (~110 us): measured in the bench, the server used
+ * 2.81 ms of CPU per batch with it (0.59 ms of it in the kernel, waking pool threads on a busy
+ * machine) against 2.50 ms (0.34) synchronously, and acknowledged 9% fewer batches a second. Large
+ * chunks (up to 8 MiB at the limits, ~0.2 s) were already compressed here: the encoder's tens of
+ * MB, allocated on the pool's threads, stayed in their malloc arenas.
  */
 export async function encodeChunkEvents(events: readonly unknown[]): Promise<StoredChunkEvents> {
   const plain = JSON.stringify(events);
@@ -79,7 +76,7 @@ export async function encodeChunkEvents(events: readonly unknown[]): Promise<Sto
   const json = Buffer.from(withIdDeltas ?? plain);
   // rawBytes is the plain JSON's size: what the events are, whatever the encoding.
   const rawBytes = withIdDeltas === null ? json.length : Buffer.byteLength(plain);
-  const compressed = json.length <= compressOnPoolBelowBytes ? await brotliCompressOnPool(json, brotliParams(json.length)) : brotliCompressSync(json, brotliParams(json.length));
+  const compressed = brotliCompressSync(json, brotliParams(json.length));
   return { events: new Binary(compressed), eventsEncoding: withIdDeltas === null ? "brotli" : "brotli-id-deltas", rawBytes, storedBytes: compressed.length };
 }
 
