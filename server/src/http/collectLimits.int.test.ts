@@ -211,7 +211,7 @@ describe("POST /collect: the memory a large batch lets go", () => {
   let close = () => {};
 
   beforeAll(async () => {
-    const largeGarbage = { note: (bytes: number) => void noted.push(bytes), collections: 0 };
+    const largeGarbage = { note: (bytes: number) => void noted.push(bytes), fullCollections: 0 };
     ({ site, url, close } = await collectRouteOfNewSite(server.server.database.db, "Large batches", { maxInFlight: 8, largeGarbage }));
   });
   afterAll(() => close());

@@ -12,7 +12,7 @@ describe("largeGarbage", () => {
     garbage.note(99);
     expect(collected).toBe(1);
     garbage.note(250);
-    expect([collected, garbage.collections]).toEqual([2, 2]);
+    expect([collected, garbage.fullCollections]).toEqual([2, 2]);
   });
 
   it("collects with V8's own full collection when given none", async () => {
@@ -23,7 +23,7 @@ describe("largeGarbage", () => {
     // A WeakRef keeps its target until the end of the job that made or read it.
     await new Promise((resolve) => setTimeout(resolve, 0));
     garbage.note(1);
-    expect(garbage.collections).toBe(1);
+    expect(garbage.fullCollections).toBe(1);
     expect(watched.deref()).toBeUndefined();
   });
 });

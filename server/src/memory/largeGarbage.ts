@@ -19,7 +19,7 @@ export interface LargeGarbage {
   /** `bytes` were let go by work that has just finished (a rough estimate, as for the batch memory budget). */
   note(bytes: number): void;
   /** Full collections run so far. */
-  readonly collections: number;
+  readonly fullCollections: number;
 }
 
 export interface LargeGarbageOptions {
@@ -43,7 +43,7 @@ export function createLargeGarbage(options: LargeGarbageOptions = {}): LargeGarb
       collect ??= fullCollection();
       collect();
     },
-    get collections() {
+    get fullCollections() {
       return collections;
     },
   };

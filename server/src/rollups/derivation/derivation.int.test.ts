@@ -400,7 +400,7 @@ describe("the derivation of large chunks", () => {
     for (const batch of visitBatches(site.siteKey)) await ingest(batch);
     const large = await ingest(batchPayload(site.siteKey, { page: { url: `${origin}/product`, startedAt }, sentAt: startedAt + 2_000, events: largePageEvents(1_500_000, startedAt + 1_000) }));
     const noted: number[] = [];
-    expect(await worker(database.db, () => new Date(), { largeGarbage: { note: (bytes) => void noted.push(bytes), collections: 0 } }).drain()).toBe(3);
+    expect(await worker(database.db, () => new Date(), { largeGarbage: { note: (bytes) => void noted.push(bytes), fullCollections: 0 } }).drain()).toBe(3);
     expect(large.chunk.rawBytes).toBeGreaterThan(1024 * 1024);
     expect(noted).toEqual([4 * large.chunk.rawBytes]);
   });
