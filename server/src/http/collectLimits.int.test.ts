@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { analyticsCollections } from "../db/analyticsCollections.js";
 import { collections, type SiteDoc } from "../db/collections.js";
 import { createSite } from "../domain/sites/createSite.js";
-import { createBatchMemoryBudget } from "../ingest/batchMemoryBudget.js";
+import { createBatchMemoryBudget } from "../memory/batchMemoryBudget.js";
 import { collectLimits, type CollectPayload } from "../ingest/collectPayload.schema.js";
 import { createCollectPipeline } from "../ingest/collectPipeline.js";
 import { createSiteDirectory } from "../domain/sites/siteDirectory.js";

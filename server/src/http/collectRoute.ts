@@ -1,7 +1,7 @@
 import type Router from "@koa/router";
 import type { Logger } from "../logging/logger.js";
 import { largeGarbage, type LargeGarbage } from "../memory/largeGarbage.js";
-import { createBatchMemoryBudget, estimatedBatchMemory, type BatchMemoryBudget, type BatchMemoryLease } from "../ingest/batchMemoryBudget.js";
+import { createBatchMemoryBudget, estimatedBatchMemory, type BatchMemoryBudget, type BatchMemoryLease } from "../memory/batchMemoryBudget.js";
 import { collectLimits } from "../ingest/collectPayload.schema.js";
 import type { CollectPipeline } from "../ingest/collectPipeline.js";
 import { BodyBudgetError, BodyBytesBudget, BodySlowError, BodyTooLargeError, readBoundedBody } from "./readBoundedBody.js";

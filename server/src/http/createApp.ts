@@ -7,7 +7,7 @@ import { createCollectPipeline, type CollectPipeline } from "../ingest/collectPi
 import { DerivationWorker, type DerivationOptions } from "../rollups/derivation/derivationWorker.js";
 import { createSiteDirectory } from "../domain/sites/siteDirectory.js";
 import { visitorKeySecretOf } from "../domain/sites/siteScopedKey.js";
-import { mountCollectRoute } from "./collectRoute.js";
+import { defaultBatchMemoryBudget, mountCollectRoute } from "./collectRoute.js";
 import { mountConsoleRoute } from "./consoleRoute.js";
 import { mountComplaintPage } from "./complaintPage.js";
 import { createRequestContext } from "./createRequestContext.js";
@@ -70,7 +70,9 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
   mountDemoSiteRoute(routes, services.db);
   mountConsoleRoute(routes, options.consoleDir);
   mountReplayFrameRoute(routes);
-  const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), options.derivation);
+  // One memory budget for the batches being parsed and the large chunks being derived.
+  const batchMemory = defaultBatchMemoryBudget();
+  const derivation = new DerivationWorker(services.db, services.logger, () => new Date(), { ...options.derivation, memoryBudget: batchMemory });
   const collectPipeline = createCollectPipeline({
     db: services.db,
     sites,
@@ -82,6 +84,7 @@ export function assembleApp(options: AppOptions): { app: Koa; collectPipeline: C
     pipeline: collectPipeline,
     logger: services.logger,
     maxInFlight: options.maxCollectInFlight ?? 64,
+    memoryBudget: batchMemory,
   });
   mountSurveyRoutes(routes, { ...services, sites, visitorKeySecret, publicUrl: options.publicUrl });
   mountComplaintPage(routes, { ...services, sites });

@@ -3,7 +3,7 @@ import type { MaskingReport } from "@mousetrail/policies/masking/maskingReport";
 import type { Breakpoint, ChunkContext, FoundViolation, PolicyStamp, RecordingChunkDoc, StoredTechnicalInfo } from "../db/analyticsCollections.js";
 import type { SiteDoc } from "../db/collections.js";
 import type { ViewState } from "../rollups/computeBatchRollups.js";
-import type { BatchMemoryLease } from "./batchMemoryBudget.js";
+import type { BatchMemoryLease } from "../memory/batchMemoryBudget.js";
 import type { CollectPayload } from "./collectPayload.schema.js";
 
 /**

@@ -10,7 +10,8 @@ import { runInNewContext } from "node:vm";
  * Work that has just let go of a large amount of memory says so here; once what was let go since
  * the last full collection passes `collectAfterBytes`, a full collection runs at once (measured:
  * 22-49 ms at these sizes), so the RSS follows what is live (the same flood peaked at 290-306 MB,
- * 160 MB of it the server at rest). Ordinary work never gets here: recorder batches are a few kB;
+ * 160 MB of it the server at rest; 282 MB once the derivation took its share of the batch memory
+ * budget before decoding such a chunk). Ordinary work never gets here: recorder batches are a few kB;
  * only batches estimated at 4 MiB and up (~0.5 MB of JSON) and chunks of 1 MiB of JSON and up
  * are noted (by the collect route and the derivation). A product page's snapshot (1.6 MB of
  * JSON) is noted at ~18 MB: a collection every second such batch.

@@ -1,4 +1,4 @@
-import { estimatedBatchMemory } from "../batchMemoryBudget.js";
+import { estimatedBatchMemory } from "../../memory/batchMemoryBudget.js";
 import { collectLimits } from "../collectPayload.schema.js";
 import type { IncomingBatch, ParsedBatch } from "../batchStages.js";
 import { decodeBatchBody, type BatchBodyLimit } from "../decodeBatchBody.js";

@@ -1,8 +1,9 @@
 import type { Db, ObjectId } from "mongodb";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { analyticsCollections, type RecordingChunkDoc } from "../../db/analyticsCollections.js";
 import type { SiteDoc } from "../../db/collections.js";
 import { createSite } from "../../domain/sites/createSite.js";
+import { createBatchMemoryBudget } from "../../memory/batchMemoryBudget.js";
 import type { CollectPayload } from "../../ingest/collectPayload.schema.js";
 import { createCollectPipeline } from "../../ingest/collectPipeline.js";
 import { createSiteDirectory } from "../../domain/sites/siteDirectory.js";
@@ -403,6 +404,26 @@ describe("the derivation of large chunks", () => {
     expect(await worker(database.db, () => new Date(), { largeGarbage: { note: (bytes) => void noted.push(bytes), fullCollections: 0 } }).drain()).toBe(3);
     expect(large.chunk.rawBytes).toBeGreaterThan(1024 * 1024);
     expect(noted).toEqual([4 * large.chunk.rawBytes]);
+  });
+
+  it("decodes a large chunk only with its share of the batch memory budget, and gives the share back; small chunks take none", async () => {
+    const site = await siteOfNewTenant(database.db, "Budgeted pages");
+    const ingest = ingestInto(database.db);
+    const budget = createBatchMemoryBudget({ totalBytes: 16 * 1024 * 1024, maxWaiting: 4 });
+    const derive = () => worker(database.db, () => new Date(), { memoryBudget: budget }).drain();
+    // A batch at the limits being parsed holds the whole budget.
+    const parsing = await budget.acquire(16 * 1024 * 1024);
+    for (const batch of visitBatches(site.siteKey)) await ingest(batch);
+    expect(await derive()).toBe(2);
+    const large = await ingest(batchPayload(site.siteKey, { page: { url: `${origin}/product`, startedAt }, sentAt: startedAt + 2_000, events: largePageEvents(1_500_000, startedAt + 1_000) }));
+    const deriving = derive();
+    await vi.waitFor(() => expect(budget.waiting).toBe(1));
+    const chunks = analyticsCollections(database.db).recordingChunks;
+    expect((await chunks.findOne({ _id: large.chunk._id }))?.rollup.state).toBe("pending");
+    parsing?.release();
+    expect(await deriving).toBe(1);
+    expect((await chunks.findOne({ _id: large.chunk._id }))?.rollup.state).toBe("applied");
+    expect([budget.inUse, budget.waiting]).toEqual([0, 0]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, ObjectId } from "mongodb";
 import type { Logger } from "../../logging/logger.js";
+import type { BatchMemoryBudget } from "../../memory/batchMemoryBudget.js";
 import type { LargeGarbage } from "../../memory/largeGarbage.js";
 import { claimAbandonedRound, claimFreshChunks, listClaimableChunks } from "../../repositories/derivationRepository.js";
 import { deriveRound } from "./deriveRound.js";
@@ -29,6 +30,12 @@ export interface DerivationOptions {
   roundEveryMs: number;
   /** Where the decoded events of large chunks are reported as let go (default: the process's, memory/largeGarbage.ts). */
   largeGarbage?: LargeGarbage;
+  /**
+   * The memory budget the collect route's batches take (memory/batchMemoryBudget.ts): a large
+   * chunk is decoded only once it has its share, so it is never decoded beside a batch at the
+   * limits being parsed. Without one, chunks are decoded as they come.
+   */
+  memoryBudget?: BatchMemoryBudget;
 }
 
 export const defaultDerivationOptions: DerivationOptions = { maxChunksPerRound: 250, leaseMs: 60_000, pollMs: 1_000, maxPollMs: 5_000, waitForFirstBatchMs: 120_000, roundEveryMs: 500 };

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Db } from "mongodb";
 import {
   createPageViews,
@@ -16,6 +17,7 @@ import {
 } from "../../repositories/derivationRepository.js";
 import type { SessionDoc } from "../../db/analyticsCollections.js";
 import { findErasureFences } from "../../repositories/optOutRepository.js";
+import type { BatchMemoryBudget, BatchMemoryLease } from "../../memory/batchMemoryBudget.js";
 import { largeGarbage, type LargeGarbage } from "../../memory/largeGarbage.js";
 import { decodeChunkEvents } from "../../repositories/recordingChunkRepository.js";
 import { computeBatchRollups, type BatchRollups } from "../computeBatchRollups.js";
@@ -42,7 +44,7 @@ export async function deriveRound(
   mark: string,
   held: readonly ClaimedChunk[],
   now: () => Date,
-  options: { waitForFirstBatchMs: number; markIsNew?: boolean; largeGarbage?: LargeGarbage },
+  options: { waitForFirstBatchMs: number; markIsNew?: boolean; largeGarbage?: LargeGarbage; memoryBudget?: BatchMemoryBudget },
 ): Promise<number> {
   const markIsNew = options.markIsNew === true;
   if (held.length === 0) return 0;
@@ -69,11 +71,23 @@ export async function deriveRound(
   // bytes, while a round may hold 250 chunks of up to 8 MiB of events each.
   let chunks: RoundChunk[] = [];
   for (const { events, eventsEncoding, ...chunk } of claimed) {
-    const decoded = await decodeChunkEvents({ events, eventsEncoding });
-    const rollups = computeBatchRollups(decoded, chunk.context.view);
-    chunks.push({ chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) });
-    // A large chunk's decoded events (about four times its JSON) are garbage from here on.
-    if (chunk.rawBytes >= largeChunkBytes) (options.largeGarbage ?? largeGarbage).note(4 * chunk.rawBytes);
+    // A large chunk's decoded events take about four times its JSON: decoded with that share of
+    // the process's batch memory budget, and reported as garbage once counted.
+    const large = chunk.rawBytes >= largeChunkBytes;
+    const lease = large && options.memoryBudget ? await leaseOf(options.memoryBudget, 4 * chunk.rawBytes) : undefined;
+    try {
+      const decoded = await decodeChunkEvents({ events, eventsEncoding });
+      const rollups = computeBatchRollups(decoded, chunk.context.view);
+      chunks.push({ chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) });
+    } finally {
+      lease?.release();
+    }
+    if (large) {
+      (options.largeGarbage ?? largeGarbage).note(4 * chunk.rawBytes);
+      // Requests go in between: decoding a large chunk is ~0.1 s of CPU, and without a database
+      // call in it the loop would run every large chunk of the round without one (1.4 s measured).
+      await nextTurn();
+    }
   }
   // MS-4.1: a visitor an erasure has fenced gets nothing derived, checked as late as possible
   // (after decoding, just before the first write): their chunks are marked applied without being
@@ -162,4 +176,13 @@ async function problemSelectorsOf(db: Db, chunk: Omit<ClaimedChunk, "events">, e
     if (first) indexElements(await decodeChunkEvents(first), index);
   }
   return new Map([...rollups.problemTargets.keys()].map((target) => [target, selectorOf(target, index)]));
+}
+
+/** A lease of `bytes` from the budget, waiting in its queue; while the queue is full (the budget answers 429 then), tried again every 100 ms. */
+async function leaseOf(budget: BatchMemoryBudget, bytes: number): Promise<BatchMemoryLease> {
+  for (;;) {
+    const waiting = budget.acquire(bytes);
+    if (waiting) return waiting;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
