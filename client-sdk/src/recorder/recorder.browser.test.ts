@@ -435,7 +435,8 @@ describe("the recorder in a browser", () => {
     await page.click("#to-footer");
     await page.click("#to-settings");
     await leave(page);
-    const firstBatches = () => server.batches.filter((batch) => batch.seq === 0);
+    // In the order the page views were opened: each sends on its own, so their first batches may arrive in any order.
+    const firstBatches = () => server.batches.filter((batch) => batch.seq === 0).sort((a, b) => (a.page?.startedAt ?? 0) - (b.page?.startedAt ?? 0));
     await expect.poll(() => firstBatches().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
 
     const views = firstBatches().map((batch) => ({ pageId: batch.pageId, url: batch.page?.url, referrer: batch.page?.referrer, loadTime: batch.page?.loadTimeMs !== undefined }));
