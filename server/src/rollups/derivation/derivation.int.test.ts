@@ -417,7 +417,7 @@ describe("the derivation of large chunks", () => {
     expect(await derive()).toBe(2);
     const large = await ingest(batchPayload(site.siteKey, { page: { url: `${origin}/product`, startedAt }, sentAt: startedAt + 2_000, events: largePageEvents(1_500_000, startedAt + 1_000) }));
     const deriving = derive();
-    await vi.waitFor(() => expect(budget.waiting).toBe(1));
+    await vi.waitFor(() => expect(budget.waiting).toBe(1), { timeout: 15_000 });
     const chunks = analyticsCollections(database.db).recordingChunks;
     expect((await chunks.findOne({ _id: large.chunk._id }))?.rollup.state).toBe("pending");
     parsing?.release();
