@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { setImmediate as nextTurn, setTimeout as delay } from "node:timers/promises";
 import type { Db } from "mongodb";
 import {
   createPageViews,
@@ -183,6 +183,6 @@ async function leaseOf(budget: BatchMemoryBudget, bytes: number): Promise<BatchM
   for (;;) {
     const waiting = budget.acquire(bytes);
     if (waiting) return waiting;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
   }
 }
