@@ -5,6 +5,8 @@ import { startBenchProcess, type BenchProcess } from "./benchProcess.js";
 export interface BaselineServers {
   echoUrl: string;
   storeUrl: string;
+  /** B3's process, for measuring its CPU. */
+  storePid: number;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startBaselineServers(environment: BenchEnvironment): Promi
     return {
       echoUrl: echo.ready.url,
       storeUrl: store.ready.url,
+      storePid: store.pid,
       close: async () => {
         await Promise.all(started.map((child) => child.close()));
       },

@@ -1,9 +1,11 @@
+import { cpus } from "node:os";
 import { analyticsCollections } from "@mousetrail/server/db/analyticsCollections";
 import { benchOrigin, type BenchEnvironment } from "./benchEnvironment.js";
 import type { BenchPart, PartContext } from "./benchPart.js";
 import { startBaselineServers, type BaselineServers } from "./baselineServers.js";
 import { chunksStoredSince, derivationTimes, waitForDerivation, type StoredChunk } from "./derivation.js";
 import { figure, formatNumber, median, percentile } from "./figures.js";
+import { formatCpuPerRequest, startCpuMeter, type CpuPerRequest } from "./processCpu.js";
 import { prepareInsertManyBaseline, type InsertManyBaseline, type InsertManyResult } from "./insertManyBaseline.js";
 import { startLoadClient, type LoadClient, type LoadRunResult } from "./loadClient.js";
 import { buildVisits, recordedVisits, recorderHeaders, type Visit } from "./recorderBatches.js";
@@ -33,6 +35,8 @@ interface RoundFigures {
   b2: { documents: number; events: number; seconds: number; eventsPerSecond: number; heldBefore: number };
   b3: Throughput;
   ratios: { b3Requests: number; b1Requests: number; b2Events: number };
+  /** CPU per request of each process: /collect until derived, and B3. */
+  cpu: { ingest: CpuPerRequest; b3: CpuPerRequest };
 }
 
 /**
@@ -74,8 +78,13 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
   const drainTimeoutMs = Math.max(60_000, settings.seconds * 6_000);
   const run = { pool: "", headers, concurrency: settings.concurrency, repeat: false };
 
+  // The processes a request costs CPU in: the server (or B3), the database and the load generator.
+  const database = environment.databaseServer.pid;
+  const ingestCpu = () => startCpuMeter({ server: server.pid, database, load: load.pid });
+  const storeCpu = () => startCpuMeter({ B3: baselines.storePid, database, load: load.pid });
+
   let poolNumber = 0;
-  const withPool = async (visits: Visit[], measure: (pool: string, requests: number) => Promise<LoadRunResult>) => {
+  const withPool = async <T>(visits: Visit[], measure: (pool: string, requests: number) => Promise<T>) => {
     const pool = `pool-${poolNumber++}`;
     await load.pool(pool, visits);
     try {
@@ -90,21 +99,28 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
     const storedBefore = await analyticsCollections(db).recordingChunks.countDocuments({});
     const since = new Date();
     const before = snapshotMetrics(await server.metrics());
-    const result = await withPool(visits, (pool, requests) => load.run({ ...run, pool, url: `${server.url}/collect?enc=gzip`, requests, expectStatus: 204 }));
-    expectAll(result, "POST /collect");
-    await waitForDerivation(db, benchSite._id, { timeoutMs: drainTimeoutMs });
+    const { result, cpu } = await withPool(visits, async (pool, requests) => {
+      const cpuUntil = ingestCpu();
+      const sent = expectAll(await load.run({ ...run, pool, url: `${server.url}/collect?enc=gzip`, requests, expectStatus: 204 }), "POST /collect");
+      await waitForDerivation(db, benchSite._id, { timeoutMs: drainTimeoutMs });
+      return { result: sent, cpu: cpuUntil(sent.requests) };
+    });
     const after = snapshotMetrics(await server.metrics());
     const chunks = await chunksStoredSince(db, benchSite._id, since);
     if (chunks.length !== result.requests) throw new Error(`POST /collect acknowledged ${result.requests} batches but stored ${chunks.length} chunks`);
     const times = derivationTimes(chunks);
     // Counted up to the last batch derived: the server's clock and the load's are this machine's.
     const drainedMs = Math.max(result.elapsedMs, (times.lastAppliedAtMs ?? 0) - result.startedAtMs);
-    return { result, drainedMs, times, before, after, chunks, storedBefore };
+    return { result, drainedMs, times, before, after, chunks, storedBefore, cpu };
   };
   const echoRound = async (requests: number) =>
     expectAll(await load.run({ ...run, pool: "echo", url: `${baselines.echoUrl}/collect?enc=gzip`, requests, repeat: true, expectStatus: 200 }), "B1 echo");
-  const storeRound = async (visits: Visit[]) =>
-    expectAll(await withPool(visits, (pool, requests) => load.run({ ...run, pool, url: `${baselines.storeUrl}/collect?enc=gzip`, requests, expectStatus: 204 })), "B3 store");
+  const storeRound = (visits: Visit[]) =>
+    withPool(visits, async (pool, requests) => {
+      const cpuUntil = storeCpu();
+      const result = expectAll(await load.run({ ...run, pool, url: `${baselines.storeUrl}/collect?enc=gzip`, requests, expectStatus: 204 }), "B3 store");
+      return { result, cpu: cpuUntil(result.requests) };
+    });
   const insertManyRound = async (chunks: readonly StoredChunk[], storedBefore: number): Promise<InsertManyResult> => {
     await insertMany.topUp(storedBefore, chunks);
     return insertMany.run(chunks, { concurrency: settings.concurrency });
@@ -121,7 +137,7 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
     const warm = await ingestRound(visitsOf(visitsFor(warmupBatches)));
     const warmEcho = await echoRound(Math.max(2_000, Math.ceil(rate.echo * 2)));
     await insertManyRound(warm.chunks, warm.storedBefore);
-    const warmStore = await storeRound(visitsOf(visitsFor(Math.max(warmupBatches, rate.store * 2))));
+    const { result: warmStore } = await storeRound(visitsOf(visitsFor(Math.max(warmupBatches, rate.store * 2))));
     rate.ingest = perSecond(warm.result.requests, warm.drainedMs);
     rate.echo = perSecond(warmEcho.requests, warmEcho.elapsedMs);
     rate.store = perSecond(warmStore.requests, warmStore.elapsedMs);
@@ -143,12 +159,12 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
     const ingest = await ingestRound(visitsOf(ingestVisits));
     addMetricsDelta(measuredSteps, ingest.before, ingest.after);
     const inserted = await insertManyRound(ingest.chunks, ingest.storedBefore);
-    const store = await storeRound(visitsOf(storeVisits));
+    const { result: store, cpu: storeCpuUse } = await storeRound(visitsOf(storeVisits));
     rate.ingest = perSecond(ingest.result.requests, ingest.drainedMs);
     rate.echo = perSecond(echo.requests, echo.elapsedMs);
     rate.store = perSecond(store.requests, store.elapsedMs);
     lags.push(...ingest.times.lagsMs);
-    const figures: Omit<RoundFigures, "ratios"> = {
+    const figures: Omit<RoundFigures, "ratios" | "cpu"> = {
       ingest: {
         ...throughput(ingest.result, ingest.drainedMs),
         ackSeconds: ingest.result.elapsedMs / 1000,
@@ -174,6 +190,7 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
         b1Requests: figures.ingest.requestsPerSecond / figures.b1.requestsPerSecond,
         b2Events: figures.ingest.eventsPerSecond / figures.b2.eventsPerSecond,
       },
+      cpu: { ingest: ingest.cpu, b3: storeCpuUse },
     });
   }
 
@@ -196,6 +213,9 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
       `into one collection with recordingChunks' indexes holding, before each pass, as many documents as recordingChunks held before the round.`,
     `B3: a bare Koa route that reads the body (same bounded reader), gunzips it, parses it and inserts it as one document keyed by (site key, session, page, seq).`,
     "",
+    `CPU: user + system time of each process (/proc) over the run, per request; idle = the machine's unused CPU (${cpus().length} cores together) over the same time. ` +
+      `The database's includes the bench polling it for pending chunks while the last batches are derived.`,
+    "",
     "Rounds (/collect derived included | ratios of the round):",
     ...rounds.map(
       (round, index) =>
@@ -204,7 +224,8 @@ async function measureIngest(context: PartContext, environment: BenchEnvironment
         `lag p95 ${formatNumber(round.ingest.lagP95Ms)} ms; ${round.ingest.storedBefore} chunks stored before) | ` +
         `B1 ${formatNumber(round.b1.requestsPerSecond)} req/s | B2 ${formatNumber(round.b2.eventsPerSecond)} events/s (${round.b2.documents} chunks in ${formatNumber(round.b2.seconds)} s, ` +
         `${round.b2.heldBefore} held before) | B3 ${formatNumber(round.b3.requestsPerSecond)} req/s (${round.b3.requests} in ${formatNumber(round.b3.seconds)} s) | ` +
-        `x B3 ${round.ratios.b3Requests.toFixed(3)}, x B2 ${round.ratios.b2Events.toFixed(3)}, x B1 ${round.ratios.b1Requests.toFixed(3)}`,
+        `x B3 ${round.ratios.b3Requests.toFixed(3)}, x B2 ${round.ratios.b2Events.toFixed(3)}, x B1 ${round.ratios.b1Requests.toFixed(3)}\n` +
+        `     CPU ms per batch: /collect until derived: ${formatCpuPerRequest(round.cpu.ingest)} | B3: ${formatCpuPerRequest(round.cpu.b3)}`,
     ),
     "",
     "Pipeline steps of /collect over the measured rounds (Pipeline.metrics of the server process; wall time per call, awaits included):",
@@ -239,11 +260,33 @@ function summarise(rounds: readonly RoundFigures[], lags: readonly number[], con
       baseline: { name: "first round", value: first.ingest.requestsPerSecond, unit: "requests/s" },
       target: { op: ">=", limit: 0.8, text: ">= 0.8 x first round" },
     }),
+    ...cpuFigure(rounds),
     figure(`ingest p50 acknowledgement ${at}`, mid((r) => r.ingest.p50Ms), "ms", {
       baseline: { name: "B3 bare Koa store", value: mid((r) => r.b3.p50Ms), unit: "ms" },
     }),
     figure(`ingest p99 acknowledgement ${at}`, mid((r) => r.ingest.p99Ms), "ms", {
       baseline: { name: "B3 bare Koa store", value: mid((r) => r.b3.p99Ms), unit: "ms" },
+    }),
+  ];
+}
+
+/**
+ * CPU per batch of the server and the database together, /collect (derived included) against
+ * B3: where a batch's cost goes, whichever process is the bottleneck. None without the
+ * database's process (an external one).
+ */
+function cpuFigure(rounds: readonly RoundFigures[]) {
+  const serverAndDatabase = (cpu: CpuPerRequest, server: string) => {
+    const [own, database] = [cpu.processes[server], cpu.processes.database];
+    return own == null || database == null ? null : own + database;
+  };
+  const perRound = rounds.map((round) => ({ ingest: serverAndDatabase(round.cpu.ingest, "server"), b3: serverAndDatabase(round.cpu.b3, "B3") }));
+  if (perRound.some(({ ingest, b3 }) => ingest === null || b3 === null)) return [];
+  const measured = perRound as { ingest: number; b3: number }[];
+  return [
+    figure("CPU per batch, server and database (derived included)", median(measured.map((round) => round.ingest)), "ms", {
+      baseline: { name: "B3 and the database", value: median(measured.map((round) => round.b3)), unit: "ms" },
+      roundRatios: measured.map((round) => round.ingest / round.b3),
     }),
   ];
 }

@@ -18,6 +18,8 @@ export interface OfflineMongo {
   /** `mongodb://127.0.0.1:<port>/` */
   readonly uri: string;
   readonly port: number;
+  /** The Java process's id. */
+  readonly pid: number | undefined;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the Java process has exited. Idempotent. */
   stop(): Promise<void>;
   /** Settles when the Java process exits, whether through stop() or not. */

@@ -73,7 +73,7 @@ export async function startOfflineMongo({ persistFile, port = 0, onLog = logToSt
     clearTimeout(timer);
   }
 
-  return { uri: `mongodb://127.0.0.1:${listeningPort}/`, port: listeningPort, stop, exited };
+  return { uri: `mongodb://127.0.0.1:${listeningPort}/`, port: listeningPort, pid: child.pid, stop, exited };
 }
 
 /** Resolves with the port from the launcher's READY line; rejects (and kills it) on anything else. */

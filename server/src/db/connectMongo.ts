@@ -57,6 +57,8 @@ export async function connectMongo(options: ConnectOptions): Promise<DatabaseCon
 export interface DatabaseServer {
   uri: string;
   backend: DatabaseBackend;
+  /** The database's process on this machine (for measuring its CPU); undefined for an external one. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -83,7 +85,7 @@ export async function resolveDatabaseServer(options: ConnectOptions): Promise<Da
     ...(persistFile ? { persistFile } : {}),
     onLog: (line) => options.logger.warn(line),
   });
-  return { uri: offline.uri, backend: "offline", stop: () => offline.stop() };
+  return { uri: offline.uri, backend: "offline", pid: offline.pid, stop: () => offline.stop() };
 }
 
 /**
@@ -118,6 +120,7 @@ async function startMemoryServer(dataDir: string | undefined, logger: Logger): P
   return {
     uri: server.getUri(),
     backend: "mongod",
+    pid: server.instanceInfo?.instance.mongodProcess?.pid,
     // Keep the files of a persistent dbPath; an in-memory one is removed.
     stop: async () => {
       await server.stop({ doCleanup: !dbPath, force: false });
