@@ -14,7 +14,8 @@ import { analyticsCollections, type PageViewDoc, type RecordingChunkDoc, type Se
  * rare one a crash leaves behind after that is never used again, so harmless.
  */
 
-export type ClaimedChunk = WithId<RecordingChunkDoc>;
+/** A chunk a round holds; without `events` when the round has them in hand (claimFreshChunks' `withoutEvents`). */
+export type ClaimedChunk = WithId<Omit<RecordingChunkDoc, "events">> & Partial<Pick<RecordingChunkDoc, "events">>;
 
 /** The collections a round counts into under its mark. */
 export type MarkedCollection = "sessions" | "heatmapRollups" | "scrollRollups" | "pageDaily" | "siteDaily" | "siteBreakdownDaily" | "clickTargetDaily";
@@ -52,7 +53,14 @@ export async function listClaimableChunks(db: Db, now: Date, limit: number): Pro
  * has none and a lease long over), so `_id` and no claim is the whole condition: one atomic
  * update per chunk, each served by an index (ensureIndexes: claim_by_id), in one command.
  */
-export async function claimFreshChunks(db: Db, ids: readonly ObjectId[], claim: string, now: Date, leaseMs: number): Promise<ClaimedChunk[]> {
+export async function claimFreshChunks(
+  db: Db,
+  ids: readonly ObjectId[],
+  claim: string,
+  now: Date,
+  leaseMs: number,
+  options: { withoutEvents?: ReadonlySet<string> } = {},
+): Promise<ClaimedChunk[]> {
   if (ids.length === 0) return [];
   const chunks = analyticsCollections(db).recordingChunks;
   const lease = { $set: { "rollup.claim": claim, "rollup.claimedUntil": new Date(now.getTime() + leaseMs) } };
@@ -61,8 +69,20 @@ export async function claimFreshChunks(db: Db, ids: readonly ObjectId[], claim: 
     { ordered: false },
   );
   // Read by `_id` alone and filtered here: any other field in the filter makes the offline database scan.
-  const read = await chunks.find({ _id: { $in: [...ids] } }).toArray();
-  return read.filter((chunk) => chunk.rollup.state === "pending" && chunk.rollup.claim === claim);
+  // The events of chunks named in `withoutEvents` are not read: the caller has them (an empty Binary stands in).
+  const without = options.withoutEvents ?? new Set<string>();
+  const read = await chunks.find({ _id: { $in: [...ids] } }, without.size ? { projection: { events: 0 } } : {}).toArray();
+  const held = read.filter((chunk) => chunk.rollup.state === "pending" && chunk.rollup.claim === claim);
+  const missing = held.filter((chunk) => chunk.events === undefined && !without.has(chunk._id.toHexString())).map((chunk) => chunk._id);
+  const events = missing.length ? await chunks.find({ _id: { $in: missing } }, { projection: { events: 1 } }).toArray() : [];
+  const eventsById = new Map(events.map((chunk) => [chunk._id.toHexString(), chunk.events]));
+  // A chunk whose events were not read and not in hand was deleted between the two reads (an erasure): nothing to count.
+  return held.flatMap((chunk) => {
+    const key = chunk._id.toHexString();
+    if (chunk.events !== undefined || without.has(key)) return [chunk];
+    const found = eventsById.get(key);
+    return found ? [{ ...chunk, events: found }] : [];
+  });
 }
 
 /**

@@ -74,7 +74,7 @@ export function storeBatchStep(db: Db, signal: DerivationSignal | null, options:
       rollup: { state: "pending", claimedUntil: new Date(0) },
     };
     if ((await insertChunk(scope, chunk)) === "inserted") {
-      signal?.chunkStored(chunk._id as ObjectId);
+      signal?.chunkStored(chunk._id as ObjectId, { events: batch.events, rawBytes: stored.rawBytes });
       return ok({ ...batch, chunk, duplicate: false });
     }
     const existing = await findChunk(scope, address);

@@ -1,4 +1,4 @@
-import type { Db, ObjectId } from "mongodb";
+import { Binary, ObjectId, type Db } from "mongodb";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { analyticsCollections, type RecordingChunkDoc } from "../../db/analyticsCollections.js";
 import type { SiteDoc } from "../../db/collections.js";
@@ -15,7 +15,7 @@ import { batchPayload, largePageEvents, recordedAt, recordedCheckoutEvents } fro
 import { interceptedDb, SimulatedCrash } from "../../testing/interceptedDb.js";
 import { useTestDatabase } from "../../testing/testDatabase.js";
 import { computeBatchRollups } from "../computeBatchRollups.js";
-import { DerivationWorker, defaultDerivationOptions, type DerivationOptions } from "./derivationWorker.js";
+import { DerivationWorker, defaultDerivationOptions, handOverLimits, type DerivationOptions } from "./derivationWorker.js";
 import { reachedBuckets } from "./reachedBuckets.js";
 
 /**
@@ -43,8 +43,8 @@ function visitBatches(siteKey: string, overrides: Partial<CollectPayload> = {}):
   return [first, second];
 }
 
-function ingestInto(db: Db, at: Date = receivedAt) {
-  const pipeline = createCollectPipeline({ db, sites: createSiteDirectory(db), visitorKeySecret: visitorKeySecretOf("derivation-test-secret") });
+function ingestInto(db: Db, at: Date = receivedAt, derivation?: DerivationWorker) {
+  const pipeline = createCollectPipeline({ db, sites: createSiteDirectory(db), visitorKeySecret: visitorKeySecretOf("derivation-test-secret"), ...(derivation ? { derivation } : {}) });
   return async (payload: CollectPayload) => {
     const outcome = await pipeline.run({
       body: Buffer.from(JSON.stringify(payload)),
@@ -145,6 +145,36 @@ describe("derivation rounds: exactly once", () => {
     }
     // Claim, page views, sessions, four rollups, page depth, applied, five releases: every one a crash point.
     expect(crashPoints).toBeGreaterThanOrEqual(10);
+  });
+
+  it("counts the events ingestion handed over with its chunks as they were stored, without reading them back", async () => {
+    const site = await newSite("handed over");
+    const handedTo = worker(database.db);
+    const ingest = ingestInto(database.db, receivedAt, handedTo);
+    const [first, second] = visitBatches(site.siteKey);
+    await ingest(first);
+    const { chunk } = await ingest(second);
+    expect(handedTo.handedBytes).toBeGreaterThan(0);
+    // What the database holds of the second batch's events can no longer be decoded: only the
+    // events in hand can count it.
+    const chunks = analyticsCollections(database.db).recordingChunks;
+    await chunks.updateOne({ _id: chunk._id as ObjectId }, { $set: { events: new Binary(Buffer.from("not brotli")) } });
+    await expect(worker(database.db).drain()).rejects.toThrow();
+    await chunks.updateMany({ siteId: site._id }, { $unset: { "rollup.claim": "" }, $set: { "rollup.claimedUntil": new Date(0) } });
+    expect(await handedTo.drain()).toBe(2);
+    expect(handedTo.handedBytes).toBe(0);
+    expect(await figuresOf(database.db, site._id)).toEqual(reference);
+  });
+
+  it("keeps in hand only recorder-sized chunks, up to a bounded total", () => {
+    const bounded = worker(database.db);
+    bounded.chunkStored(new ObjectId(), { events: [], rawBytes: handOverLimits.chunkBytes + 1 });
+    expect(bounded.handedBytes).toBe(0);
+    const chunksToFill = handOverLimits.totalBytes / handOverLimits.chunkBytes;
+    for (let index = 0; index < chunksToFill; index++) bounded.chunkStored(new ObjectId(), { events: [], rawBytes: handOverLimits.chunkBytes });
+    expect(bounded.handedBytes).toBe(handOverLimits.totalBytes);
+    bounded.chunkStored(new ObjectId(), { events: [], rawBytes: 1 });
+    expect(bounded.handedBytes).toBe(handOverLimits.totalBytes);
   });
 
   it("leaves a round alone while its lease runs, and finishes it under the same name once the lease has run out", async () => {

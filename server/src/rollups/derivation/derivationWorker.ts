@@ -42,8 +42,20 @@ export const defaultDerivationOptions: DerivationOptions = { maxChunksPerRound: 
 
 /** What the write path needs of the worker: to be told that a chunk was stored. */
 export interface DerivationSignal {
-  chunkStored(id: ObjectId): void;
+  /**
+   * `stored`: the chunk's events as they were stored (masked), and their JSON size. The worker
+   * may keep them until its next round, which then counts them without reading and decoding
+   * what it just stored; it keeps only small chunks, up to a bounded total.
+   */
+  chunkStored(id: ObjectId, stored?: { events: readonly unknown[]; rawBytes: number }): void;
 }
+
+/**
+ * Stored events a worker keeps in hand for its next round. A recorder batch is a few kB of JSON
+ * and a round takes up to 250 chunks; parsed, events take about four times their JSON, so the
+ * total holds at most ~16 MB of heap, beside the batch memory budget rather than in it.
+ */
+export const handOverLimits = { chunkBytes: 64 * 1024, totalBytes: 4 * 1024 * 1024 };
 
 /**
  * The normal path from stored chunks to sessions, page views and rollups. Ingestion answers as
@@ -55,6 +67,9 @@ export interface DerivationSignal {
  */
 export class DerivationWorker implements DerivationSignal {
   readonly #waiting = new Map<string, ObjectId>();
+  /** Events handed over with the chunks waiting (by id in hex), and their JSON bytes in all. */
+  readonly #handed = new Map<string, { events: readonly unknown[]; rawBytes: number }>();
+  #handedBytes = 0;
   readonly #options: DerivationOptions;
   #running: Promise<unknown> = Promise.resolve();
   #loop: Promise<void> | null = null;
@@ -75,8 +90,13 @@ export class DerivationWorker implements DerivationSignal {
     this.#pollEveryMs = this.#options.pollMs;
   }
 
-  chunkStored(id: ObjectId): void {
-    this.#waiting.set(id.toHexString(), id);
+  chunkStored(id: ObjectId, stored?: { events: readonly unknown[]; rawBytes: number }): void {
+    const key = id.toHexString();
+    this.#waiting.set(key, id);
+    if (stored && !this.#handed.has(key) && stored.rawBytes <= handOverLimits.chunkBytes && this.#handedBytes + stored.rawBytes <= handOverLimits.totalBytes) {
+      this.#handed.set(key, stored);
+      this.#handedBytes += stored.rawBytes;
+    }
     if (this.#waiting.size >= this.#options.maxChunksPerRound) this.#hurry?.();
     this.#wake?.();
   }
@@ -141,9 +161,26 @@ export class DerivationWorker implements DerivationSignal {
       }
     }
     const mark = `r_${randomBytes(9).toString("base64url")}`;
-    const chunks = await claimFreshChunks(this.db, ids, mark, this.now(), leaseMs);
+    // The round takes the events handed over with its chunks; whatever it does with them, they
+    // are let go with it (a chunk another process took is derived there, from the database).
+    const handed = new Map(ids.flatMap((id) => this.#takeHanded(id.toHexString())));
+    const chunks = await claimFreshChunks(this.db, ids, mark, this.now(), leaseMs, { withoutEvents: new Set(handed.keys()) });
     // A mark made up here: nothing carries it yet, so the round's counting upserts go by key alone.
-    return derived + (await deriveRound(this.db, mark, chunks, this.now, { ...this.#options, markIsNew: true }));
+    return derived + (await deriveRound(this.db, mark, chunks, this.now, { ...this.#options, markIsNew: true, handedEvents: handed }));
+  }
+
+  /** The events handed over with a chunk, if any, no longer kept by the worker. */
+  #takeHanded(key: string): [string, readonly unknown[]][] {
+    const stored = this.#handed.get(key);
+    if (!stored) return [];
+    this.#handed.delete(key);
+    this.#handedBytes -= stored.rawBytes;
+    return [[key, stored.events]];
+  }
+
+  /** JSON bytes of the events the worker holds for its next round (bounded by handOverLimits.totalBytes). */
+  get handedBytes(): number {
+    return this.#handedBytes;
   }
 
   async #run(): Promise<void> {

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn, setTimeout as delay } from "node:timers/promises";
-import type { Db } from "mongodb";
+import type { Db, ObjectId } from "mongodb";
 import {
   createPageViews,
   extendPageViews,
@@ -44,7 +44,14 @@ export async function deriveRound(
   mark: string,
   held: readonly ClaimedChunk[],
   now: () => Date,
-  options: { waitForFirstBatchMs: number; markIsNew?: boolean; largeGarbage?: LargeGarbage; memoryBudget?: BatchMemoryBudget },
+  options: {
+    waitForFirstBatchMs: number;
+    markIsNew?: boolean;
+    largeGarbage?: LargeGarbage;
+    memoryBudget?: BatchMemoryBudget;
+    /** Events of chunks (by id in hex) the caller has in hand, as stored: counted without decoding what was read. */
+    handedEvents?: ReadonlyMap<string, readonly unknown[]>;
+  },
 ): Promise<number> {
   const markIsNew = options.markIsNew === true;
   if (held.length === 0) return 0;
@@ -76,7 +83,7 @@ export async function deriveRound(
     const large = chunk.rawBytes >= largeChunkBytes;
     const lease = large && options.memoryBudget ? await leaseOf(options.memoryBudget, 4 * chunk.rawBytes) : undefined;
     try {
-      const decoded = await decodeChunkEvents({ events, eventsEncoding });
+      const decoded = options.handedEvents?.get(chunk._id.toHexString()) ?? (await decodeChunkEvents({ events: eventsOf(chunk._id, events), eventsEncoding }));
       const rollups = computeBatchRollups(decoded, chunk.context.view);
       chunks.push({ chunk, rollups, problemSelectors: await problemSelectorsOf(db, chunk, decoded, rollups) });
     } finally {
@@ -133,6 +140,12 @@ export async function deriveRound(
   const marked: [MarkedCollection, MarkedUpsert[]][] = [["sessions", plan.sessions.map(({ upsert }) => upsert)], ...counted];
   await Promise.all(marked.map(([collection, upserts]) => releaseMarks(db, collection, upserts.map(({ filter }) => filter), mark)));
   return claimed.length;
+}
+
+/** A held chunk's stored events: read with it unless the caller said it had them in hand. */
+function eventsOf(id: ObjectId, events: ClaimedChunk["events"]): NonNullable<ClaimedChunk["events"]> {
+  if (!events) throw new Error(`chunk ${id.toHexString()}: its events were neither read nor handed over`);
+  return events;
 }
 
 /** The ids (hex) of the round's chunks whose visitor an erasure has fenced: one read by the opt-outs' unique key. */
