@@ -69,7 +69,7 @@ export async function claimFreshChunks(
     { ordered: false },
   );
   // Read by `_id` alone and filtered here: any other field in the filter makes the offline database scan.
-  // The events of chunks named in `withoutEvents` are not read: the caller has them (an empty Binary stands in).
+  // The events of chunks named in `withoutEvents` are not read (the caller has them in hand): they come back without `events`.
   const without = options.withoutEvents ?? new Set<string>();
   const read = await chunks.find({ _id: { $in: [...ids] } }, without.size ? { projection: { events: 0 } } : {}).toArray();
   const held = read.filter((chunk) => chunk.rollup.state === "pending" && chunk.rollup.claim === claim);
